@@ -1,0 +1,101 @@
+"""Solar Hijri (Iranian) calendar periods: pure functions over jdatetime.
+
+Iranian years begin at Nowruz (1 Farvardin, March 20 or 21).  A period is a
+pair of inclusive Gregorian dates; these helpers build the genre's periods
+(years, halves, quarters, months, "the first N months") and convert both ways.
+"""
+
+from __future__ import annotations
+
+import calendar as _gregorian
+from datetime import date, timedelta
+from typing import Optional
+
+import jdatetime
+
+Span = tuple[date, date]
+
+
+def to_gregorian(year: int, month: int, day: int) -> date:
+    return jdatetime.date(year, month, day).togregorian()
+
+
+def to_hijri(day: date) -> tuple[int, int, int]:
+    j = jdatetime.date.fromgregorian(date=day)
+    return j.year, j.month, j.day
+
+
+def hijri_iso(day: Optional[date]) -> Optional[str]:
+    """``YYYY-MM-DD`` in the Solar Hijri calendar, or None."""
+    if day is None:
+        return None
+    y, m, d = to_hijri(day)
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def month_length(year: int, month: int) -> int:
+    if month <= 6:
+        return 31
+    if month <= 11:
+        return 30
+    return 30 if jdatetime.date(year, 1, 1).isleap() else 29
+
+
+def hijri_year_of(day: date) -> int:
+    return to_hijri(day)[0]
+
+
+def months(year: int, first: int, last: int) -> Span:
+    """Months ``first``..``last`` (1-12) of Iranian ``year``; ``last`` may run into the next year."""
+    end_year, end_month = year + (last - 1) // 12, (last - 1) % 12 + 1
+    return to_gregorian(year, first, 1), to_gregorian(end_year, end_month, month_length(end_year, end_month))
+
+
+def year(y: int) -> Span:
+    return months(y, 1, 12)
+
+
+def half(y: int, which: int) -> Span:
+    return months(y, 1, 6) if which == 1 else months(y, 7, 12)
+
+
+def quarter(y: int, which: int) -> Span:
+    return months(y, 3 * which - 2, 3 * which)
+
+
+def first_months(y: int, n: int) -> Span:
+    return months(y, 1, n)
+
+
+def shift_hijri(day: date, years: int) -> date:
+    """The same Iranian day ``years`` later (clamped at the end of Esfand)."""
+    y, m, d = to_hijri(day)
+    d = min(d, month_length(y + years, m))
+    return to_gregorian(y + years, m, d)
+
+
+def shift_span(span: tuple[Optional[date], Optional[date]], years: int):
+    start, end = span
+    return (shift_hijri(start, years) if start else None, shift_hijri(end, years) if end else None)
+
+
+def gregorian_month(y: int, m: int) -> Span:
+    return date(y, m, 1), date(y, m, _gregorian.monthrange(y, m)[1])
+
+
+def gregorian_months(y: int, first: int, last: int, end_year: Optional[int] = None) -> Span:
+    end_year = end_year or y
+    return date(y, first, 1), date(end_year, last, _gregorian.monthrange(end_year, last)[1])
+
+
+def gregorian_year(y: int) -> Span:
+    return date(y, 1, 1), date(y, 12, 31)
+
+
+def fiscal_year_starting(gregorian_year_: int) -> int:
+    """The Iranian year that begins in March of ``gregorian_year_`` ("fiscal 2018-19" -> 1397)."""
+    return gregorian_year_ - 621
+
+
+def day_before(day: date) -> date:
+    return day - timedelta(days=1)

@@ -1,0 +1,322 @@
+"""The officials component: named people, their office and its organization.
+
+Word orders of the genre:
+  * "ORG's TITLE [for X] Name Surname" and "TITLE of ORG Name Surname";
+  * "Name Surname, [the] TITLE of ORG";
+  * an unnamed office resolved by the next sentence: "the head of ORG
+    announced ... According to Name Surname, ...";
+  * a person quoted with no office ("According to Name Surname").
+Later surname-only mentions and one-letter spelling variants of a surname
+are linked to the person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..records import Mention, Official, Organization
+from ..resources import load
+from .base import set_results
+
+NAME_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*"
+
+
+@lru_cache(maxsize=None)
+def _lexicon():
+    titles = load("titles")
+    people = load("people")
+    title_list = sorted(titles["titles"], key=len, reverse=True)
+    return (title_list, set(titles["state_offices"]), titles["speech_verbs"],
+            set(people["given_names"]), set(people["honorifics"]))
+
+
+@lru_cache(maxsize=None)
+def _stop_words() -> set:
+    from .destinations import country_table
+
+    stop = set()
+    for title in load("titles")["titles"]:
+        stop.update(title.split())
+    org = load("organizations")
+    for s in org["suffixes"]:
+        stop.update(s.split())
+    stop.update(w for w in org["lead_words_to_drop"])
+    months = load("months")
+    stop.update(months["persian"])
+    stop.update(months["gregorian"])
+    for name in country_table()[0]:
+        stop.update(name.split())
+    stop.update(["Iran", "Tehran", "Islamic", "Republic", "National", "Iranian", "Industries", "Industry",
+                 "Trade", "Mine", "Mines", "Commerce", "Affairs", "International", "Small", "Economic",
+                 "Development", "Foreign", "Deputy", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                 "Saturday", "Sunday", "He", "She", "They", "It", "This", "That", "These", "Those", "We",
+                 "All", "Content", "Creative", "Commons", "Attribution", "License", "International",
+                 "Holding", "Supporting", "One", "Back", "Up", "Over", "Free", "Zone", "Port", "Province"])
+    return stop
+
+
+@dataclass
+class _Person:
+    name: str
+    title: Optional[str] = None
+    organization: Optional[str] = None
+    spans: list = field(default_factory=list)
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+
+def _name_re():
+    return re.compile(rf"(?<![\w’'\-])(?:(?:Seyyed|Seyed|Sayyed|Mir|Haj|Dr\.|Mr\.|Ms\.|Mrs\.)\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}(?![\w\-])")
+
+
+def _is_person_name(words: list[str]) -> bool:
+    stop = _stop_words()
+    _, _, _, given, honorifics = _lexicon()
+    core = [w for w in words if w not in honorifics]
+    if len(core) < 2 or len(core) > 4:
+        return False
+    if any(w in stop for w in core):
+        return False
+    return True
+
+
+def _split_name(words: list[str]) -> Optional[list[str]]:
+    """The person's name at the end of a run of capitalized words."""
+    _, _, _, given, honorifics = _lexicon()
+    for k, w in enumerate(words):
+        if w in given or w in honorifics:
+            rest = words[k:]
+            if 2 <= len([x for x in rest if x not in honorifics]) <= 4:
+                return rest
+    if len(words) >= 2 and _is_person_name(words[-2:]):
+        return words[-2:]
+    return None
+
+
+def _title_re():
+    titles, _, _, _, _ = _lexicon()
+    alt = "|".join(re.escape(t) for t in titles)
+    return re.compile(rf"(?<![\w])(?:{alt})(?![\w])")
+
+
+def _org_index(orgs: list[Organization]):
+    spans = []
+    for org in orgs:
+        for m in org.mentions:
+            spans.append((m.start, m.end, org.name))
+    spans.sort()
+    return spans
+
+
+def _org_at(spans, start: int, end: int) -> Optional[str]:
+    for s, e, name in spans:
+        if s >= start and e <= end:
+            return name
+    return None
+
+
+def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
+    titles, state_offices, speech_verbs, given, honorifics = _lexicon()
+    org_spans = _org_index(orgs)
+    people: dict[str, _Person] = {}
+    order: list[_Person] = []
+    title_re = _title_re()
+
+    def add(name_words: list[str], start: int, end: int, title=None, org=None) -> _Person:
+        name = " ".join(name_words)
+        surname = name_words[-1]
+        person = people.get(surname)
+        if person is None:
+            person = _Person(name=name)
+            people[surname] = person
+            order.append(person)
+        if len(name) > len(person.name):
+            person.name = name
+        if title and not person.title:
+            person.title, person.organization = title, org
+        elif title and org and not person.organization:
+            person.title, person.organization = title, org
+        return person
+
+    def in_org(s, e):
+        return any(os <= s < oe or os < e <= oe for os, oe, _ in org_spans)
+
+    # 1. offices followed by a name, or a name followed by ", [the] office of ORG"
+    for m in _name_re().finditer(text):
+        s, e = m.start(), m.end()
+        if in_org(s, e):
+            continue
+        words = m.group().split()
+        name_words = _split_name(words)
+        if not name_words:
+            continue
+        name_start = s + m.group().rfind(" ".join(name_words)) if len(name_words) < len(words) else s
+        before = text[max(0, name_start - 160):name_start]
+        after = text[e:e + 160]
+        title, org = _office_before(text, name_start, before, title_re, org_spans)
+        if title is None:
+            title, org = _office_after(text, e, after, title_re, org_spans)
+        if title is None and name_words[0] not in given and not any(w in honorifics for w in name_words):
+            # a stranger with no office: only when quoted
+            if not re.match(rf"\s*(?:,\s*[^,]{{0,60}},\s*)?(?:{'|'.join(map(re.escape, speech_verbs))})\b", after) and not re.search(r"(?:[Aa]ccording\s+to|quoting|quoted)\s+$", before):
+                continue
+        person = add(name_words, name_start, e, title, org)
+        person.spans.append((name_start, e))
+
+    # 2. an unnamed office resolved by a following "According to Name" / "Name said"
+    for m in re.finditer(r"(?<![\w])(?:the\s+)?(?P<title>[Hh]ead|[Cc]hairman|[Dd]irector|[Ss]pokesman|[Mm]inister|CEO|[Gg]overnor|[Dd]eputy\s+[Hh]ead|[Mm]anaging\s+[Dd]irector|[Ss]ecretary)\s+of\s+(?P<rest>[^,.;]{2,120}?)\s+(?:announced|said|stated|noted|told|declared|reported|added)", text):
+        org = _org_at(org_spans, m.start("rest"), m.end("rest"))
+        if not org:
+            continue
+        tail = text[m.end():m.end() + 400]
+        nm = re.search(rf"(?:[Aa]ccording\s+to|quoted|quoting)\s+(?P<n>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})", tail)
+        if not nm:
+            continue
+        words = nm.group("n").split()
+        for person in order:
+            if person.surname == words[-1] and person.title is None:
+                person.title, person.organization = m.group("title"), org
+
+    # 3. surname-only mentions and spelling variants
+    for person in order:
+        surname = person.surname
+        first_start = min(s for s, _ in person.spans) if person.spans else 0
+        for m in re.finditer(rf"(?<![\w\-]){NAME_WORD}(?![\w\-])", text):
+            s, e = m.start(), m.end()
+            if any(ps <= s < pe for p in order for ps, pe in p.spans):
+                continue
+            word = m.group()
+            if word == surname or (len(surname) >= 6 and s > first_start and _one_edit(word, surname) and word not in _stop_words()):
+                if in_org(s, e):
+                    continue
+                person.spans.append((s, e))
+    results = []
+    for person in order:
+        spans = sorted(set(person.spans))
+        results.append(Official(
+            name=person.name, title=person.title, organization=person.organization,
+            mentions=[Mention(start=s, end=e, text=text[s:e]) for s, e in spans]))
+    results.sort(key=lambda o: o.mentions[0].start)
+    return results
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if a == b or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    if len(a) > len(b):
+        a, b = b, a
+    for i in range(len(b)):
+        if b[:i] + b[i + 1:] == a:
+            return True
+    return False
+
+
+def _clean_title(title: str) -> str:
+    title = re.sub(r"^(?:the|The|a|an)\s+", "", title.strip(" ,"))
+    return re.sub(r"\s+", " ", title)
+
+
+def _office_before(text, name_start, before, title_re, org_spans):
+    """Office written right before the name: "ORG's TITLE [for X]" or "TITLE of ORG"."""
+    # the title must end right before the name (possibly after "for X" words)
+    last = None
+    for m in title_re.finditer(before):
+        last = m
+    if not last:
+        return None, None
+    abs_start = name_start - len(before) + last.start()
+    abs_title_end = name_start - len(before) + last.end()
+    between = text[abs_title_end:name_start]
+    if len(between) > 110 or re.search(r"[.;:“”\"]|\bsaid\b|\btold\b", between):
+        return None, None
+    if not re.fullmatch(r"(?:\s+(?:for|of|in\s+charge\s+of|on|at)\s+[^,]*?|\s*(?:,\s*)?)\s*(?:\([A-Z][A-Za-z&]+\)\s*)?,?\s*", between):
+        return None, None
+    org = None
+    title = text[abs_start:abs_title_end]
+    # "ORG's TITLE"
+    pre = text[max(0, abs_start - 120):abs_start]
+    pm = re.search(r"(?P<o>\S[^,.;]*?)[’']s\s+$", pre)
+    if pm:
+        o_start = abs_start - len(pre) + pm.start("o")
+        org = _org_at(org_spans, o_start - 1, abs_start)
+    # "TITLE of ORG" / "TITLE for X of ORG"
+    tail = between
+    om = re.search(r"\s+(?:of|at)\s+(?:the\s+)?(?P<rest>.*)$", tail)
+    ext_end = abs_title_end
+    if om:
+        rest_start = abs_title_end + om.start("rest")
+        found = _org_at(org_spans, rest_start, name_start)
+        if found:
+            if org is None:
+                org = found
+            ext_end = abs_title_end + om.start()
+        else:
+            ext_end = name_start
+    else:
+        ext_end = name_start
+    # a title extension "for Small Industries" before the org / name
+    full_title = text[abs_start:ext_end].strip(" ,")
+    if om is None and org is None:
+        full_title = text[abs_start:name_start].strip(" ,")
+    full_title = re.sub(r"\s*\([A-Z][A-Za-z&]+\)$", "", full_title)
+    if org is None:
+        # "Minister of Industry, Mine and Trade Reza Rahmani": keep the whole office
+        pass
+    return _clean_title(full_title), org
+
+
+def _office_after(text, name_end, after, title_re, org_spans):
+    """Office written after the name: "Name, [the] TITLE of ORG"."""
+    m = re.match(r"\s*,\s*(?:the\s+|a\s+|an\s+)?(?P<body>[^,.;]{2,150})", after)
+    if not m:
+        return None, None
+    body = m.group("body")
+    tm = title_re.match(body)
+    if not tm:
+        # "ORG's TITLE"
+        pm = re.match(r"(?P<o>[^’']+)[’']s\s+", body)
+        if pm and title_re.match(body[pm.end():]):
+            org = _org_at(org_spans, name_end + m.start("body"), name_end + m.start("body") + pm.end("o"))
+            t = body[pm.end():]
+            t = re.split(r"\s+(?:said|told|added|noted|stated|announced)\b", t)[0]
+            return _clean_title(t), org
+        return None, None
+    body_abs = name_end + m.start("body")
+    rest = body[tm.end():]
+    om = re.search(r"\s+(?:of|at)\s+(?:the\s+)?", rest)
+    if om:
+        org = _org_at(org_spans, body_abs + tm.end() + om.end(), body_abs + len(body) + 1)
+        if org:
+            title = body[:tm.end() + om.start()]
+            return _clean_title(title), org
+    title = re.split(r"\s+(?:said|told|added|noted|stated|announced|says)\b", body)[0]
+    return _clean_title(title), None
+
+
+class OfficialsComponent:
+    """Sets ``doc._.officials``; needs the organizations component before it."""
+
+    def __init__(self, nlp: Language, name: str, span_group: str):
+        self.name = name
+        self.span_group = span_group
+
+    def __call__(self, doc: Doc) -> Doc:
+        officials = find_officials(doc.text, doc._.organizations or [])
+        mentions = [m for o in officials for m in o.mentions]
+        set_results(doc, "officials", self.span_group, officials, label="PERSON", mentions=mentions)
+        return doc
+
+
+@Language.factory("extractor_officials", default_config={"span_group": "officials"})
+def make_officials_component(nlp: Language, name: str, span_group: str) -> OfficialsComponent:
+    return OfficialsComponent(nlp, name, span_group)

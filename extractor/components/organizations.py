@@ -1,0 +1,279 @@
+"""The organizations component: named organizations, full name linked to acronym.
+
+Three sources, merged into one entry per organization:
+  * definitions "Full Name (ACR)" and "ACR (Full Name)", checked by matching
+    the acronym's letters to the initials of the name's words;
+  * capitalized names ending in an organization word ("... Organization",
+    "... Bank") or starting with one ("Ministry of ...");
+  * acronyms and news outlets known without a definition ("IRNA").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..records import Mention, Organization
+from ..resources import load
+from .base import set_results
+
+WORD = r"[A-Z][\w’'\-.]*[\w]|[A-Z]"
+
+
+@lru_cache(maxsize=None)
+def _data():
+    d = load("organizations")
+    return (
+        sorted(d["suffixes"], key=len, reverse=True),
+        d["prefixes"],
+        set(d["connectors"]),
+        set(d["known_acronyms"]),
+        d["news_outlets"],
+        set(d["not_organizations"]),
+        set(d["lead_words_to_drop"]),
+    )
+
+
+@lru_cache(maxsize=None)
+def _title_words() -> set:
+    words = set()
+    for title in load("titles")["titles"]:
+        words.update(title.split())
+    return words
+
+
+@lru_cache(maxsize=None)
+def _country_words() -> set:
+    from .destinations import country_table
+
+    return set(country_table()[0])
+
+
+_ACRONYM_DEF = re.compile(r"[ \t]?\((?P<acr>[A-Z][A-Za-z&]{0,2}[A-Z][A-Za-z&]{0,10})\)")
+_TOKEN = re.compile(r"[A-Za-z][\w’'\-.&]*[\w&]|[A-Za-z&]|,")
+
+
+@dataclass
+class _Org:
+    name: str
+    acronym: Optional[str] = None
+    spans: list = field(default_factory=list)  # (start, end)
+
+
+def _tokens_before(text: str, end: int, limit: int = 16):
+    """Word tokens (start, end, text) ending at ``end``, within the sentence, nearest last."""
+    window_start = max(0, end - 200)
+    chunk = text[window_start:end]
+    cut = max(chunk.rfind(". "), chunk.rfind("\n"), chunk.rfind("“"), chunk.rfind("\""), chunk.rfind("("), chunk.rfind(";"))
+    if cut >= 0:
+        chunk_offset = window_start + cut + 1
+        chunk = text[chunk_offset:end]
+    else:
+        chunk_offset = window_start
+    toks = [(m.start() + chunk_offset, m.end() + chunk_offset, m.group()) for m in _TOKEN.finditer(chunk)]
+    return toks[-limit:]
+
+
+def _initial(word: str) -> str:
+    return word[0].upper()
+
+
+def _long_form_before(text: str, paren_start: int, acronym: str) -> Optional[tuple[int, int]]:
+    """Start/end of the name whose word initials spell ``acronym``, right before '('."""
+    _, _, connectors, _, _, _, drop = _data()
+    toks = _tokens_before(text, paren_start)
+    letters = [c for c in acronym if c.isalpha() and c.isupper()] or [acronym[0].upper()]
+    i = len(letters) - 1
+    j = len(toks) - 1
+    start_tok = None
+    skipped_caps = 0
+    # the word right before "(" must belong to the name
+    if j < 0 or not toks[j][2][0].isupper():
+        return None
+    while j >= 0 and i >= 0:
+        word = toks[j][2]
+        if word == ",":
+            j -= 1
+            continue
+        if word.lower() in connectors and not word[0].isupper():
+            j -= 1
+            continue
+        if not word[0].isupper():
+            return None
+        if _initial(word) == letters[i]:
+            # a word may give several letters ("IMIDRO": Mines -> M, ... ) only through its initial
+            i -= 1
+            start_tok = j
+        else:
+            skipped_caps += 1
+            if skipped_caps > 2:
+                return None
+        j -= 1
+    if i >= 0 or start_tok is None:
+        return None
+    while start_tok < len(toks) and toks[start_tok][2] in drop:
+        start_tok += 1
+    if start_tok >= len(toks):
+        return None
+    end = toks[-1][1]
+    return toks[start_tok][0], end
+
+
+@lru_cache(maxsize=None)
+def _name_pattern():
+    suffixes, prefixes, connectors, _, _, _, _ = _data()
+    suffix_alt = "|".join(re.escape(s) for s in suffixes)
+    word = r"(?:[A-Z][\w’'\-]*[\w]|[A-Z]\.?|[A-Z][a-z]*\.)"
+    conn = r"(?:of|and|for|the|on|&|de|al|ol)"
+    inner = rf"(?:{word}|{conn}|,(?=\s+{word}))"
+    # "... Organization", "... Bank of Iran", "Ministry of Industry, Mine and Trade"
+    tail = rf"(?:\s+of(?:\s+the)?\s+{word}(?:(?:\s+|,\s+)(?:{word}|and(?=\s+{word})))*)?"
+    ending = rf"(?:{suffix_alt})(?![\w])"
+    return re.compile(rf"(?<![\w’'])(?:{word}\s+)(?:{inner}\s+){{0,10}}?{ending}{tail}|(?<![\w’'])(?:{'|'.join(re.escape(p) for p in prefixes)})\s+(?:the\s+)?{word}(?:(?:\s+|,\s+)(?:{word}|and(?=\s+{word})|of(?=\s+{word})))*")
+
+
+def _trim_name(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
+    """Drop leading function and title words, trailing connectors and commas."""
+    _, _, connectors, _, _, _, drop = _data()
+    titles = _title_words()
+    span = text[start:end]
+    words = list(re.finditer(r"\S+", span))
+    k = 0
+    while k < len(words):
+        w = words[k].group().rstrip(",")
+        if w in drop or w in titles or w.lower() in connectors or w.endswith(("’s", "'s")):
+            # "Deputy Director of X" -> X ; "ISIPO's Y Organization" -> Y Organization
+            k += 1
+            continue
+        break
+    if k >= len(words):
+        return None
+    new_start = start + words[k].start()
+    stripped = text[new_start:end].rstrip(" ,")
+    while True:
+        m = re.search(r"\s+(?:of|and|for|the|on|&)$", stripped)
+        if not m:
+            break
+        stripped = stripped[:m.start()]
+    if len(stripped.split()) < 2 and not any(stripped.startswith(p.split()[0]) for p in _data()[1]):
+        return None
+    return new_start, new_start + len(stripped)
+
+
+def _norm(name: str) -> str:
+    name = re.sub(r"^(?:the)\s+", "", name.strip(), flags=re.IGNORECASE)
+    return re.sub(r"[^\w]+", " ", name).strip().lower()
+
+
+def find_organizations(text: str) -> list[Organization]:
+    suffixes, prefixes, connectors, known_acronyms, outlets, not_orgs, drop = _data()
+    countries = _country_words()
+    orgs: list[_Org] = []
+    by_key: dict[str, _Org] = {}
+
+    def get(name: str, acronym: Optional[str] = None) -> _Org:
+        keys = [_norm(name)] + ([_norm(acronym)] if acronym else [])
+        for key in keys:
+            if key in by_key:
+                org = by_key[key]
+                if acronym and not org.acronym:
+                    org.acronym = acronym
+                if len(name) > len(org.name) and _norm(name) != _norm(org.acronym or ""):
+                    org.name = name
+                for k in keys:
+                    by_key[k] = org
+                return org
+        org = _Org(name=name, acronym=acronym)
+        orgs.append(org)
+        for k in keys:
+            by_key[k] = org
+        return org
+
+    # 1. "Full Name (ACR)"
+    for m in _ACRONYM_DEF.finditer(text):
+        acr = m.group("acr")
+        if acr in not_orgs or acr.rstrip("s") in not_orgs:
+            continue
+        span = _long_form_before(text, m.start(), acr)
+        if not span:
+            continue
+        name = text[span[0]:span[1]]
+        if name in countries:
+            continue
+        get(name, acr)
+    # 1b. "ACR (Full Name)"
+    for m in re.finditer(r"(?<![\w])(?P<acr>[A-Z][A-Za-z&]{0,2}[A-Z][A-Za-z&]{0,10})[ \t]?\((?P<full>[A-Z][^()\n]{4,120})\)", text):
+        acr, full = m.group("acr"), m.group("full")
+        initials = [w[0] for w in re.findall(r"[A-Za-z][\w’'\-]*", full) if w[0].isupper()]
+        letters = [c for c in acr if c.isupper()]
+        it = iter(initials)
+        if letters and letters[0] == initials[0] and all(any(c == x for x in it) for c in letters):
+            get(full.strip(), acr)
+    # 2. names with organization words
+    for m in _name_pattern().finditer(text):
+        trimmed = _trim_name(text, m.start(), m.end())
+        if not trimmed:
+            continue
+        name = text[trimmed[0]:trimmed[1]]
+        if name in countries or _norm(name) in by_key:
+            continue
+        get(name)
+    # 3. news outlets and known acronyms named on their own
+    for outlet in outlets:
+        if re.search(rf"(?<![\w]){re.escape(outlet)}(?![\w])", text):
+            get(outlet)
+    for acr in known_acronyms:
+        if _norm(acr) in by_key:
+            continue
+        if re.search(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", text):
+            get(acr)
+
+    # mentions: every occurrence of the name or the acronym
+    results = []
+    taken: list[tuple[int, int]] = []
+    for org in sorted(orgs, key=lambda o: -len(o.name)):
+        forms = [org.name] + ([org.acronym] if org.acronym else [])
+        spans = []
+        for form in forms:
+            for m in re.finditer(rf"(?<![\w\-]){re.escape(form)}(?![\w\-]|-based)", text):
+                s, e = m.start(), m.end()
+                if any(s < te and ts < e for ts, te in taken):
+                    continue
+                spans.append((s, e))
+        taken.extend(spans)
+        if not spans:
+            continue
+        spans.sort()
+        org.spans = spans
+    for org in orgs:
+        if not org.spans:
+            continue
+        results.append(Organization(
+            name=org.name, acronym=org.acronym,
+            mentions=[Mention(start=s, end=e, text=text[s:e]) for s, e in org.spans]))
+    results.sort(key=lambda o: o.mentions[0].start)
+    return results
+
+
+class OrganizationsComponent:
+    """Sets ``doc._.organizations`` (list of :class:`Organization`) and the span group."""
+
+    def __init__(self, nlp: Language, name: str, span_group: str):
+        self.name = name
+        self.span_group = span_group
+
+    def __call__(self, doc: Doc) -> Doc:
+        orgs = find_organizations(doc.text)
+        mentions = [m for o in orgs for m in o.mentions]
+        set_results(doc, "organizations", self.span_group, orgs, label="ORG", mentions=mentions)
+        return doc
+
+
+@Language.factory("extractor_organizations", default_config={"span_group": "organizations"})
+def make_organizations_component(nlp: Language, name: str, span_group: str) -> OrganizationsComponent:
+    return OrganizationsComponent(nlp, name, span_group)

@@ -1,0 +1,37 @@
+"""The exceptions of the extractor, each naming where the problem is."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+
+class ExtractorError(Exception):
+    """Base class of every error the extractor raises on purpose."""
+
+
+class InputError(ExtractorError):
+    """A document that cannot be read: names the file and, for JSONL, the line."""
+
+    def __init__(self, message: str, path: Optional[str] = None, line: Optional[int] = None,
+                 doc_id: Optional[str] = None):
+        self.message = message
+        self.path = path
+        self.line = line
+        self.doc_id = doc_id
+        super().__init__(str(self))
+
+    def where(self) -> str:
+        if self.path is None:
+            return "<input>"
+        return f"{self.path}:{self.line}" if self.line is not None else str(self.path)
+
+    def __str__(self) -> str:
+        return f"{self.where()}: {self.message}"
+
+
+class GoldError(ExtractorError):
+    """A gold file that disagrees with its document or the contract."""
+
+
+class StoreError(ExtractorError):
+    """A store that cannot be opened, reached or written."""

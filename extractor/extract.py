@@ -1,0 +1,44 @@
+"""From text to Doc to record: the one place where a record is assembled."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .components.base import register_extensions
+from .errors import ExtractorError
+from .records import Record, text_sha256
+
+
+class OffsetError(ExtractorError):
+    """A mention whose offsets do not point at its text: a bug, never written."""
+
+
+def make_doc(nlp: Language, text: str, published: Optional[date], doc_id: Optional[str]) -> Doc:
+    register_extensions()
+    doc = nlp.make_doc(text)
+    doc._.published = published.isoformat() if published else None
+    doc._.doc_id = doc_id
+    return doc
+
+
+def doc_to_record(doc: Doc) -> Record:
+    """The record of a processed Doc, every mention checked against the text."""
+    published = date.fromisoformat(doc._.published) if doc._.published else None
+    record = Record(
+        doc_id=doc._.doc_id or "",
+        published=published,
+        text_sha256=text_sha256(doc.text),
+        money=list(doc._.money or []),
+        periods=list(doc._.periods or []),
+        organizations=list(doc._.organizations or []),
+        officials=list(doc._.officials or []),
+        destinations=list(doc._.destinations or []),
+    )
+    problems = record.check_offsets(doc.text)
+    if problems:
+        raise OffsetError(f"{record.doc_id}: " + "; ".join(problems[:3]))
+    return record

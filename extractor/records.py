@@ -1,0 +1,146 @@
+"""The record of one article: the single definition of the output schema.
+
+These pydantic models follow ``shared/RECORDS.md`` (schema 1) to the letter.
+They are used for the extractor's output, for gold files, for the JSON
+Schema printed by ``extractor schema`` and for the tables of the SQL stores.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from decimal import Decimal
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, field_serializer, model_validator
+
+SCHEMA_VERSION = 1
+
+Qualifier = Literal["more_than", "less_than", "about"]
+Calendar = Literal["solar_hijri", "gregorian"]
+
+
+def text_sha256(text: str) -> str:
+    """The ``text_sha256`` of a document: hex SHA-256 of its UTF-8 bytes."""
+    return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
+
+
+def _amount_to_json(value: Optional[Decimal]):
+    """Whole amounts as JSON integers, others as numbers with their decimals."""
+    if value is None:
+        return None
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+class _Model(BaseModel):
+    # Extra keys are allowed by the contract (rule names, evidence, ...).
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
+
+
+class Mention(_Model):
+    """A span of the document: ``text[start:end] == text``."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+    @model_validator(mode="after")
+    def _ordered(self):
+        if self.end < self.start:
+            raise ValueError(f"mention end {self.end} before start {self.start}")
+        return self
+
+
+class Money(Mention):
+    """A monetary amount in base units (rials for tomans x 10)."""
+
+    amount: Optional[Decimal]
+    currency: Optional[str]
+    qualifier: Optional[Qualifier] = None
+
+    @field_serializer("amount")
+    def _ser_amount(self, value: Optional[Decimal]):
+        return _amount_to_json(value)
+
+
+class Period(Mention):
+    """A time interval of a month or longer, in both calendars."""
+
+    calendar: Calendar
+    start_date: Optional[date]
+    end_date: Optional[date]
+    hijri_start: Optional[str]
+    hijri_end: Optional[str]
+
+
+class Organization(_Model):
+    name: str
+    acronym: Optional[str] = None
+    mentions: list[Mention] = Field(default_factory=list)
+
+
+class Official(_Model):
+    name: str
+    title: Optional[str] = None
+    organization: Optional[str] = None
+    mentions: list[Mention] = Field(default_factory=list)
+
+
+class Destination(_Model):
+    country: str
+    iso2: str = Field(pattern=r"^[A-Z]{2}$")
+    amount: Optional[Decimal] = None
+    currency: Optional[str] = None
+    mentions: list[Mention] = Field(default_factory=list)
+
+    @field_serializer("amount")
+    def _ser_amount(self, value: Optional[Decimal]):
+        return _amount_to_json(value)
+
+
+class Record(_Model):
+    """One article's extraction result (and the shape of a gold file)."""
+
+    schema_version: Literal[1] = Field(default=SCHEMA_VERSION, alias="schema")
+    doc_id: str
+    published: Optional[date] = None
+    text_sha256: str
+    money: list[Money] = Field(default_factory=list)
+    periods: list[Period] = Field(default_factory=list)
+    organizations: list[Organization] = Field(default_factory=list)
+    officials: list[Official] = Field(default_factory=list)
+    destinations: list[Destination] = Field(default_factory=list)
+
+    def to_json_dict(self) -> dict:
+        """The record as plain JSON data, keys named as in RECORDS.md."""
+        return self.model_dump(mode="json", by_alias=True)
+
+    def to_json(self) -> str:
+        return self.model_dump_json(by_alias=True)
+
+    def iter_mentions(self):
+        """Every mention of the record with the field it belongs to."""
+        for name in ("money", "periods"):
+            for m in getattr(self, name):
+                yield name, m
+        for name in ("organizations", "officials", "destinations"):
+            for entry in getattr(self, name):
+                for m in entry.mentions:
+                    yield name, m
+
+    def check_offsets(self, text: str) -> list[str]:
+        """Problems where ``text[start:end]`` differs from a mention's text."""
+        problems = []
+        for field, m in self.iter_mentions():
+            if text[m.start:m.end] != m.text:
+                problems.append(
+                    f"{field}: [{m.start}:{m.end}] is {text[m.start:m.end]!r}, mention says {m.text!r}"
+                )
+        return problems
+
+
+def json_schema() -> dict:
+    """The JSON Schema of a record, as printed by ``extractor schema``."""
+    return Record.model_json_schema(by_alias=True, mode="serialization")

@@ -1,0 +1,520 @@
+"""Time expressions of the genre: find periods and resolve them to dates.
+
+Pure functions, no spaCy.  ``find_periods(text, published)`` returns the
+periods of RECORDS.md in document order.  Finding is done by regular
+expressions built from the month names in ``data/months.json``; resolving
+walks the matches in order and keeps a context (the last period and the
+last year named) for back-references such as "the previous year" and
+shifts such as "last year's same period".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Optional
+
+from . import calendar as cal
+from .records import Period
+from .resources import load
+
+WS = r"[ \t\u00a0]+"
+APOS = r"['’]s"
+
+
+@lru_cache(maxsize=None)
+def _months():
+    data = load("months")
+    return data["persian"], data["gregorian"], data["ordinals"], data["counts"], set(data["not_after_persian_month"])
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass
+class YearRef:
+    kind: str  # "current", "last", "previous", "next", "hijri", "gregorian", "fiscal", "context"
+    year: Optional[int] = None
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    kind: str
+    groups: dict
+    open_end: bool = False
+    gloss: Optional[tuple] = None  # (start_date, end_date) from a day-level gloss
+    gloss_year: Optional[int] = None  # a Gregorian year written in a gloss
+    until: Optional[tuple] = None  # (month, day, year) of "up to October 7"
+
+
+@dataclass
+class Context:
+    published: Optional[date]
+    current: Optional[int]  # current Iranian year
+    period: Optional[tuple] = None  # (start, end) of the last period, not shifted
+    year: Optional[tuple] = None  # ("hijri"|"gregorian", year)
+    found: list = field(default_factory=list)
+
+
+@lru_cache(maxsize=None)
+def _patterns():
+    persian, gregorian, ordinals, counts, _ = _months()
+    pm = rf"(?:{_alt(persian)})(?![A-Za-z])"
+    gm = rf"(?:{_alt(gregorian)})(?![A-Za-z])"
+    count = rf"(?:\d{{1,2}}|{_alt(counts)})"
+    ordinal = rf"(?:{_alt(k for k in ordinals)})"
+    hyear = r"1[34]\d\d(?!\d)"
+    gyear = r"(?:19|20)\d\d(?!\d)"
+    mod = r"(?:current|present|this|last|past|previous|preceding|next|coming|following)"
+    calword = rf"(?:(?:Iranian|Persian){WS})?(?:(?:calendar|fiscal){WS})?"
+    year_ref = (
+        rf"(?:(?:the{WS})?{calword}fiscal{WS}(?:year{WS})?{gyear}{WS}?[-/–]{WS}?(?:\d\d)?\d\d(?!\d)"
+        rf"|(?:the{WS})?{gyear}{WS}?[-/–]{WS}?\d\d(?!\d){WS}(?:Iranian{WS})?fiscal{WS}year"
+        rf"|(?:the{WS})?(?:{mod}{WS})?{calword}year(?:{WS}(?:{hyear}|{gyear}))?"
+        rf"|(?:the{WS})?year{WS}before"
+        rf"|{hyear}|{gyear})"
+    )
+    part = (
+        rf"(?:(?:the{WS})?(?:first|last|final|past){WS}{count}(?:{WS}|-)months"
+        rf"|(?:the{WS})?(?:first|second|1st|2nd){WS}half"
+        rf"|(?:the{WS})?H[12](?![A-Za-z0-9])"
+        rf"|(?:the{WS})?{ordinal}{WS}(?:quarter|three{WS}months)"
+        rf"|(?:the{WS})?Q[1-4](?![A-Za-z0-9])"
+        rf"|(?:the{WS})?(?:{calword}month{WS}of{WS})?{pm}(?:{WS}?(?:-|–|to|through|till|until|and){WS}?{pm})?)"
+    )
+    gmonth_range = rf"{gm}{WS}?(?:-|–|to|through|and|till|until){WS}?{gm}"
+    day = r"\d{1,2}(?:st|nd|rd|th)?(?!\d)"
+    gday = rf"(?:{gm}{WS}{day}|{day}{WS}{gm})"
+    shift_noun = rf"(?:same|corresponding|similar|equivalent|comparable){WS}(?:period|time|months|{count}(?:{WS}|-)months?(?:{WS}period)?)"
+    pats = [
+        # "last year's same period", "the last year's 6.5-month period", "last year's H1"
+        ("shift_poss", rf"(?:the{WS})?(?P<yr>{year_ref}){APOS}{WS}(?:{shift_noun}|[\d.]+(?:{WS}|-)month{WS}period)"),
+        ("part_poss", rf"(?:the{WS})?(?P<yr>{year_ref}){APOS}{WS}(?P<part>{part})"),
+        # "the same period of last year", "the corresponding period of the previous year"
+        ("shift_of", rf"(?:the{WS})?{shift_noun}{WS}(?:of|in|during){WS}(?P<yr>{year_ref})"),
+        ("shift_last", rf"(?:the{WS})?{shift_noun}{WS}(?:(?P<yr>last{WS}year)|a{WS}year{WS}(?:ago|earlier|before))"),
+        # "the first nine months of the current Iranian calendar year", "H1 of 1398"
+        ("part_of", rf"(?P<part>{part}){WS}(?:of|in){WS}(?P<yr>{year_ref})"),
+        ("part_year", rf"(?P<part>{part}){WS}?,?{WS}?(?P<yr>{hyear}|{gyear})"),
+        ("part", rf"(?P<part>{part})"),
+        # Gregorian
+        ("gdate_range", rf"(?P<d1>{gday})(?:,{WS}?(?P<y1>{gyear}))?{WS}?(?:-|–|to|through|until|till|and){WS}?(?P<d2>{gday}),?{WS}?(?P<y2>{gyear})"),
+        ("gmonth_range", rf"(?P<mr>{gmonth_range}),?{WS}?(?P<y>{gyear})"),
+        ("gmonth", rf"(?:the{WS}month{WS}of{WS})?(?P<m>{gm})(?:,?{WS}(?:of{WS})?(?P<y>{gyear}))?"),
+        ("year", rf"(?P<yr>{year_ref})"),
+    ]
+    compiled = [(name, re.compile(p)) for name, p in pats]
+    gloss = re.compile(r"[ \t]?\((?P<g>[^()\n]{1,80})\)")
+    until = re.compile(rf"{WS}(?:up{WS}to|until|till|through|to){WS}(?P<d>{gm}{WS}\d{{1,2}}(?!\d)(?:,?{WS}(?:{gyear}))?|\d{{1,2}}{WS}{gm}(?:{WS}{gyear})?)")
+    lead_open = re.compile(rf"(?:since|from){WS}the{WS}(?:beginning|start|outset){WS}of{WS}$", re.IGNORECASE)
+    since = re.compile(rf"(?<![A-Za-z])since{WS}$", re.IGNORECASE)
+    return compiled, gloss, until, lead_open, since
+
+
+_CASE_INSENSITIVE_PREFIX = re.compile(r"^(the|The)\b")
+
+_STANDALONE_YEAR_NEEDS = re.compile(
+    r"(?:current|present|this|last|past|previous|preceding|next|coming|following|fiscal|\d{4}|before)", re.IGNORECASE)
+
+_YEAR_CONTEXT_BEFORE = re.compile(
+    r"(?:\b(?:in|during|since|from|until|till|through|throughout|for|of|to|and|over|year|between|by|the)\s+|\()$", re.IGNORECASE)
+
+
+def _word_before(text: str, start: int) -> str:
+    m = re.search(r"([A-Za-z’']+)[ \t]*$", text[max(0, start - 30):start])
+    return m.group(1) if m else ""
+
+
+def _acceptable(text: str, name: str, m: re.Match) -> bool:
+    """Reject matches that look like something else (names, days, counts)."""
+    persian, gregorian, _, _, not_after = _months()
+    s, e = m.start(), m.end()
+    after = text[e:e + 30]
+    if name == "year":
+        yr = m.group("yr")
+        if not _STANDALONE_YEAR_NEEDS.search(yr):
+            return False
+        if re.fullmatch(r"\d{4}", yr):
+            if not _YEAR_CONTEXT_BEFORE.search(text[max(0, s - 25):s]):
+                return False
+            if re.match(r"\s*(?:percent|per\s*cent|%|tons?|tonnes|units|SMEs|companies|people|[A-Za-z]+s\b)", after) and not re.match(r"\s*\(", after):
+                return False
+        if re.search(r"(?:the\s+)?year\s*$", yr, re.IGNORECASE) and re.match(r"\s*(?:on|-on-|to)\s*(?:-?\s*)?year", after):
+            return False  # "year on year"
+        if re.match(r"[-\s]on[-\s]year", after):
+            return False
+        if re.fullmatch(r"(?:the\s+)?(?:past|last)\s+year", yr, re.IGNORECASE) and re.match(r"s\b", after):
+            return False
+        return True
+    if name == "gmonth":
+        month = m.group("m")
+        if re.match(rf"{WS}?\d{{1,2}}(?:st|nd|rd|th)?(?![\d])", after) and not m.group("y"):
+            return False  # "October 7": a single day
+        if re.search(r"\d{1,2}\s*$", text[max(0, s - 4):s]):
+            return False  # "7 October"
+        if month == "May" and not m.group("y") and not re.search(r"\b(?:in|of|since|during|until|till|from|through|last|early|late|mid)\s+$", text[max(0, s - 12):s], re.IGNORECASE):
+            return False
+        if month.endswith(".") and not m.group("y"):
+            return False
+        return True
+    if name in ("part", "part_year", "part_of"):
+        part = m.group("part")
+        for pname in persian:
+            if part.endswith(pname):
+                nxt = re.match(r"\s+([A-Z][A-Za-z]*)", after)
+                if nxt and (nxt.group(1) in not_after or (nxt.group(1) not in persian and nxt.group(1) not in gregorian and name == "part")):
+                    return False
+                if re.search(r"(?:Bank|Mellat|Qarz[\w-]*)\s+$", text[max(0, s - 20):s]):
+                    return False
+                if re.search(r"[A-Za-z]$", text[max(0, s - 1):s]):
+                    return False
+        if re.fullmatch(r"(?:the\s+)?(?:past|last)\s+\S+\s+months", part, re.IGNORECASE) and name == "part":
+            return False  # "the past five months": not anchored
+    return True
+
+
+def _find_candidates(text: str) -> list[Candidate]:
+    compiled, gloss_re, until_re, lead_open, since = _patterns()
+    raw = []
+    for priority, (name, pattern) in enumerate(compiled):
+        for m in pattern.finditer(text):
+            if m.end() == m.start():
+                continue
+            if m.start() > 0 and re.match(r"[A-Za-z0-9]", text[m.start() - 1]) and not text[m.start()].isspace():
+                continue
+            if not _acceptable(text, name, m):
+                continue
+            raw.append((m.start(), m.end(), priority, name, m))
+    # Longest first, then earliest pattern; keep non-overlapping.
+    raw.sort(key=lambda r: (-(r[1] - r[0]), r[2], r[0]))
+    chosen: list = []
+    for item in raw:
+        if any(item[0] < c[1] and c[0] < item[1] for c in chosen):
+            continue
+        chosen.append(item)
+    chosen.sort(key=lambda r: r[0])
+    candidates = []
+    for start, end, _, name, m in chosen:
+        cand = Candidate(start=start, end=end, kind=name, groups={k: v for k, v in m.groupdict().items()})
+        before = text[max(0, start - 40):start]
+        if lead_open.search(before):
+            cand.open_end = True
+        elif name == "year" and since.search(before):
+            cand.open_end = True
+        _attach_suffixes(text, cand, gloss_re, until_re)
+        candidates.append(cand)
+    # Suffixes may now overlap the next candidate: the suffix wins (a gloss is part of its period).
+    result: list[Candidate] = []
+    for cand in candidates:
+        if result and cand.start < result[-1].end:
+            continue
+        result.append(cand)
+    return result
+
+
+def _attach_suffixes(text: str, cand: Candidate, gloss_re, until_re) -> None:
+    for _ in range(2):
+        m = gloss_re.match(text, cand.end)
+        if m and cand.gloss is None and _looks_like_gloss(m.group("g")):
+            cand.gloss = _parse_gloss(m.group("g"))
+            years = re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", m.group("g"))
+            cand.gloss_year = int(years[0]) if years else None
+            cand.end = m.end()
+            continue
+        m = until_re.match(text, cand.end)
+        if m and cand.until is None and cand.kind not in ("gdate_range",):
+            cand.until = _parse_day(m.group("d"))
+            cand.end = m.end()
+            continue
+        break
+
+
+def _looks_like_gloss(inner: str) -> bool:
+    persian, gregorian, _, _, _ = _months()
+    if re.search(r"(?<!\d)(?:19|20|13|14)\d\d(?!\d)", inner):
+        return True
+    return any(re.search(rf"\b{re.escape(g)}", inner) for g in gregorian)
+
+
+_DAY_RE = None
+
+
+def _parse_day(s: str) -> Optional[tuple]:
+    """("October 7") -> (10, 7, None); ("March 21, 2019") -> (3, 21, 2019)."""
+    _, gregorian, _, _, _ = _months()
+    m = re.fullmatch(rf"\s*(?P<m>{_alt(gregorian)}){WS}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?{WS}?(?P<y>\d{{4}}))?\s*", s)
+    if not m:
+        m = re.fullmatch(rf"\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{WS}(?P<m>{_alt(gregorian)})(?:,?{WS}?(?P<y>\d{{4}}))?\s*", s)
+    if not m:
+        return None
+    return gregorian[m.group("m")], int(m.group("d")), int(m.group("y")) if m.group("y") else None
+
+
+def _parse_gloss(inner: str) -> Optional[tuple]:
+    """Day-level boundaries of a gloss: (start or None, end or None), each (month, day, year)."""
+    _, gregorian, _, _, _ = _months()
+    gm = _alt(gregorian)
+    day = rf"(?:(?:{gm}){WS}\d{{1,2}}(?:st|nd|rd|th)?(?!\d)|\d{{1,2}}(?:st|nd|rd|th)?{WS}(?:{gm}))(?:,?{WS}?\d{{4}})?"
+    m = re.fullmatch(rf"\s*(?:from{WS})?(?P<a>{day}){WS}?(?:-|–|to|through|until|till){WS}?(?P<b>{day})\s*", inner)
+    if m:
+        a, b = _parse_day(m.group("a")), _parse_day(m.group("b"))
+        if a and b:
+            return a, b
+    m = re.fullmatch(rf"\s*(?:(?:started|starting|beginning|began|begun|from|since)(?:{WS}on)?{WS})?(?P<a>{day})\s*", inner)
+    if m:
+        return _parse_day(m.group("a")), None
+    m = re.fullmatch(rf"\s*(?:ended|ending|ends|to|until|till|up{WS}to|through)(?:{WS}on)?{WS}(?P<b>{day})\s*", inner)
+    if m:
+        return None, _parse_day(m.group("b"))
+    return None
+
+
+def _day_near(md: tuple, target: Optional[date], fallback_year: Optional[int]) -> Optional[date]:
+    """A (month, day, year?) as a date; without a year, the one nearest ``target``."""
+    month, day, year = md
+    try:
+        if year:
+            return date(year, month, day)
+        if target is None:
+            return date(fallback_year, month, day) if fallback_year else None
+        options = [date(target.year + k, month, day) for k in (-1, 0, 1)]
+        return min(options, key=lambda d: abs((d - target).days))
+    except ValueError:
+        return None
+
+
+# --- resolution -------------------------------------------------------------------------
+
+
+def _number(word: str) -> int:
+    _, _, _, counts, _ = _months()
+    return int(word) if word.isdigit() else counts[word.lower()]
+
+
+def _parse_year_ref(s: str) -> Optional[YearRef]:
+    s = s.strip()
+    low = s.lower()
+    m = re.search(r"((?:19|20)\d\d)\s*[-/–]\s*(?:\d\d)?\d\d", s)
+    if m and "fiscal" in low:
+        return YearRef("fiscal", cal.fiscal_year_starting(int(m.group(1))))
+    m = re.search(r"(?<!\d)(1[34]\d\d)(?!\d)", s)
+    if m:
+        return YearRef("hijri", int(m.group(1)))
+    m = re.search(r"(?<!\d)((?:19|20)\d\d)(?!\d)", s)
+    if m:
+        return YearRef("gregorian", int(m.group(1)))
+    if re.search(r"\b(current|present|this)\b", low):
+        return YearRef("current")
+    if re.search(r"\b(last|past)\b", low):
+        return YearRef("last")
+    if re.search(r"\b(previous|preceding|before)\b", low):
+        return YearRef("previous")
+    if re.search(r"\b(next|coming|following)\b", low):
+        return YearRef("next")
+    return YearRef("context")
+
+
+def _resolve_year(ref: YearRef, ctx: Context) -> tuple[Optional[str], Optional[int]]:
+    """(calendar, year) of a year reference in context."""
+    if ref.kind in ("hijri", "fiscal"):
+        return "hijri", ref.year
+    if ref.kind == "gregorian":
+        return "gregorian", ref.year
+    if ref.kind == "current":
+        return "hijri", ctx.current
+    if ref.kind == "last":
+        return "hijri", ctx.current - 1 if ctx.current else None
+    if ref.kind == "next":
+        return "hijri", ctx.current + 1 if ctx.current else None
+    if ref.kind == "previous":
+        if ctx.year and ctx.year[1] is not None:
+            return ctx.year[0], ctx.year[1] - 1
+        return "hijri", ctx.current - 1 if ctx.current else None
+    # "the year" in "the first half of the year": the year in context
+    if ctx.year and ctx.year[1] is not None:
+        return ctx.year
+    return "hijri", ctx.current
+
+
+def _part_span(part: str, calendar: str, year: Optional[int], ctx: Context):
+    """Boundaries of a part of a year: halves, quarters, first N months, Persian months."""
+    persian, gregorian, ordinals, counts, _ = _months()
+    low = part.lower()
+    if year is None:
+        return None
+    if calendar == "gregorian":
+        months_of = lambda a, b: cal.gregorian_months(year, a, b)  # noqa: E731
+    else:
+        months_of = lambda a, b: cal.months(year, a, b)  # noqa: E731
+    m = re.search(r"(first|last|final|past)[\s-]+(\w+)[\s-]+months", low)
+    if m:
+        n = _number(m.group(2))
+        if not 1 <= n <= 12:
+            return None
+        return months_of(1, n) if m.group(1) == "first" else months_of(13 - n, 12)
+    m = re.search(r"\b(first|second|1st|2nd)\s+half|\bh([12])\b", low)
+    if m:
+        which = 1 if (m.group(1) in ("first", "1st") or m.group(2) == "1") else 2
+        return months_of(1, 6) if which == 1 else months_of(7, 12)
+    m = re.search(r"(\w+)\s+(?:quarter|three\s+months)|\bq([1-4])\b", low)
+    if m:
+        q = int(m.group(2)) if m.group(2) else ordinals.get(m.group(1))
+        if q == -1:
+            q = 4
+        if not q or not 1 <= q <= 4:
+            return None
+        return months_of(3 * q - 2, 3 * q)
+    names = re.findall(rf"(?:{_alt(persian)})(?![A-Za-z])", part)
+    if names and calendar == "hijri":
+        a, b = persian[names[0]], persian[names[-1]]
+        if b < a:
+            b += 12
+        return cal.months(year, a, b)
+    return None
+
+
+def _bare_persian_year(part: str, ctx: Context) -> Optional[int]:
+    """Year of a Persian month with no year: the context year, not after publication."""
+    persian = _months()[0]
+    names = re.findall(rf"(?:{_alt(persian)})(?![A-Za-z])", part)
+    year = ctx.year[1] if ctx.year and ctx.year[0] == "hijri" else ctx.current
+    if year is None:
+        return None
+    if ctx.published and names and ctx.year is None or (ctx.year and ctx.year[1] == ctx.current):
+        first = cal.to_gregorian(year, persian[names[0]], 1) if names else None
+        if first and ctx.published and first > ctx.published:
+            year -= 1
+    return year
+
+
+def _resolve(text: str, cand: Candidate, ctx: Context):
+    """(calendar, start, end, is_shift, year_context) of a candidate, dates possibly None."""
+    persian, gregorian, _, _, _ = _months()
+    g = cand.groups
+    kind = cand.kind
+    if kind in ("shift_poss", "shift_of", "shift_last"):
+        if g.get("yr"):
+            calendar, target = _resolve_year(_parse_year_ref(g["yr"]), ctx)
+        else:
+            calendar, target = "hijri", (ctx.current - 1 if ctx.current else None)
+        if ctx.period is None or target is None or ctx.period[0] is None:
+            return "solar_hijri", None, None, True, None
+        base_year = cal.hijri_year_of(ctx.period[0])
+        span = cal.shift_span(ctx.period, target - base_year) if calendar == "hijri" else cal.shift_span(ctx.period, -1)
+        return "solar_hijri", span[0], span[1], True, None
+    if kind in ("part_poss", "part_of", "part_year", "part"):
+        part = g["part"]
+        is_persian = bool(re.search(rf"(?:{_alt(persian)})(?![A-Za-z])", part))
+        if g.get("yr"):
+            calendar, year = _resolve_year(_parse_year_ref(g["yr"]), ctx)
+        elif is_persian:
+            calendar, year = "hijri", _bare_persian_year(part, ctx)
+        else:
+            calendar, year = ("hijri", ctx.year[1]) if ctx.year and ctx.year[0] == "hijri" else ("hijri", ctx.current)
+        if is_persian:
+            calendar = "hijri"
+        span = _part_span(part, calendar, year, ctx)
+        label = "gregorian" if calendar == "gregorian" else "solar_hijri"
+        if span is None:
+            return label, None, None, False, (calendar, year)
+        return label, span[0], span[1], False, (calendar, year)
+    if kind == "gdate_range":
+        a, b = _parse_day(g["d1"]), _parse_day(g["d2"])
+        y2 = int(g["y2"])
+        y1 = int(g["y1"]) if g.get("y1") else (y2 if a and b and (a[0], a[1]) <= (b[0], b[1]) else y2 - 1)
+        try:
+            start, end = date(y1, a[0], a[1]), date(y2, b[0], b[1])
+        except (ValueError, TypeError):
+            return "gregorian", None, None, False, None
+        return "gregorian", start, end, False, ("gregorian", y2)
+    if kind == "gmonth_range":
+        names = re.findall(rf"(?:{_alt(gregorian)})", g["mr"])
+        y = int(g["y"])
+        a, b = gregorian[names[0]], gregorian[names[-1]]
+        span = cal.gregorian_months(y - 1 if b < a else y, a, b, y)
+        return "gregorian", span[0], span[1], False, ("gregorian", y)
+    if kind == "gmonth":
+        month = gregorian[g["m"]]
+        if g.get("y"):
+            y = int(g["y"])
+        elif ctx.published:
+            y = ctx.published.year if (ctx.published.month >= month) else ctx.published.year - 1
+        else:
+            return "gregorian", None, None, False, None
+        span = cal.gregorian_month(y, month)
+        return "gregorian", span[0], span[1], False, None
+    if kind == "year":
+        ref = _parse_year_ref(g["yr"])
+        calendar, year = _resolve_year(ref, ctx)
+        if year is None:
+            return ("gregorian" if calendar == "gregorian" else "solar_hijri"), None, None, False, None
+        span = cal.gregorian_year(year) if calendar == "gregorian" else cal.year(year)
+        return ("gregorian" if calendar == "gregorian" else "solar_hijri"), span[0], span[1], False, (calendar, year)
+    return "solar_hijri", None, None, False, None
+
+
+def _apply_boundaries(cand: Candidate, start, end):
+    """Glosses with day-level dates and "up to October 7" win over computed boundaries."""
+    if cand.gloss:
+        a, b = cand.gloss
+        ref_year = cand.gloss_year
+        if a:
+            start = _day_near(a if a[2] else (a[0], a[1], None), start, ref_year) or start
+        if b:
+            end = _day_near(b if b[2] else (b[0], b[1], None), end, ref_year) or end
+    if cand.until:
+        target = end or (start and date(start.year, 12, 31))
+        day = _day_near(cand.until, target, start.year if start else None)
+        if day and start and day < start:
+            day = _day_near((cand.until[0], cand.until[1], day.year + 1), None, None)
+        end = day or end
+    if cand.open_end and not cand.until and not (cand.gloss and cand.gloss[1]):
+        end = None
+    return start, end
+
+
+def _infer_current_year(text: str, candidates: list[Candidate]) -> Optional[int]:
+    """The current Iranian year when no publication date is given, if the text settles it."""
+    for cand in candidates:
+        yr = cand.groups.get("yr") or ""
+        if cand.kind in ("part_of", "part_poss", "year") and re.search(r"\b(current|present|this)\b", yr, re.IGNORECASE):
+            ref = _parse_year_ref(yr)
+            if ref.kind == "hijri":
+                return ref.year
+            if cand.gloss and cand.gloss[0] and cand.gloss[0][2]:
+                a = cand.gloss[0]
+                return cal.hijri_year_of(date(a[2], a[0], a[1]))
+            if cand.gloss_year:
+                # "(March 21-December 21, 2019)": the year of the gloss start
+                if cand.gloss and cand.gloss[0]:
+                    a = cand.gloss[0]
+                    return cal.hijri_year_of(date(cand.gloss_year if a[0] >= 3 else cand.gloss_year, a[0], a[1]))
+    return None
+
+
+def find_periods(text: str, published: Optional[date] = None) -> list[Period]:
+    """Every period of ``text``, resolved against ``published``."""
+    candidates = _find_candidates(text)
+    current = cal.hijri_year_of(published) if published else _infer_current_year(text, candidates)
+    ctx = Context(published=published, current=current)
+    periods = []
+    for cand in candidates:
+        label, start, end, is_shift, year_ctx = _resolve(text, cand, ctx)
+        if start is not None or end is not None:
+            start, end = _apply_boundaries(cand, start, end)
+        elif cand.gloss and cand.gloss[0] and cand.gloss[0][2]:
+            start, end = _apply_boundaries(cand, None, None)
+        if not is_shift and start is not None:
+            ctx.period = (start, end if end else (published or end))
+            if year_ctx and year_ctx[1] is not None:
+                ctx.year = year_ctx
+        periods.append(Period(
+            start=cand.start, end=cand.end, text=text[cand.start:cand.end], calendar=label,
+            start_date=start, end_date=end,
+            hijri_start=cal.hijri_iso(start), hijri_end=cal.hijri_iso(end)))
+    return periods
