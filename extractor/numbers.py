@@ -68,4 +68,4 @@ def to_amount(number: str, *scale_words: Optional[str]) -> Optional[Decimal]:
         return None
     for word in scale_words:
         value *= scale_value(word)
-    return value.normalize() if value == value.to_integral_value() else value
+    return Decimal(int(value)) if value == value.to_integral_value() else value

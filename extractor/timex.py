@@ -21,6 +21,7 @@ from .records import Period
 from .resources import load
 
 WS = r"[ \t\u00a0]+"
+WSO = r"[ \t\u00a0]*"
 APOS = r"['’]s"
 
 
@@ -73,8 +74,8 @@ def _patterns():
     mod = r"(?:current|present|this|last|past|previous|preceding|next|coming|following)"
     calword = rf"(?:(?:Iranian|Persian){WS})?(?:(?:calendar|fiscal){WS})?"
     year_ref = (
-        rf"(?:(?:the{WS})?{calword}fiscal{WS}(?:year{WS})?{gyear}{WS}?[-/–]{WS}?(?:\d\d)?\d\d(?!\d)"
-        rf"|(?:the{WS})?{gyear}{WS}?[-/–]{WS}?\d\d(?!\d){WS}(?:Iranian{WS})?fiscal{WS}year"
+        rf"(?:(?:the{WS})?{calword}fiscal{WS}(?:year{WS})?{gyear}{WSO}[-/–]{WSO}(?:\d\d)?\d\d(?!\d)"
+        rf"|(?:the{WS})?{gyear}{WSO}[-/–]{WSO}\d\d(?!\d){WS}(?:Iranian{WS})?fiscal{WS}year"
         rf"|(?:the{WS})?(?:{mod}{WS})?{calword}year(?:{WS}(?:{hyear}|{gyear}))?"
         rf"|(?:the{WS})?year{WS}before"
         rf"|{hyear}|{gyear})"
@@ -85,9 +86,9 @@ def _patterns():
         rf"|(?:the{WS})?H[12](?![A-Za-z0-9])"
         rf"|(?:the{WS})?{ordinal}{WS}(?:quarter|three{WS}months)"
         rf"|(?:the{WS})?Q[1-4](?![A-Za-z0-9])"
-        rf"|(?:the{WS})?(?:{calword}month{WS}of{WS})?{pm}(?:{WS}?(?:-|–|to|through|till|until|and){WS}?{pm})?)"
+        rf"|(?:the{WS})?(?:{calword}month{WS}of{WS})?{pm}(?:{WSO}(?:-|–|to|through|till|until|and){WSO}{pm})?)"
     )
-    gmonth_range = rf"{gm}{WS}?(?:-|–|to|through|and|till|until){WS}?{gm}"
+    gmonth_range = rf"{gm}{WSO}(?:-|–|to|through|and|till|until){WSO}{gm}"
     day = r"\d{1,2}(?:st|nd|rd|th)?(?!\d)"
     gday = rf"(?:{gm}{WS}{day}|{day}{WS}{gm})"
     shift_noun = rf"(?:same|corresponding|similar|equivalent|comparable){WS}(?:period|time|months|{count}(?:{WS}|-)months?(?:{WS}period)?)"
@@ -100,11 +101,11 @@ def _patterns():
         ("shift_last", rf"(?:the{WS})?{shift_noun}{WS}(?:(?P<yr>last{WS}year)|a{WS}year{WS}(?:ago|earlier|before))"),
         # "the first nine months of the current Iranian calendar year", "H1 of 1398"
         ("part_of", rf"(?P<part>{part}){WS}(?:of|in){WS}(?P<yr>{year_ref})"),
-        ("part_year", rf"(?P<part>{part}){WS}?,?{WS}?(?P<yr>{hyear}|{gyear})"),
+        ("part_year", rf"(?P<part>{part}){WSO},?{WSO}(?P<yr>{hyear}|{gyear})"),
         ("part", rf"(?P<part>{part})"),
         # Gregorian
-        ("gdate_range", rf"(?P<d1>{gday})(?:,{WS}?(?P<y1>{gyear}))?{WS}?(?:-|–|to|through|until|till|and){WS}?(?P<d2>{gday}),?{WS}?(?P<y2>{gyear})"),
-        ("gmonth_range", rf"(?P<mr>{gmonth_range}),?{WS}?(?P<y>{gyear})"),
+        ("gdate_range", rf"(?P<d1>{gday})(?:,{WSO}(?P<y1>{gyear}))?{WSO}(?:-|–|to|through|until|till|and){WSO}(?P<d2>{gday}),?{WSO}(?P<y2>{gyear})"),
+        ("gmonth_range", rf"(?P<mr>{gmonth_range}),?{WSO}(?P<y>{gyear})"),
         ("gmonth", rf"(?:the{WS}month{WS}of{WS})?(?P<m>{gm})(?:,?{WS}(?:of{WS})?(?P<y>{gyear}))?"),
         ("year", rf"(?P<yr>{year_ref})"),
     ]
@@ -153,7 +154,7 @@ def _acceptable(text: str, name: str, m: re.Match) -> bool:
         return True
     if name == "gmonth":
         month = m.group("m")
-        if re.match(rf"{WS}?\d{{1,2}}(?:st|nd|rd|th)?(?![\d])", after) and not m.group("y"):
+        if re.match(rf"{WSO}\d{{1,2}}(?:st|nd|rd|th)?(?![\d])", after) and not m.group("y"):
             return False  # "October 7": a single day
         if re.search(r"\d{1,2}\s*$", text[max(0, s - 4):s]):
             return False  # "7 October"
@@ -247,9 +248,9 @@ _DAY_RE = None
 def _parse_day(s: str) -> Optional[tuple]:
     """("October 7") -> (10, 7, None); ("March 21, 2019") -> (3, 21, 2019)."""
     _, gregorian, _, _, _ = _months()
-    m = re.fullmatch(rf"\s*(?P<m>{_alt(gregorian)}){WS}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?{WS}?(?P<y>\d{{4}}))?\s*", s)
+    m = re.fullmatch(rf"\s*(?P<m>{_alt(gregorian)}){WS}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?{WSO}(?P<y>\d{{4}}))?\s*", s)
     if not m:
-        m = re.fullmatch(rf"\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{WS}(?P<m>{_alt(gregorian)})(?:,?{WS}?(?P<y>\d{{4}}))?\s*", s)
+        m = re.fullmatch(rf"\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{WS}(?P<m>{_alt(gregorian)})(?:,?{WSO}(?P<y>\d{{4}}))?\s*", s)
     if not m:
         return None
     return gregorian[m.group("m")], int(m.group("d")), int(m.group("y")) if m.group("y") else None
@@ -259,8 +260,8 @@ def _parse_gloss(inner: str) -> Optional[tuple]:
     """Day-level boundaries of a gloss: (start or None, end or None), each (month, day, year)."""
     _, gregorian, _, _, _ = _months()
     gm = _alt(gregorian)
-    day = rf"(?:(?:{gm}){WS}\d{{1,2}}(?:st|nd|rd|th)?(?!\d)|\d{{1,2}}(?:st|nd|rd|th)?{WS}(?:{gm}))(?:,?{WS}?\d{{4}})?"
-    m = re.fullmatch(rf"\s*(?:from{WS})?(?P<a>{day}){WS}?(?:-|–|to|through|until|till){WS}?(?P<b>{day})\s*", inner)
+    day = rf"(?:(?:{gm}){WS}\d{{1,2}}(?:st|nd|rd|th)?(?!\d)|\d{{1,2}}(?:st|nd|rd|th)?{WS}(?:{gm}))(?:,?{WSO}\d{{4}})?"
+    m = re.fullmatch(rf"\s*(?:from{WS})?(?P<a>{day}){WSO}(?:-|–|to|through|until|till){WSO}(?P<b>{day})\s*", inner)
     if m:
         a, b = _parse_day(m.group("a")), _parse_day(m.group("b"))
         if a and b:

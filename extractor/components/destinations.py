@@ -63,6 +63,10 @@ CONTINUATION_CUE = re.compile(
     re.IGNORECASE)
 IMPORT_CUE = re.compile(r"\bimport(?:s|ed|ing)?\s+(?:\w+\s+){0,6}?from\b|\bimports?\b|\bimported\b", re.IGNORECASE)
 SANCTION_CUE = re.compile(r"\bsanction", re.IGNORECASE)
+# "Pakistan ($1b) and Iraq ($364m) imported Iranian steel", "Iraq bought ... from Iran"
+BUYS_FROM_IRAN = re.compile(
+    r"\b(?:import(?:ed|s)?|bought|purchased|buying|purchasing|received)\b[^.;]{0,60}?(?:\bfrom\s+Iran\b|\bIranian\b|\bIran['’]s\b)",
+    re.IGNORECASE)
 
 
 @dataclass
@@ -109,6 +113,9 @@ def _is_export_role(text: str, sent: tuple[int, int], s: int, e: int, names_in_s
     to_list = re.search(r"\b(?:to|into|for|towards)\s+(?:the\s+)?(?:(?:[A-Z][\w.’'\-]*\s*(?:\([^)]*\))?\s*(?:,|and)?\s*)){0,12}$", before)
     if to_list and EXPORT_CUE.search(before[:to_list.start()] + " ") and not re.search(r"\bimport", before[max(0, to_list.start() - 40):to_list.start()], re.IGNORECASE):
         return True
+    verb = BUYS_FROM_IRAN.search(sentence, rel)
+    if verb and not re.search(r"[.;]|\bfrom\b", sentence[rel:verb.start()]):
+        return True
     if DEST_LIST_CUE.search(sentence) and not SANCTION_CUE.search(before[-30:]) and not IMPORT_CUE.search(before[-40:]):
         return True
     return False
@@ -128,7 +135,14 @@ def _assign_amounts(text, sent, sentence_dests, money: list[Money], dests: dict,
             d.amount, d.currency, d.amount_at = m.amount, m.currency, s0
 
     # money restated in brackets "(about $24 million)" is not a separate amount
-    primary = [m for m in sent_money if not re.search(r"\(\s*(?:\w+\s+)?$", text[max(s0, m.start - 15):m.start])]
+    def restatement(m: Money) -> bool:
+        paren = re.search(r"\(\s*(?:[a-z]+\s+){0,2}$", text[max(s0, m.start - 25):m.start])
+        if not paren:
+            return False
+        paren_at = max(s0, m.start - 25) + paren.start()
+        return any(0 <= paren_at - other.end <= 2 for other in sent_money if other is not m)
+
+    primary = [m for m in sent_money if not restatement(m)]
     if re.search(r"\brespectively\b", sentence, re.IGNORECASE):
         isos = [iso for iso, _, _ in sentence_dests]
         after_countries = [m for m in primary if m.start > sentence_dests[0][1]]

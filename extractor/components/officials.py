@@ -74,7 +74,7 @@ class _Person:
 
 
 def _name_re():
-    return re.compile(rf"(?<![\w’'\-])(?:(?:Seyyed|Seyed|Sayyed|Mir|Haj|Dr\.|Mr\.|Ms\.|Mrs\.)\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}(?![\w\-])")
+    return re.compile(rf"(?<![\w’'\-])(?:(?:Seyyed|Seyed|Sayyed|Mir|Haj|Dr\.|Mr\.|Ms\.|Mrs\.)\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{1,6}}(?![\w\-])")
 
 
 def _is_person_name(words: list[str]) -> bool:
@@ -239,7 +239,7 @@ def _office_before(text, name_start, before, title_re, org_spans):
     between = text[abs_title_end:name_start]
     if len(between) > 110 or re.search(r"[.;:“”\"]|\bsaid\b|\btold\b", between):
         return None, None
-    if not re.fullmatch(r"(?:\s+(?:for|of|in\s+charge\s+of|on|at)\s+[^,]*?|\s*(?:,\s*)?)\s*(?:\([A-Z][A-Za-z&]+\)\s*)?,?\s*", between):
+    if not re.fullmatch(r"(?:\s+(?:for|of|in\s+charge\s+of|on|at)\s+(?:[^,]|,(?=\s+[A-Z]))*?|\s*(?:,\s*)?)\s*(?:\([A-Z][A-Za-z&]+\)\s*)?,?\s*", between):
         return None, None
     org = None
     title = text[abs_start:abs_title_end]
