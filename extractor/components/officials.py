@@ -239,7 +239,7 @@ def _office_before(text, name_start, before, title_re, org_spans):
     between = text[abs_title_end:name_start]
     if len(between) > 110 or re.search(r"[.;:“”\"]|\bsaid\b|\btold\b", between):
         return None, None
-    if not re.fullmatch(r"(?:\s+(?:for|of|in\s+charge\s+of|on|at)\s+(?:[^,]|,(?=\s+[A-Z]))*?|\s*(?:,\s*)?)\s*(?:\([A-Z][A-Za-z&]+\)\s*)?,?\s*", between):
+    if not re.fullmatch(r"(?:\s+(?:for|of|in\s+charge\s+of|on|at|to)\s+(?:[^,]|,(?=\s+[A-Z]))*?|\s*(?:,\s*)?)\s*(?:\([A-Z][A-Za-z&]+\)\s*)?,?\s*", between):
         return None, None
     org = None
     title = text[abs_start:abs_title_end]
@@ -249,6 +249,11 @@ def _office_before(text, name_start, before, title_re, org_spans):
     if pm:
         o_start = abs_start - len(pre) + pm.start("o")
         org = _org_at(org_spans, o_start - 1, abs_start)
+    else:
+        # "ORG TITLE Name": "CBI Governor Abdolnaser Hemmati", "KFZO managing director ..."
+        for s, e, name in org_spans:
+            if e <= abs_start and re.fullmatch(r"\)?\s+", text[e:abs_start]):
+                org = name
     # "TITLE of ORG" / "TITLE for X of ORG"
     tail = between
     om = re.search(r"\s+(?:of|at)\s+(?:the\s+)?(?P<rest>.*)$", tail)

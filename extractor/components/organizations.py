@@ -83,6 +83,29 @@ def _initial(word: str) -> str:
     return word[0].upper()
 
 
+def _letters_of_word(word: str, letters: list, i: int) -> int:
+    """How many acronym letters ending at ``i`` the word accounts for (0: none).
+
+    The word's initial must give the first of them; the others must appear in
+    order inside the word ("Eurasian" -> "EA").
+    """
+    if _initial(word) == letters[i]:
+        return 1
+    inner = word[1:].upper()
+    for k in range(i - 1, max(-1, i - 3), -1):
+        if letters[k] != _initial(word):
+            continue
+        pos = 0
+        for c in letters[k + 1:i + 1]:
+            pos = inner.find(c, pos)
+            if pos < 0:
+                break
+            pos += 1
+        else:
+            return i - k + 1
+    return 0
+
+
 def _long_form_before(text: str, paren_start: int, acronym: str) -> Optional[tuple[int, int]]:
     """Start/end of the name whose word initials spell ``acronym``, right before '('."""
     _, _, connectors, _, _, _, drop = _data()
@@ -105,9 +128,10 @@ def _long_form_before(text: str, paren_start: int, acronym: str) -> Optional[tup
             continue
         if not word[0].isupper():
             return None
-        if _initial(word) == letters[i]:
-            # a word may give several letters ("IMIDRO": Mines -> M, ... ) only through its initial
-            i -= 1
+        consumed = _letters_of_word(word, letters, i)
+        if consumed:
+            # "Eurasian" gives E and A of "EAEU"; other words give their initial
+            i -= consumed
             start_tok = j
         else:
             skipped_caps += 1
