@@ -113,6 +113,8 @@ def _is_export_role(text: str, sent: tuple[int, int], s: int, e: int, names_in_s
     to_list = re.search(r"\b(?:to|into|for|towards)\s+(?:the\s+)?(?:(?:[A-Z][\w.’'\-]*\s*(?:\([^)]*\))?\s*(?:,|and)?\s*)){0,12}$", before)
     if to_list and EXPORT_CUE.search(before[:to_list.start()] + " ") and not re.search(r"\bimport", before[max(0, to_list.start() - 40):to_list.start()], re.IGNORECASE):
         return True
+    if re.search(r"\brespectively\b", sentence) and re.search(r"\b(?:bought|purchased|imported|received|took|accounted\s+for)\b", sentence[rel:]):
+        return True  # "Iraq, Afghanistan and Pakistan bought $320m, $216m and $51m respectively"
     verb = BUYS_FROM_IRAN.search(sentence, rel)
     if verb and not re.search(r"[.;]|\bfrom\b", sentence[rel:verb.start()]):
         return True
