@@ -163,7 +163,7 @@ def _assign_amounts(text, sent, sentence_dests, money: list[Money], dests: dict,
         for m in primary:
             gap = text[e:m.start]
             if 0 <= m.start - e <= window and re.fullmatch(
-                    r"(?:’s|'s)?\s*(?:\(|:|,)?\s*(?:at|with|worth|by|of|valued\s+at|standing\s+at|amounting\s+to|stood\s+at|reached|to\s+the\s+tune\s+of)?\s*(?:(?:more\s+than|over|about|around|nearly|some|almost|approximately|roughly|less\s+than)\s+)?",
+                    r"(?:’s|'s)?\s*(?:\([A-Z][A-Za-z.]{1,8}\)\s*)?(?:\(|:|,)?\s*(?:at|with|worth|by|of|valued\s+at|standing\s+at|amounting\s+to|stood\s+at|reached|to\s+the\s+tune\s+of)?\s*(?:(?:more\s+than|over|about|around|nearly|some|almost|approximately|roughly|less\s+than)\s+)?",
                     gap):
                 give(iso, m)
                 matched = True

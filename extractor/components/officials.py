@@ -171,19 +171,29 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
         person = add(name_words, name_start, e, title, org)
         person.spans.append((name_start, e))
 
-    # 2. an unnamed office resolved by a following "According to Name" / "Name said"
-    for m in re.finditer(r"(?<![\w])(?:the\s+)?(?P<title>[Hh]ead|[Cc]hairman|[Dd]irector|[Ss]pokesman|[Mm]inister|CEO|[Gg]overnor|[Dd]eputy\s+[Hh]ead|[Mm]anaging\s+[Dd]irector|[Ss]ecretary)\s+of\s+(?P<rest>[^,.;]{2,120}?)\s+(?:announced|said|stated|noted|told|declared|reported|added)", text):
-        org = _org_at(org_spans, m.start("rest"), m.end("rest"))
+    # 2. an unnamed office ("the head of ISIPO announced ...", "President of IRICA said ...")
+    #    resolved by the first untitled person named in the next two sentences
+    sentences = _sentence_bounds(text)
+    for m in title_re.finditer(text):
+        after = text[m.end():m.end() + 80]
+        om = re.match(r"\s+(?:of|at|with)\s+(?:the\s+)?(?:[A-Z][\w]*\s+province[’']s\s+|[A-Z][\w]*[’']s\s+)?", after)
+        if not om:
+            continue
+        org_start = m.end() + om.end()
+        org = next((name for s_, e_, name in org_spans if s_ == org_start), None)
         if not org:
             continue
-        tail = text[m.end():m.end() + 400]
-        nm = re.search(rf"(?:[Aa]ccording\s+to|quoted|quoting)\s+(?P<n>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})", tail)
-        if not nm:
+        k = next((i for i, (a, b) in enumerate(sentences) if a <= m.start() < b), None)
+        if k is None:
             continue
-        words = nm.group("n").split()
-        for person in order:
-            if person.surname == words[-1] and person.title is None:
-                person.title, person.organization = m.group("title"), org
+        s0, s1 = sentences[k]
+        if any(s0 <= ps < s1 for p in order for ps, _ in p.spans):
+            continue  # the office belongs to someone named in the same sentence
+        limit = sentences[min(k + 2, len(sentences) - 1)][1]
+        candidates = [p for p in order if p.title is None and p.spans and s1 <= min(ps for ps, _ in p.spans) < limit]
+        if candidates:
+            first = min(candidates, key=lambda p: min(ps for ps, _ in p.spans))
+            first.title, first.organization = _clean_title(m.group()), org
 
     # 3. surname-only mentions and spelling variants
     for person in order:
@@ -206,6 +216,17 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
             mentions=[Mention(start=s, end=e, text=text[s:e]) for s, e in spans]))
     results.sort(key=lambda o: o.mentions[0].start)
     return results
+
+
+def _sentence_bounds(text: str) -> list[tuple[int, int]]:
+    bounds, start = [], 0
+    for m in re.finditer(r"(?<=[.!?])[”\"’']?\s+(?=[A-Z“\"])|\n\s*", text):
+        if re.search(r"(?:\b[A-Z]\.|\bU\.S\.|\bNo\.|\bCo\.|\bMr\.|\bDr\.|\bTue\.|\bMon\.)$", text[max(0, m.start() - 4):m.start()]):
+            continue
+        bounds.append((start, m.start()))
+        start = m.end()
+    bounds.append((start, len(text)))
+    return bounds
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -282,7 +303,8 @@ def _office_before(text, name_start, before, title_re, org_spans):
 
 def _office_after(text, name_end, after, title_re, org_spans):
     """Office written after the name: "Name, [the] TITLE of ORG"."""
-    m = re.match(r"\s*,\s*(?:the\s+|a\s+|an\s+)?(?P<body>[^,.;]{2,150})", after)
+    m = re.match(r"\s*,\s*(?:the\s+|a\s+|an\s+)?(?P<body>(?:[^,.;]|,(?=\s+[A-Z][a-z])|\.(?=[A-Z]))"
+                 r"{2,150})(?=,|\.\s|;|\s+(?:said|told|added|noted|stated|announced|says)\b|$)", after)
     if not m:
         return None, None
     body = m.group("body")
@@ -298,9 +320,9 @@ def _office_after(text, name_end, after, title_re, org_spans):
         return None, None
     body_abs = name_end + m.start("body")
     rest = body[tm.end():]
-    om = re.search(r"\s+(?:of|at)\s+(?:the\s+)?", rest)
+    om = re.search(r"\s+(?:of|at|with|in)\s+(?:the\s+)?(?:[A-Za-z]+[’']s\s+)?", rest)
     if om:
-        org = _org_at(org_spans, body_abs + tm.end() + om.end(), body_abs + len(body) + 1)
+        org = _org_at(org_spans, body_abs + tm.end() + om.start(), body_abs + len(body) + 1)
         if org:
             title = body[:tm.end() + om.start()]
             return _clean_title(title), org

@@ -41,9 +41,10 @@ def _data():
 
 @lru_cache(maxsize=None)
 def _title_words() -> set:
-    words = set()
+    """Words of an office ("Deputy Director of ..."), not the domain words of titles ("Trade")."""
+    words = {"Deputy", "Vice", "Acting", "Managing", "Chief", "Executive", "General", "First", "Caretaker"}
     for title in load("titles")["titles"]:
-        words.update(title.split())
+        words.add(title.split()[-1])
     return words
 
 
@@ -83,7 +84,7 @@ def _initial(word: str) -> str:
     return word[0].upper()
 
 
-def _letters_of_word(word: str, letters: list, i: int) -> int:
+def _letters_of_word(word: str, letters: list, i: int, inner_letters: bool) -> int:
     """How many acronym letters ending at ``i`` the word accounts for (0: none).
 
     The word's initial must give the first of them; the others must appear in
@@ -91,6 +92,8 @@ def _letters_of_word(word: str, letters: list, i: int) -> int:
     """
     if _initial(word) == letters[i]:
         return 1
+    if not inner_letters:
+        return 0
     inner = word[1:].upper()
     for k in range(i - 1, max(-1, i - 3), -1):
         if letters[k] != _initial(word):
@@ -107,7 +110,15 @@ def _letters_of_word(word: str, letters: list, i: int) -> int:
 
 
 def _long_form_before(text: str, paren_start: int, acronym: str) -> Optional[tuple[int, int]]:
-    """Start/end of the name whose word initials spell ``acronym``, right before '('."""
+    """Start/end of the name whose word initials spell ``acronym``, right before '('.
+
+    Initials alone are tried first; letters from inside a word ("Eurasian"
+    for the "EA" of "EAEU") only when initials cannot spell the acronym.
+    """
+    return _match_long_form(text, paren_start, acronym, False) or _match_long_form(text, paren_start, acronym, True)
+
+
+def _match_long_form(text: str, paren_start: int, acronym: str, inner_letters: bool) -> Optional[tuple[int, int]]:
     _, _, connectors, _, _, _, drop = _data()
     toks = _tokens_before(text, paren_start)
     letters = [c for c in acronym if c.isalpha() and c.isupper()] or [acronym[0].upper()]
@@ -128,7 +139,7 @@ def _long_form_before(text: str, paren_start: int, acronym: str) -> Optional[tup
             continue
         if not word[0].isupper():
             return None
-        consumed = _letters_of_word(word, letters, i)
+        consumed = _letters_of_word(word, letters, i, inner_letters)
         if consumed:
             # "Eurasian" gives E and A of "EAEU"; other words give their initial
             i -= consumed
@@ -158,7 +169,7 @@ def _name_pattern():
     # "... Organization", "... Bank of Iran", "Ministry of Industry, Mine and Trade"
     tail = rf"(?:\s+of(?:\s+the)?\s+{word}(?:(?:\s+|,\s+)(?:{word}|and(?=\s+{word})))*)?"
     ending = rf"(?:{suffix_alt})(?![\w])"
-    return re.compile(rf"(?<![\w’'])(?:{word}\s+)(?:{inner}\s+){{0,10}}?{ending}{tail}|(?<![\w’'])(?:{'|'.join(re.escape(p) for p in prefixes)})\s+(?:the\s+)?{word}(?:(?:\s+|,\s+)(?:{word}|and(?=\s+{word})|of(?=\s+{word})))*")
+    return re.compile(rf"(?<![\w’'])(?:{word},?\s+)(?:{inner}\s+){{0,10}}?{ending}{tail}|(?<![\w’'])(?:{'|'.join(re.escape(p) for p in prefixes)})\s+(?:the\s+)?{word}(?:(?:\s+|,\s+)(?:{word}|and(?=\s+{word})|of(?=\s+{word})))*")
 
 
 def _trim_name(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
