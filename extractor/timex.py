@@ -76,7 +76,7 @@ def _patterns():
     year_ref = (
         rf"(?:(?:the{WS})?{calword}fiscal{WS}(?:year{WS})?{gyear}{WSO}[-/–]{WSO}(?:\d\d)?\d\d(?!\d)"
         rf"|(?:the{WS})?{gyear}{WSO}[-/–]{WSO}\d\d(?!\d){WS}(?:Iranian{WS})?fiscal{WS}year"
-        rf"|(?:the{WS})?(?:{mod}{WS})?{calword}year(?:{WS}(?:{hyear}|{gyear}))?"
+        rf"|(?:(?:the|its){WS})?(?:{mod}{WS})?{calword}year(?:{WS}(?:{hyear}|{gyear}))?"
         rf"|(?:the{WS})?year{WS}before"
         rf"|{hyear}|{gyear})"
     )
@@ -86,12 +86,13 @@ def _patterns():
         rf"|(?:the{WS})?H[12](?![A-Za-z0-9])"
         rf"|(?:the{WS})?{ordinal}{WS}(?:quarter|three{WS}months)"
         rf"|(?:the{WS})?Q[1-4](?![A-Za-z0-9])"
-        rf"|(?:the{WS})?(?:{calword}month{WS}of{WS})?{pm}(?:{WSO}(?:-|–|to|through|till|until|and){WSO}{pm})?)"
+        rf"|(?:the{WS})?(?:{ordinal}{WS})?(?:{calword}month{WS}of{WS})?{pm}(?:{WSO}(?:-|–|to|through|till|until|and){WSO}{pm})?)"
     )
     gmonth_range = rf"{gm}{WSO}(?:-|–|to|through|and|till|until){WSO}{gm}"
     day = r"\d{1,2}(?:st|nd|rd|th)?(?!\d)"
     gday = rf"(?:{gm}{WS}{day}|{day}{WS}{gm})"
-    shift_noun = rf"(?:same|corresponding|similar|equivalent|comparable){WS}(?:period|time|months|{count}(?:{WS}|-)months?(?:{WS}period)?)"
+    shift_noun = (rf"(?:(?:same|corresponding|similar|equivalent|comparable){WS}(?:period{WS}of{WS}time|period|time{WS}span|time|months|{count}(?:{WS}|-)months?(?:{WS}period)?)"
+                  rf"|[\d.]+(?:{WS}|-)month{WS}period|{count}-month{WS}period)")
     pats = [
         # "last year's same period", "the last year's 6.5-month period", "last year's H1"
         ("shift_poss", rf"(?:the{WS})?(?P<yr>{year_ref}){APOS}{WS}(?:{shift_noun}|[\d.]+(?:{WS}|-)month{WS}period)"),
@@ -139,7 +140,9 @@ def _acceptable(text: str, name: str, m: re.Match) -> bool:
     if name == "year":
         yr = m.group("yr")
         if not _STANDALONE_YEAR_NEEDS.search(yr):
-            return False
+            # "since the beginning of the year": the year in context
+            return bool(re.fullmatch(r"the\s+year", yr)) and bool(
+                re.search(r"(?:beginning|start|outset)\s+of\s+$", text[max(0, s - 20):s]))
         if re.fullmatch(r"\d{4}", yr):
             if not _YEAR_CONTEXT_BEFORE.search(text[max(0, s - 25):s]):
                 return False
@@ -165,6 +168,10 @@ def _acceptable(text: str, name: str, m: re.Match) -> bool:
         return True
     if name in ("part", "part_year", "part_of"):
         part = m.group("part")
+        if name == "part" and part in persian and not re.search(
+                r"(?:\b(?:in|during|since|from|until|till|through|to|of|and|between|by|early|late|mid|last|this|next|end|beginning|start)|[-–])\s*$",
+                text[max(0, s - 20):s], re.IGNORECASE):
+            return False  # "citing Mehr": the news agency, not the month
         for pname in persian:
             if part.endswith(pname):
                 nxt = re.match(r"\s+([A-Z][A-Za-z]*)", after)
@@ -469,10 +476,18 @@ def _apply_boundaries(cand: Candidate, start, end):
         if b:
             end = _day_near(b if b[2] else (b[0], b[1], None), end, ref_year) or end
     if cand.until:
-        target = end or (start and date(start.year, 12, 31))
-        day = _day_near(cand.until, target, start.year if start else None)
-        if day and start and day < start:
-            day = _day_near((cand.until[0], cand.until[1], day.year + 1), None, None)
+        month, day_, year = cand.until
+        day = None
+        try:
+            if year:
+                day = date(year, month, day_)
+            elif start:
+                # the first such day on or after the start
+                day = date(start.year, month, day_)
+                if day < start:
+                    day = date(start.year + 1, month, day_)
+        except ValueError:
+            day = None
         end = day or end
     if cand.open_end and not cand.until and not (cand.gloss and cand.gloss[1]):
         end = None
