@@ -483,9 +483,13 @@ def _apply_boundaries(cand: Candidate, start, end):
                 day = date(year, month, day_)
             elif start:
                 # the first such day on or after the start
-                day = date(start.year, month, day_)
-                if day < start:
-                    day = date(start.year + 1, month, day_)
+                for y in (start.year, start.year + 1, start.year + 2):
+                    try:
+                        day = date(y, month, day_)
+                    except ValueError:
+                        continue
+                    if day >= start:
+                        break
         except ValueError:
             day = None
         end = day or end

@@ -110,7 +110,7 @@ def _is_export_role(text: str, sent: tuple[int, int], s: int, e: int, names_in_s
     if re.match(r"(?:’s|'s)?\s+(?:exports?|sanctions?)\b", after):
         return False
     # "exports to X", "exported ... to X, Y and Z"
-    to_list = re.search(r"\b(?:to|into|for|towards)\s+(?:the\s+)?(?:(?:[A-Z][\w.’'\-]*\s*(?:\([^)]*\))?\s*(?:,|and)?\s*)){0,12}$", before)
+    to_list = re.search(r"\b(?:to|into|for|towards)\s+(?:the\s+)?(?:(?:(?:the\s+)?[A-Z][\w.’'\-]*\s*(?:\([^)]*\))?\s*(?:,|and)?\s*)){0,12}$", before)
     if to_list and EXPORT_CUE.search(before[:to_list.start()] + " ") and not re.search(r"\bimport", before[max(0, to_list.start() - 40):to_list.start()], re.IGNORECASE):
         return True
     if re.search(r"\brespectively\b", sentence) and re.search(r"\b(?:bought|purchased|imported|received|took|accounted\s+for)\b", sentence[rel:]):

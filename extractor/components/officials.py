@@ -152,13 +152,13 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
     # 1. offices followed by a name, or a name followed by ", [the] office of ORG"
     for m in _name_re().finditer(text):
         s, e = m.start(), m.end()
-        if in_org(s, e):
-            continue
         words = m.group().split()
         name_words = _split_name(words)
         if not name_words:
             continue
         name_start = s + m.group().rfind(" ".join(name_words)) if len(name_words) < len(words) else s
+        if in_org(name_start, e):
+            continue
         before = text[max(0, name_start - 160):name_start]
         after = text[e:e + 160]
         title, org = _office_before(text, name_start, before, title_re, org_spans)
@@ -170,6 +170,21 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
                 continue
         person = add(name_words, name_start, e, title, org)
         person.spans.append((name_start, e))
+
+    # 1b. a surname alone as the subject of a speech verb ("Ghasemi said")
+    known = {w for p in order for w in p.name.split()}
+    for m in re.finditer(rf"(?<![\w’'\-.])(?P<n>{NAME_WORD})\s+(?:said|told|added|noted|stated|announced|explained|stressed)\b", text):
+        word = m.group("n")
+        s, e = m.start("n"), m.end("n")
+        if word in known or word in _stop_words() or word in given or in_org(s, e):
+            continue
+        if any(_one_edit(word, p.surname) for p in order if len(p.surname) >= 6):
+            continue  # a spelling variant, linked below
+        if s > 0 and re.search(r"[A-Z][\w’'\-]*\s+$", text[max(0, s - 30):s]):
+            continue  # part of a longer capitalized run
+        person = add([word], s, e)
+        person.spans.append((s, e))
+        known.add(word)
 
     # 2. an unnamed office ("the head of ISIPO announced ...", "President of IRICA said ...")
     #    resolved by the first untitled person named in the next two sentences

@@ -189,7 +189,7 @@ def _trim_name(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
     if k >= len(words):
         return None
     new_start = start + words[k].start()
-    stripped = text[new_start:end].rstrip(" ,")
+    stripped = re.sub(r"[’']s$", "", text[new_start:end].rstrip(" ,"))
     while True:
         m = re.search(r"\s+(?:of|and|for|the|on|&)$", stripped)
         if not m:
