@@ -86,12 +86,13 @@ def _patterns():
         rf"|(?:the{WS})?H[12](?![A-Za-z0-9])"
         rf"|(?:the{WS})?{ordinal}{WS}(?:quarter|three{WS}months)"
         rf"|(?:the{WS})?Q[1-4](?![A-Za-z0-9])"
+        rf"|(?:the{WS})?{ordinal}{WS}(?:(?:Iranian|Persian){WS})?(?:calendar{WS})?month(?!{WS}of{WS}{pm})(?![A-Za-z])"
         rf"|(?:the{WS})?(?:{ordinal}{WS})?(?:{calword}month{WS}of{WS})?{pm}(?:{WSO}(?:-|–|to|through|till|until|and){WSO}{pm})?)"
     )
     gmonth_range = rf"{gm}{WSO}(?:-|–|to|through|and|till|until){WSO}{gm}"
     day = r"\d{1,2}(?:st|nd|rd|th)?(?!\d)"
     gday = rf"(?:{gm}{WS}{day}|{day}{WS}{gm})"
-    shift_noun = (rf"(?:(?:same|corresponding|similar|equivalent|comparable){WS}(?:period{WS}of{WS}time|period|time{WS}span|time|months|{count}(?:{WS}|-)months?(?:{WS}period)?)"
+    shift_noun = (rf"(?:(?:same|corresponding|similar|equivalent|comparable){WS}(?:period{WS}of{WS}time|period|time{WS}span|time|months|month|{count}(?:{WS}|-)months?(?:{WS}period)?)"
                   rf"|[\d.]+(?:{WS}|-)month{WS}period|{count}-month{WS}period)")
     pats = [
         # "last year's same period", "the last year's 6.5-month period", "last year's H1"
@@ -186,6 +187,9 @@ def _acceptable(text: str, name: str, m: re.Match) -> bool:
     return True
 
 
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|at|until|till|before|to)\s+the\s+(?:very\s+)?end\s+of\s+$", re.IGNORECASE)
+
+
 def _find_candidates(text: str) -> list[Candidate]:
     compiled, gloss_re, until_re, lead_open, since = _patterns()
     raw = []
@@ -197,6 +201,8 @@ def _find_candidates(text: str) -> list[Candidate]:
                 continue
             if not _acceptable(text, name, m):
                 continue
+            if _DEADLINE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+                continue  # "by the end of the current year": a single day
             raw.append((m.start(), m.end(), priority, name, m))
     # Longest first, then earliest pattern; keep non-overlapping.
     raw.sort(key=lambda r: (-(r[1] - r[0]), r[2], r[0]))
@@ -273,12 +279,26 @@ def _parse_gloss(inner: str) -> Optional[tuple]:
         a, b = _parse_day(m.group("a")), _parse_day(m.group("b"))
         if a and b:
             return a, b
-    m = re.fullmatch(rf"\s*(?:(?:started|starting|beginning|began|begun|from|since)(?:{WS}on)?{WS})?(?P<a>{day})\s*", inner)
+    m = re.fullmatch(rf"\s*(?:(?:which{WS})?(?:started|starting|beginning|began|begun|from|since)(?:{WS}on)?{WS})(?P<a>{day})\s*", inner)
     if m:
         return _parse_day(m.group("a")), None
-    m = re.fullmatch(rf"\s*(?:ended|ending|ends|to|until|till|up{WS}to|through)(?:{WS}on)?{WS}(?P<b>{day})\s*", inner)
+    m = re.fullmatch(rf"\s*(?P<a>{day})\s*", inner)
+    if m:
+        return _parse_day(m.group("a")), "bare"
+    m = re.fullmatch(rf"\s*(?:(?:which{WS})?(?:ended|ending|ends|to|until|till|up{WS}to|through))(?:{WS}on)?{WS}(?P<b>{day})\s*", inner)
     if m:
         return None, _parse_day(m.group("b"))
+    return None
+
+
+def _first_on_or_after(md: tuple, start: date) -> Optional[date]:
+    for y in (start.year, start.year + 1, start.year + 2):
+        try:
+            day = date(y, md[0], md[1])
+        except ValueError:
+            continue
+        if day >= start:
+            return day
     return None
 
 
@@ -377,6 +397,11 @@ def _part_span(part: str, calendar: str, year: Optional[int], ctx: Context):
         if not q or not 1 <= q <= 4:
             return None
         return months_of(3 * q - 2, 3 * q)
+    m = re.search(r"(\w+)\s+(?:(?:iranian|persian)\s+)?(?:calendar\s+)?month$", low)
+    if m and m.group(1) in ordinals and not re.search(rf"(?:{_alt(persian)})", part):
+        n = ordinals[m.group(1)]
+        n = 12 if n == -1 else n
+        return months_of(n, n)
     names = re.findall(rf"(?:{_alt(persian)})(?![A-Za-z])", part)
     if names and calendar == "hijri":
         a, b = persian[names[0]], persian[names[-1]]
@@ -413,7 +438,13 @@ def _resolve(text: str, cand: Candidate, ctx: Context):
         if ctx.period is None or target is None or ctx.period[0] is None:
             return "solar_hijri", None, None, True, None
         base_year = cal.hijri_year_of(ctx.period[0])
-        span = cal.shift_span(ctx.period, target - base_year) if calendar == "hijri" else cal.shift_span(ctx.period, -1)
+        ref = _parse_year_ref(g["yr"]) if g.get("yr") else YearRef("last")
+        # "last year's same period" moves the period referred to back one year;
+        # "the same period of 1397" moves it into that year
+        years = {"last": -1, "previous": -1, "next": 1, "current": 0, "context": 0}.get(ref.kind)
+        if years is None:
+            years = (target - base_year) if calendar == "hijri" else (cal.fiscal_year_starting(target) - base_year)
+        span = cal.shift_span(ctx.period, years)
         return "solar_hijri", span[0], span[1], True, None
     if kind in ("part_poss", "part_of", "part_year", "part"):
         part = g["part"]
@@ -471,10 +502,24 @@ def _apply_boundaries(cand: Candidate, start, end):
     if cand.gloss:
         a, b = cand.gloss
         ref_year = cand.gloss_year
-        if a:
-            start = _day_near(a if a[2] else (a[0], a[1], None), start, ref_year) or start
-        if b:
-            end = _day_near(b if b[2] else (b[0], b[1], None), end, ref_year) or end
+        if b == "bare":
+            # "(March 21)" gives the start, "(March 20, 2021)" after a year the end: the nearer one
+            near_start = _day_near(a, start, ref_year)
+            near_end = _day_near(a, end, ref_year) if end else None
+            if near_start and (near_end is None or abs((near_start - start).days) <= abs((near_end - end).days)):
+                start = near_start
+            elif near_end:
+                end = near_end
+        else:
+            if a and b and b[2] and not a[2]:
+                a = (a[0], a[1], b[2] if (a[0], a[1]) <= (b[0], b[1]) else b[2] - 1)
+            if a:
+                start = _day_near(a, start, ref_year) or start
+            if b:
+                if not b[2] and a and start:
+                    end = _first_on_or_after(b, start) or end
+                else:
+                    end = _day_near(b, end, ref_year) or end
     if cand.until:
         month, day_, year = cand.until
         day = None
@@ -482,18 +527,11 @@ def _apply_boundaries(cand: Candidate, start, end):
             if year:
                 day = date(year, month, day_)
             elif start:
-                # the first such day on or after the start
-                for y in (start.year, start.year + 1, start.year + 2):
-                    try:
-                        day = date(y, month, day_)
-                    except ValueError:
-                        continue
-                    if day >= start:
-                        break
+                day = _first_on_or_after(cand.until, start)
         except ValueError:
             day = None
         end = day or end
-    if cand.open_end and not cand.until and not (cand.gloss and cand.gloss[1]):
+    if cand.open_end and not cand.until and not (cand.gloss and cand.gloss[1] not in (None, "bare")):
         end = None
     return start, end
 

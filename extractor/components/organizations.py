@@ -156,6 +156,8 @@ def _match_long_form(text: str, paren_start: int, acronym: str, inner_letters: b
     if start_tok >= len(toks):
         return None
     end = toks[-1][1]
+    if re.search(r"[’']s$", text[toks[-1][0]:end]):
+        end -= 2  # "Central Bank of Iran’s (CBI)"
     return toks[start_tok][0], end
 
 
