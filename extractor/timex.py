@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Optional
 
@@ -74,20 +74,20 @@ def _patterns():
     mod = r"(?:current|present|this|last|past|previous|preceding|next|coming|following)"
     calword = rf"(?:(?:Iranian|Persian){WS})?(?:(?:calendar|fiscal){WS})?"
     year_ref = (
-        rf"(?:(?:the{WS})?{calword}fiscal{WS}(?:year{WS})?{gyear}{WSO}[-/–]{WSO}(?:\d\d)?\d\d(?!\d)"
-        rf"|(?:the{WS})?{gyear}{WSO}[-/–]{WSO}\d\d(?!\d){WS}(?:Iranian{WS})?fiscal{WS}year"
-        rf"|(?:(?:the|its){WS})?(?:{mod}{WS})?{calword}year(?:{WS}(?:{hyear}|{gyear}))?"
-        rf"|(?:the{WS})?year{WS}before"
+        rf"(?:(?:[Tt]he{WS})?{calword}fiscal{WS}(?:year{WS})?{gyear}{WSO}[-/–]{WSO}(?:\d\d)?\d\d(?!\d)"
+        rf"|(?:[Tt]he{WS})?{gyear}{WSO}[-/–]{WSO}\d\d(?!\d){WS}(?:Iranian{WS})?fiscal{WS}year"
+        rf"|(?:[Tt]he{WS})?year{WS}before"
+        rf"|(?:(?:[Tt]he|[Ii]ts){WS})?(?:{mod}{WS})?{calword}year(?:{WS}(?:{hyear}|{gyear}))?"
         rf"|{hyear}|{gyear})"
     )
     part = (
-        rf"(?:(?:the{WS})?(?:first|last|final|past){WS}{count}(?:{WS}|-)months"
-        rf"|(?:the{WS})?(?:first|second|1st|2nd){WS}half"
-        rf"|(?:the{WS})?H[12](?![A-Za-z0-9])"
-        rf"|(?:the{WS})?{ordinal}{WS}(?:quarter|three{WS}months)"
-        rf"|(?:the{WS})?Q[1-4](?![A-Za-z0-9])"
-        rf"|(?:the{WS})?{ordinal}{WS}(?:(?:Iranian|Persian){WS})?(?:calendar{WS})?month(?!{WS}of{WS}{pm})(?![A-Za-z])"
-        rf"|(?:the{WS})?(?:{ordinal}{WS})?(?:{calword}month{WS}of{WS})?{pm}(?:{WSO}(?:-|–|to|through|till|until|and){WSO}{pm})?)"
+        rf"(?:(?:[Tt]he{WS})?(?:first|last|final|past){WS}{count}(?:{WS}|-)months"
+        rf"|(?:[Tt]he{WS})?(?:first|second|1st|2nd){WS}half"
+        rf"|(?:[Tt]he{WS})?H[12](?![A-Za-z0-9])"
+        rf"|(?:[Tt]he{WS})?{ordinal}{WS}(?:quarter|three{WS}months)"
+        rf"|(?:[Tt]he{WS})?Q[1-4](?![A-Za-z0-9])"
+        rf"|(?:[Tt]he{WS})?{ordinal}{WS}(?:(?:Iranian|Persian){WS})?(?:calendar{WS})?month(?!{WS}of{WS}{pm})(?![A-Za-z])"
+        rf"|(?:[Tt]he{WS})?(?:{ordinal}{WS})?(?:{calword}month{WS}of{WS})?{pm}(?:{WSO}(?:-|–|to|through|till|until|and){WSO}{pm})?)"
     )
     gmonth_range = rf"{gm}{WSO}(?:-|–|to|through|and|till|until){WSO}{gm}"
     day = r"\d{1,2}(?:st|nd|rd|th)?(?!\d)"
@@ -96,11 +96,11 @@ def _patterns():
                   rf"|[\d.]+(?:{WS}|-)month{WS}period|{count}-month{WS}period)")
     pats = [
         # "last year's same period", "the last year's 6.5-month period", "last year's H1"
-        ("shift_poss", rf"(?:the{WS})?(?P<yr>{year_ref}){APOS}{WS}(?:{shift_noun}|[\d.]+(?:{WS}|-)month{WS}period)"),
-        ("part_poss", rf"(?:the{WS})?(?P<yr>{year_ref}){APOS}{WS}(?P<part>{part})"),
+        ("shift_poss", rf"(?:[Tt]he{WS})?(?P<yr>{year_ref}){APOS}{WS}(?:{shift_noun}|[\d.]+(?:{WS}|-)month{WS}period)"),
+        ("part_poss", rf"(?:[Tt]he{WS})?(?P<yr>{year_ref}){APOS}{WS}(?P<part>{part})"),
         # "the same period of last year", "the corresponding period of the previous year"
-        ("shift_of", rf"(?:the{WS})?{shift_noun}{WS}(?:of|in|during){WS}(?P<yr>{year_ref})"),
-        ("shift_last", rf"(?:the{WS})?{shift_noun}{WS}(?:(?P<yr>last{WS}year)|a{WS}year{WS}(?:ago|earlier|before))"),
+        ("shift_of", rf"(?:[Tt]he{WS})?{shift_noun}{WS}(?:of|in|during){WS}(?P<yr>{year_ref})"),
+        ("shift_last", rf"(?:[Tt]he{WS})?{shift_noun}{WS}(?:(?P<yr>last{WS}year)|a{WS}year{WS}(?:ago|earlier|before))"),
         # "the first nine months of the current Iranian calendar year", "H1 of 1398"
         ("part_of", rf"(?P<part>{part}){WS}(?:of|in){WS}(?P<yr>{year_ref})"),
         ("part_year", rf"(?P<part>{part}){WSO},?{WSO}(?P<yr>{hyear}|{gyear})"),
@@ -147,7 +147,7 @@ def _acceptable(text: str, name: str, m: re.Match) -> bool:
         if re.fullmatch(r"\d{4}", yr):
             if not _YEAR_CONTEXT_BEFORE.search(text[max(0, s - 25):s]):
                 return False
-            if re.match(r"\s*(?:percent|per\s*cent|%|tons?|tonnes|units|SMEs|companies|people|[A-Za-z]+s\b)", after) and not re.match(r"\s*\(", after):
+            if re.match(r"\s*(?:percent|per\s*cent|%|tons?|tonnes|units|SMEs|companies|firms|people|workers|trucks|vehicles|cars|containers|barrels|hectares|km|kilometers|square|meters|metres|jobs|projects|villages|households)\b", after):
                 return False
         if re.search(r"(?:the\s+)?year\s*$", yr, re.IGNORECASE) and re.match(r"\s*(?:on|-on-|to)\s*(?:-?\s*)?year", after):
             return False  # "year on year"
@@ -555,6 +555,34 @@ def _infer_current_year(text: str, candidates: list[Candidate]) -> Optional[int]
     return None
 
 
+def _gloss_day(cand: Candidate) -> Optional[date]:
+    """A fully dated day written in the candidate's gloss, if any."""
+    if not cand.gloss:
+        return None
+    for md in cand.gloss:
+        if isinstance(md, tuple) and md[2]:
+            try:
+                return date(md[2], md[0], md[1])
+            except ValueError:
+                return None
+    return None
+
+
+def _resolve_by_gloss(text: str, cand: Candidate, ctx: Context):
+    """Without a publication date, "the last Iranian year (ended March 19, 2020)"
+    is settled by its gloss: the current year that puts the gloss's day on a boundary."""
+    day = _gloss_day(cand)
+    if day is None:
+        return None
+    base = cal.hijri_year_of(day)
+    for current in (base, base + 1, base - 1):
+        trial = Context(published=None, current=current, period=ctx.period, year=ctx.year)
+        label, start, end, is_shift, year_ctx = _resolve(text, cand, trial)
+        if start and end and start - timedelta(days=3) <= day <= end + timedelta(days=3):
+            return label, start, end, is_shift, year_ctx, current
+    return None
+
+
 def find_periods(text: str, published: Optional[date] = None) -> list[Period]:
     """Every period of ``text``, resolved against ``published``."""
     candidates = _find_candidates(text)
@@ -565,8 +593,13 @@ def find_periods(text: str, published: Optional[date] = None) -> list[Period]:
         label, start, end, is_shift, year_ctx = _resolve(text, cand, ctx)
         if start is not None or end is not None:
             start, end = _apply_boundaries(cand, start, end)
-        elif cand.gloss and cand.gloss[0] and cand.gloss[0][2]:
-            start, end = _apply_boundaries(cand, None, None)
+        else:
+            resolved = _resolve_by_gloss(text, cand, ctx)
+            if resolved:
+                label, start, end, is_shift, year_ctx, current = resolved
+                start, end = _apply_boundaries(cand, start, end)
+                if ctx.current is None:
+                    ctx.current = current
         if not is_shift and start is not None:
             ctx.period = (start, end if end else (published or end))
             if year_ctx and year_ctx[1] is not None:
