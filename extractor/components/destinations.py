@@ -55,7 +55,7 @@ EXPORT_CUE = re.compile(
     r"\bexport(?:s|ed|ing|er|ers)?\b|\bshipped\b|\bshipments?\b|\bsold\b|\bdestinations?\b|\bbuyers?\b|\bcustomers?\b|\bmarkets?\b",
     re.IGNORECASE)
 DEST_LIST_CUE = re.compile(
-    r"\b(?:export\s+)?destinations?\b|\b(?:main|top|major|largest|biggest|leading)\s+(?:\w+\s+)?(?:buyers?|customers?|markets?|importers?|purchasers?)\b"
+    r"\b(?:export\s+)?destinations?\b|\bexport\s+(?:markets?|partners?|customers?)\b|\b(?:main|top|major|largest|biggest|leading)\s+(?:\w+\s+)?(?:buyers?|customers?|markets?|importers?|purchasers?)\b"
     r"|\bimporters?\s+of\s+(?:Iranian|Iran['’]s)\b|\bbought\s+(?:the\s+)?most\b",
     re.IGNORECASE)
 CONTINUATION_CUE = re.compile(
@@ -110,7 +110,7 @@ def _is_export_role(text: str, sent: tuple[int, int], s: int, e: int, names_in_s
     if re.match(r"(?:’s|'s)?\s+(?:exports?|sanctions?)\b", after):
         return False
     # "exports to X", "exported ... to X, Y and Z"
-    to_list = re.search(r"\b(?:to|into|for|towards)\s+(?:the\s+)?(?:(?:(?:the\s+)?[A-Z][\w.’'\-]*\s*(?:\([^)]*\))?\s*(?:,|and)?\s*)){0,12}$", before)
+    to_list = re.search(r"\b(?:to|into|for|towards)\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}?(?:(?:countries|markets|states|nations|neighbou?rs)\s*,?\s+)?(?:(?:including|such\s+as|namely|like|particularly|especially|mainly|mostly)\s+)?(?:(?:(?:the\s+)?[A-Z][\w.’'\-]*\s*(?:\([^)]*\))?\s*(?:,|and)?\s*)){0,12}$", before)
     if to_list and EXPORT_CUE.search(before[:to_list.start()] + " ") and not re.search(r"\bimport", before[max(0, to_list.start() - 40):to_list.start()], re.IGNORECASE):
         return True
     if re.search(r"\brespectively\b", sentence) and re.search(r"\b(?:bought|purchased|imported|received|took|accounted\s+for)\b", sentence[rel:]):
@@ -172,7 +172,7 @@ def _assign_amounts(text, sent, sentence_dests, money: list[Money], dests: dict,
         return
     if len({iso for iso, _, _ in sentence_dests}) == 1 and len(primary) >= 1:
         iso = sentence_dests[0][0]
-        if re.search(r"\bexport", sentence, re.IGNORECASE) and len(primary) == 1:
+        if re.search(r"\bexport|\bbought\b|\bpurchased\b|\bimported\b|\bbuyers?\b|\bdestination|\bshipped\b|\bsold\b", sentence, re.IGNORECASE) and len(primary) == 1:
             give(iso, primary[0])
 
 
