@@ -8,7 +8,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .components.base import register_extensions
+from .components.base import doc_text, register_extensions
 from .errors import ExtractorError
 from .records import Record, text_sha256
 
@@ -31,14 +31,14 @@ def doc_to_record(doc: Doc) -> Record:
     record = Record(
         doc_id=doc._.doc_id or "",
         published=published,
-        text_sha256=text_sha256(doc.text),
+        text_sha256=text_sha256(doc_text(doc)),
         money=list(doc._.money or []),
         periods=list(doc._.periods or []),
         organizations=list(doc._.organizations or []),
         officials=list(doc._.officials or []),
         destinations=list(doc._.destinations or []),
     )
-    problems = record.check_offsets(doc.text)
+    problems = record.check_offsets(doc_text(doc))
     if problems:
         raise OffsetError(f"{record.doc_id}: " + "; ".join(problems[:3]))
     return record

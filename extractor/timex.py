@@ -32,6 +32,12 @@ def _months():
 
 
 def _alt(words) -> str:
+    """A regex alternation of the words, longest first (cached: the same lists recur)."""
+    return _alt_of(tuple(sorted(set(words))))
+
+
+@lru_cache(maxsize=None)
+def _alt_of(words: tuple) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
@@ -111,7 +117,20 @@ def _patterns():
         ("gmonth", rf"(?:the{WS}month{WS}of{WS})?(?P<m>{gm})(?:,?{WS}(?:of{WS})?(?P<y>{gyear}))?"),
         ("year", rf"(?P<yr>{year_ref})"),
     ]
-    compiled = [(name, re.compile(p)) for name, p in pats]
+    # Every match contains its pattern's trigger: patterns only scan around their triggers.
+    pm_words = _alt(persian)
+    gm_words = _alt(g.rstrip(".") for g in gregorian)
+    triggers = {
+        "poss": r"['’]s\b",
+        "shift": r"\b(?:same|corresponding|similar|equivalent|comparable)\b|month[ \t]+period",
+        "part": rf"\b(?:months?|half|H[12]|quarter|Q[1-4])\b|(?:{pm_words})",
+        "greg": rf"(?:{gm_words})",
+        "year": r"\b(?:[Yy]ear|[Ff]iscal)|(?<!\d)(?:1[34]|19|20)\d\d(?!\d)",
+    }
+    trigger_of = {"shift_poss": "poss", "part_poss": "poss", "shift_of": "shift", "shift_last": "shift",
+                  "part_of": "part", "part_year": "part", "part": "part", "gdate_range": "greg",
+                  "gmonth_range": "greg", "gmonth": "greg", "year": "year"}
+    compiled = [(name, re.compile(p), re.compile(triggers[trigger_of[name]])) for name, p in pats]
     gloss = re.compile(r"[ \t]?\((?P<g>[^()\n]{1,80})\)")
     until = re.compile(rf"{WS}(?:up{WS}to|until|till|through|to){WS}(?P<d>{gm}{WS}\d{{1,2}}(?!\d)(?:,?{WS}(?:{gyear}))?|\d{{1,2}}{WS}{gm}(?:{WS}{gyear})?)")
     lead_open = re.compile(rf"(?:since|from){WS}the{WS}(?:beginning|start|outset){WS}of{WS}$", re.IGNORECASE)
@@ -190,11 +209,30 @@ def _acceptable(text: str, name: str, m: re.Match) -> bool:
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|at|until|till|before|to)\s+the\s+(?:very\s+)?end\s+of\s+$", re.IGNORECASE)
 
 
+def _windows(text: str, trigger: re.Pattern, before: int = 70, after: int = 90) -> list[tuple[int, int]]:
+    """Stretches of text around the trigger words, merged where they touch."""
+    windows: list[list[int]] = []
+    for m in trigger.finditer(text):
+        start, end = max(0, m.start() - before), min(len(text), m.end() + after)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([start, end])
+    return [(a, b) for a, b in windows]
+
+
 def _find_candidates(text: str) -> list[Candidate]:
     compiled, gloss_re, until_re, lead_open, since = _patterns()
     raw = []
-    for priority, (name, pattern) in enumerate(compiled):
-        for m in pattern.finditer(text):
+    seen = set()
+    windows_of: dict = {}
+    for priority, (name, pattern, trigger) in enumerate(compiled):
+        if trigger not in windows_of:
+            windows_of[trigger] = _windows(text, trigger)
+        for m in (m for a, b in windows_of[trigger] for m in pattern.finditer(text, a, b)):
+            if (m.start(), m.end(), name) in seen:
+                continue
+            seen.add((m.start(), m.end(), name))
             if m.end() == m.start():
                 continue
             if m.start() > 0 and re.match(r"[A-Za-z0-9]", text[m.start() - 1]) and not text[m.start()].isspace():
@@ -252,7 +290,7 @@ def _looks_like_gloss(inner: str) -> bool:
     persian, gregorian, _, _, _ = _months()
     if re.search(r"(?<!\d)(?:19|20|13|14)\d\d(?!\d)", inner):
         return True
-    return any(re.search(rf"\b{re.escape(g)}", inner) for g in gregorian)
+    return bool(re.search(rf"\b(?:{_alt(gregorian)})", inner))
 
 
 _DAY_RE = None

@@ -20,6 +20,16 @@ def register_extensions() -> None:
 register_extensions()
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc (spaCy joins the tokens on every access)."""
+    text = doc.user_data.get(("extractor", "text"))
+    length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    if text is None or len(text) != length:
+        text = doc.text
+        doc.user_data[("extractor", "text")] = text
+    return text
+
+
 def mention_spans(doc: Doc, mentions, label: str):
     """spaCy spans covering the mentions (expanded to token boundaries)."""
     spans = []

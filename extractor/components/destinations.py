@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from ..records import Destination, Mention, Money
 from ..resources import load
-from .base import set_results
+from .base import doc_text, set_results
 
 
 @lru_cache(maxsize=None)
@@ -225,7 +225,7 @@ class DestinationsComponent:
     def __call__(self, doc: Doc) -> Doc:
         money = doc._.money or []
         org_spans = [(m.start, m.end) for o in (doc._.organizations or []) for m in o.mentions]
-        dests = find_destinations(doc.text, money, org_spans, self.amount_window)
+        dests = find_destinations(doc_text(doc), money, org_spans, self.amount_window)
         mentions = [m for d in dests for m in d.mentions]
         set_results(doc, "destinations", self.span_group, dests, label="GPE", mentions=mentions)
         return doc

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from ..numbers import NUMBER, _alternation, number_words, scales, to_amount
 from ..records import Money
 from ..resources import load
-from .base import set_results
+from .base import doc_text, set_results
 
 
 @lru_cache(maxsize=None)
@@ -153,7 +153,7 @@ class MoneyComponent:
         self.span_group = span_group
 
     def __call__(self, doc: Doc) -> Doc:
-        set_results(doc, "money", self.span_group, find_money(doc.text), label="MONEY")
+        set_results(doc, "money", self.span_group, find_money(doc_text(doc)), label="MONEY")
         return doc
 
 

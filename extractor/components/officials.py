@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from ..records import Mention, Official, Organization
 from ..resources import load
-from .base import set_results
+from .base import doc_text, set_results
 
 NAME_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*"
 
@@ -73,6 +73,7 @@ class _Person:
         return self.name.split()[-1]
 
 
+@lru_cache(maxsize=None)
 def _name_re():
     return re.compile(rf"(?<![\w’'\-])(?:(?:Seyyed|Seyed|Sayyed|Mir|Haj|Dr\.|Mr\.|Ms\.|Mrs\.)\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{1,6}}(?![\w\-])")
 
@@ -101,6 +102,13 @@ def _split_name(words: list[str]) -> Optional[list[str]]:
     return None
 
 
+@lru_cache(maxsize=None)
+def _speech_after_re():
+    verbs = "|".join(map(re.escape, _lexicon()[2]))
+    return re.compile(rf"\s*(?:,\s*[^,]{{0,60}},\s*)?(?:{verbs})\b")
+
+
+@lru_cache(maxsize=None)
 def _title_re():
     titles, _, _, _, _ = _lexicon()
     alt = "|".join(re.escape(t) for t in titles)
@@ -166,7 +174,7 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
             title, org = _office_after(text, e, after, title_re, org_spans)
         if title is None and name_words[0] not in given and not any(w in honorifics for w in name_words):
             # a stranger with no office: only when quoted
-            if not re.match(rf"\s*(?:,\s*[^,]{{0,60}},\s*)?(?:{'|'.join(map(re.escape, speech_verbs))})\b", after) and not re.search(r"(?:[Aa]ccording\s+to|quoting|quoted)\s+$", before):
+            if not _speech_after_re().match(after) and not re.search(r"(?:[Aa]ccording\s+to|quoting|quoted)\s+$", before):
                 continue
         person = add(name_words, name_start, e, title, org)
         person.spans.append((name_start, e))
@@ -353,7 +361,7 @@ class OfficialsComponent:
         self.span_group = span_group
 
     def __call__(self, doc: Doc) -> Doc:
-        officials = find_officials(doc.text, doc._.organizations or [])
+        officials = find_officials(doc_text(doc), doc._.organizations or [])
         mentions = [m for o in officials for m in o.mentions]
         set_results(doc, "officials", self.span_group, officials, label="PERSON", mentions=mentions)
         return doc

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from ..records import Mention, Organization
 from ..resources import load
-from .base import set_results
+from .base import doc_text, set_results
 
 WORD = r"[A-Z][\w’'\-.]*[\w]|[A-Z]"
 
@@ -202,6 +202,13 @@ def _trim_name(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
     return new_start, new_start + len(stripped)
 
 
+@lru_cache(maxsize=None)
+def _known_names_re():
+    _, _, _, known_acronyms, outlets, _, _ = _data()
+    alt = "|".join(re.escape(n) for n in sorted(set(known_acronyms) | set(outlets), key=len, reverse=True))
+    return re.compile(rf"(?<![\w\-])(?:{alt})(?![\w\-])")
+
+
 def _norm(name: str) -> str:
     name = re.sub(r"^(?:the)\s+", "", name.strip(), flags=re.IGNORECASE)
     return re.sub(r"[^\w]+", " ", name).strip().lower()
@@ -261,14 +268,9 @@ def find_organizations(text: str) -> list[Organization]:
             continue
         get(name)
     # 3. news outlets and known acronyms named on their own
-    for outlet in outlets:
-        if re.search(rf"(?<![\w]){re.escape(outlet)}(?![\w])", text):
-            get(outlet)
-    for acr in known_acronyms:
-        if _norm(acr) in by_key:
-            continue
-        if re.search(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", text):
-            get(acr)
+    for m in _known_names_re().finditer(text):
+        if _norm(m.group()) not in by_key:
+            get(m.group())
 
     # mentions: every occurrence of the name or the acronym
     results = []
@@ -305,7 +307,7 @@ class OrganizationsComponent:
         self.span_group = span_group
 
     def __call__(self, doc: Doc) -> Doc:
-        orgs = find_organizations(doc.text)
+        orgs = find_organizations(doc_text(doc))
         mentions = [m for o in orgs for m in o.mentions]
         set_results(doc, "organizations", self.span_group, orgs, label="ORG", mentions=mentions)
         return doc

@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..timex import find_periods
-from .base import set_results
+from .base import doc_text, set_results
 
 
 class PeriodsComponent:
@@ -23,7 +23,7 @@ class PeriodsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         published = date.fromisoformat(doc._.published) if doc._.published else None
-        set_results(doc, "periods", self.span_group, find_periods(doc.text, published), label="PERIOD")
+        set_results(doc, "periods", self.span_group, find_periods(doc_text(doc), published), label="PERIOD")
         return doc
 
 
