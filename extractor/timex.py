@@ -621,13 +621,33 @@ def _resolve_by_gloss(text: str, cand: Candidate, ctx: Context):
     return None
 
 
+# Back-references that carry a length ("the eight-month period", "the mentioned four
+# months"): not periods themselves, but they point at the period of that length.
+_ANAPHORA = re.compile(
+    r"\b(?:the|this|these|those)\s+(?:(?:said|mentioned|same|above|aforementioned)\s+)?"
+    r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:-|\s+)months?\b(?:\s+period)?",
+    re.IGNORECASE)
+
+
+def _follow_anaphor(m: re.Match, history: list, ctx: Context) -> None:
+    n = _number(m.group("n").lower())
+    for start, end in reversed(history):
+        if abs(((end - start).days + 1) / 30.44 - n) < 0.6:
+            ctx.period = (start, end)
+            return
+
+
 def find_periods(text: str, published: Optional[date] = None) -> list[Period]:
     """Every period of ``text``, resolved against ``published``."""
     candidates = _find_candidates(text)
     current = cal.hijri_year_of(published) if published else _infer_current_year(text, candidates)
     ctx = Context(published=published, current=current)
     periods = []
+    history: list[tuple[date, date]] = []  # resolved periods, for anaphora
+    anaphora = [(m.start(), m) for m in _ANAPHORA.finditer(text)]
     for cand in candidates:
+        while anaphora and anaphora[0][0] < cand.start:
+            _follow_anaphor(anaphora.pop(0)[1], history, ctx)
         label, start, end, is_shift, year_ctx = _resolve(text, cand, ctx)
         if start is not None or end is not None:
             start, end = _apply_boundaries(cand, start, end)
@@ -640,7 +660,11 @@ def find_periods(text: str, published: Optional[date] = None) -> list[Period]:
                     ctx.current = current
         if not is_shift and start is not None:
             ctx.period = (start, end if end else (published or end))
-            if year_ctx and year_ctx[1] is not None:
+            if ctx.period[1]:
+                history.append(ctx.period)
+            # "the previous year" does not move the year in context: what follows
+            # still speaks of the year the text is about
+            if year_ctx and year_ctx[1] is not None and _parse_year_ref(cand.groups.get("yr") or "").kind != "previous":
                 ctx.year = year_ctx
         periods.append(Period(
             start=cand.start, end=cand.end, text=text[cand.start:cand.end], calendar=label,

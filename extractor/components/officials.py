@@ -112,7 +112,33 @@ def _speech_after_re():
 def _title_re():
     titles, _, _, _, _ = _lexicon()
     alt = "|".join(re.escape(t) for t in titles)
-    return re.compile(rf"(?<![\w])(?:{alt})(?![\w])")
+    return re.compile(rf"(?<![\w])(?:{alt})(?![\w])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _title_with_modifiers_re():
+    """A title after a name, with the modifiers the genre puts before it ("former head")."""
+    data = load("titles")
+    titles = "|".join(re.escape(t) for t in sorted(data["titles"], key=len, reverse=True))
+    mods = "|".join(re.escape(m) for m in sorted(data["modifiers"], key=len, reverse=True))
+    return re.compile(rf"(?:(?:{mods})\s+){{0,2}}(?:{titles})(?![\w])", re.IGNORECASE)
+
+
+_ANAPHORIC_ORG = re.compile(
+    r"(?:(?:the|this|his|her|its)\s+)?(organization|company|bank|ministry|agency|administration|chamber|association|union|fund|corporation|department|office)\b")
+
+
+def _anaphoric_org(text: str, phrase_start: int, phrase: str, org_spans) -> Optional[str]:
+    """ "of the organization": the latest organization before it whose name has that word."""
+    m = _ANAPHORIC_ORG.match(phrase)
+    if not m:
+        return None
+    noun = m.group(1).lower()
+    before = [(s, name) for s, e, name in org_spans if e <= phrase_start]
+    for s, name in reversed(before):
+        if noun in name.lower():
+            return name
+    return None
 
 
 def _org_index(orgs: list[Organization]):
@@ -140,7 +166,7 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
 
     def add(name_words: list[str], start: int, end: int, title=None, org=None) -> _Person:
         name = " ".join(name_words)
-        surname = name_words[-1]
+        surname = name_words[-1].replace("-", "").lower()
         person = people.get(surname)
         if person is None:
             person = _Person(name=name)
@@ -176,6 +202,8 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
             # a stranger with no office: only when quoted
             if not _speech_after_re().match(after) and not re.search(r"(?:[Aa]ccording\s+to|quoting|quoted)\s+$", before):
                 continue
+        if title and org is None and " of " not in title and " for " not in title:
+            org = _org_earlier_in_sentence(text, name_start, title, org_spans)
         person = add(name_words, name_start, e, title, org)
         person.spans.append((name_start, e))
 
@@ -241,6 +269,17 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
     return results
 
 
+def _org_earlier_in_sentence(text: str, name_start: int, title: str, org_spans) -> Optional[str]:
+    """ "The CBI has provided ..., Governor Ali Salehabadi said": an office inside an
+    organization takes the organization named earlier in the same sentence."""
+    internal = set(load("titles")["organization_internal"])
+    if title.split()[-1].lower() not in internal:
+        return None
+    sentence_start = next((a for a, b in _sentence_bounds(text) if a <= name_start < b), 0)
+    earlier = [(e, name) for s, e, name in org_spans if sentence_start <= s and e <= name_start]
+    return max(earlier)[1] if earlier else None
+
+
 def _sentence_bounds(text: str) -> list[tuple[int, int]]:
     bounds, start = [], 0
     for m in re.finditer(r"(?<=[.!?])[”\"’']?\s+(?=[A-Z“\"])|\n\s*", text):
@@ -253,6 +292,10 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
 
 
 def _one_edit(a: str, b: str) -> bool:
+    """Spelling variants: one letter apart, or the same but for hyphens ("Saleh-Abadi")."""
+    a, b = a.replace("-", "").lower(), b.replace("-", "").lower()
+    if a == b:
+        return True
     if a == b or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
         return False
     if len(a) == len(b):
@@ -304,7 +347,8 @@ def _office_before(text, name_start, before, title_re, org_spans):
     ext_end = abs_title_end
     if om:
         rest_start = abs_title_end + om.start("rest")
-        found = _org_at(org_spans, rest_start, name_start)
+        found = _org_at(org_spans, rest_start, name_start) or _anaphoric_org(
+            text, rest_start, text[rest_start:name_start], org_spans)
         if found:
             if org is None:
                 org = found
@@ -331,7 +375,7 @@ def _office_after(text, name_end, after, title_re, org_spans):
     if not m:
         return None, None
     body = m.group("body")
-    tm = title_re.match(body)
+    tm = _title_with_modifiers_re().match(body)
     if not tm:
         # "ORG's TITLE"
         pm = re.match(r"(?P<o>[^’']+)[’']s\s+", body)
@@ -346,6 +390,8 @@ def _office_after(text, name_end, after, title_re, org_spans):
     om = re.search(r"\s+(?:of|at|with|in)\s+(?:the\s+)?(?:[A-Za-z]+[’']s\s+)?", rest)
     if om:
         org = _org_at(org_spans, body_abs + tm.end() + om.start(), body_abs + len(body) + 1)
+        if not org:
+            org = _anaphoric_org(text, body_abs + tm.end() + om.end(), rest[om.end():], org_spans)
         if org:
             title = body[:tm.end() + om.start()]
             return _clean_title(title), org

@@ -203,6 +203,11 @@ def _trim_name(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
 
 
 @lru_cache(maxsize=None)
+def _non_org_heads() -> frozenset:
+    return frozenset(load("organizations")["not_organization_heads"])
+
+
+@lru_cache(maxsize=None)
 def _known_names_re():
     _, _, _, known_acronyms, outlets, _, _ = _data()
     alt = "|".join(re.escape(n) for n in sorted(set(known_acronyms) | set(outlets), key=len, reverse=True))
@@ -247,7 +252,7 @@ def find_organizations(text: str) -> list[Organization]:
         if not span:
             continue
         name = text[span[0]:span[1]]
-        if name in countries:
+        if name in countries or name.split()[-1] in _non_org_heads():
             continue
         get(name, acr)
     # 1b. "ACR (Full Name)"
