@@ -63,6 +63,11 @@ CONTINUATION_CUE = re.compile(
     re.IGNORECASE)
 IMPORT_CUE = re.compile(r"\bimport(?:s|ed|ing)?\s+(?:\w+\s+){0,6}?from\b|\bimports?\b|\bimported\b", re.IGNORECASE)
 SANCTION_CUE = re.compile(r"\bsanction", re.IGNORECASE)
+# sentences that give a destination's purchases without saying "export"
+AMOUNT_CONTEXT = re.compile(
+    r"\bexport|\bcustomers?\b|\bbuyers?\b|\bpurchas|\bpaid\b|\bbought\b|\bdestinations?\b|\bmarkets?\b"
+    r"|\b(?:came|ranked|stood)\s+(?:first|second|third|fourth|fifth|next)\b|\bfollowed\s+by\b",
+    re.IGNORECASE)
 # "Pakistan ($1b) and Iraq ($364m) imported Iranian steel", "Iraq bought ... from Iran"
 BUYS_FROM_IRAN = re.compile(
     r"\b(?:import(?:ed|s)?|bought|purchased|buying|purchasing|received)\b[^.;]{0,60}?(?:\bfrom\s+Iran\b|\bIranian\b|\bIran['’]s\b)",
@@ -163,7 +168,9 @@ def _assign_amounts(text, sent, sentence_dests, money: list[Money], dests: dict,
         for m in primary:
             gap = text[e:m.start]
             if 0 <= m.start - e <= window and re.fullmatch(
-                    r"(?:’s|'s)?\s*(?:\([A-Z][A-Za-z.]{1,8}\)\s*)?(?:\(|:|,)?\s*(?:at|with|worth|by|of|valued\s+at|standing\s+at|amounting\s+to|stood\s+at|reached|to\s+the\s+tune\s+of)?\s*(?:(?:more\s+than|over|about|around|nearly|some|almost|approximately|roughly|less\s+than)\s+)?",
+                    r"(?:’s|'s)?\s*(?:\([A-Z][A-Za-z.]{1,8}\)\s*)?(?:\(|:|,)?\s*"
+                    r"(?:(?:[a-z]+\s+){0,4}?(?:at|with|worth|by|of|valued\s+at|amounting\s+to|reached|reaching|totaling|totalling|to\s+the\s+tune\s+of))?"
+                    r"\s*(?:(?:more\s+than|over|about|around|nearly|some|almost|approximately|roughly|less\s+than)\s+)?",
                     gap):
                 give(iso, m)
                 matched = True
@@ -172,7 +179,7 @@ def _assign_amounts(text, sent, sentence_dests, money: list[Money], dests: dict,
         return
     if len({iso for iso, _, _ in sentence_dests}) == 1 and len(primary) >= 1:
         iso = sentence_dests[0][0]
-        if re.search(r"\bexport|\bbought\b|\bpurchased\b|\bimported\b|\bbuyers?\b|\bdestination|\bshipped\b|\bsold\b", sentence, re.IGNORECASE) and len(primary) == 1:
+        if re.search(r"\bexport|\bbought\b|\bpurchas|\bimported\b|\bbuyers?\b|\bcustomers?\b|\bdestination|\bshipped\b|\bsold\b", sentence, re.IGNORECASE) and len(primary) == 1:
             give(iso, primary[0])
 
 
@@ -186,8 +193,11 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
             continue
         occurrences.append((names[m.group()], s, e))
     dests: dict[str, _Dest] = {}
+    sentences = _sentences(text)
+    # pass 1: which countries receive exports, sentence by sentence
+    chosen_in: list[list] = []
     prev_sentence_had = False
-    for sent in _sentences(text):
+    for sent in sentences:
         in_sent = [(iso, s, e) for iso, s, e in occurrences if sent[0] <= s < sent[1]]
         sentence = text[sent[0]:sent[1]]
         chosen = []
@@ -200,10 +210,17 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
                 role = not re.search(r"\bfrom\s+(?:the\s+)?$", before)
             if role:
                 chosen.append((iso, s, e))
-        for iso, s, e in chosen:
-            dests.setdefault(iso, _Dest(iso2=iso))
+                dests.setdefault(iso, _Dest(iso2=iso))
+        chosen_in.append(chosen)
+        prev_sentence_had = bool(chosen)
+    # pass 2: amounts, also from sentences that rank a known destination's purchases
+    for sent, chosen in zip(sentences, chosen_in):
+        sentence = text[sent[0]:sent[1]]
+        if AMOUNT_CONTEXT.search(sentence) and not (IMPORT_CUE.search(sentence) and not EXPORT_CUE.search(sentence)):
+            known = [(iso, s, e) for iso, s, e in occurrences
+                     if sent[0] <= s < sent[1] and iso in dests and (iso, s, e) not in chosen]
+            chosen = sorted(chosen + known, key=lambda x: x[1])
         _assign_amounts(text, sent, chosen, money, dests, amount_window)
-        prev_sentence_had = bool(chosen) or (prev_sentence_had and not in_sent and False)
     results = []
     for iso, d in dests.items():
         spans = [(s, e) for i, s, e in occurrences if i == iso]

@@ -24,7 +24,7 @@ from ..records import Mention, Official, Organization
 from ..resources import load
 from .base import doc_text, set_results
 
-NAME_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*"
+NAME_WORD = r"[A-Z][a-z]+(?:(?:-|[’'](?!s\b))[A-Za-z][a-z]+)*"
 
 
 @lru_cache(maxsize=None)
@@ -227,7 +227,7 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
     sentences = _sentence_bounds(text)
     for m in title_re.finditer(text):
         after = text[m.end():m.end() + 80]
-        om = re.match(r"\s+(?:of|at|with)\s+(?:the\s+)?(?:[A-Z][\w]*\s+province[’']s\s+|[A-Z][\w]*[’']s\s+)?", after)
+        om = re.match(r"(?:\s+of\s+the\s+[Bb]oard(?:\s+of\s+[Dd]irectors)?)?\s+(?:of|at|with)\s+(?:the\s+)?(?:[A-Z][\w]*\s+province[’']s\s+|[A-Z][\w]*[’']s\s+)?", after)
         if not om:
             continue
         org_start = m.end() + om.end()

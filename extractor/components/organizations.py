@@ -64,6 +64,7 @@ class _Org:
     name: str
     acronym: Optional[str] = None
     spans: list = field(default_factory=list)  # (start, end)
+    forms: set = field(default_factory=set)  # every written form of the name
 
 
 def _tokens_before(text: str, end: int, limit: int = 16):
@@ -169,7 +170,7 @@ def _name_pattern():
     conn = r"(?:of|and|for|the|on|&|de|al|ol)"
     inner = rf"(?:{word}|{conn}|,(?=\s+{word}))"
     # "... Organization", "... Bank of Iran", "Ministry of Industry, Mine and Trade"
-    tail = rf"(?:\s+of(?:\s+the)?\s+{word}(?:(?:\s+|,\s+)(?:{word}|and(?=\s+{word})))*)?"
+    tail = rf"(?:\s+of(?:\s+the)?\s+{word}(?:(?:\s+|,\s+)(?:{word}|and(?=\s+{word})|of(?=\s+{word})))*)?"
     ending = rf"(?:{suffix_alt})(?![\w])"
     return re.compile(rf"(?<![\w’'])(?:{word},?\s+)(?:{inner}\s+){{0,10}}?{ending}{tail}|(?<![\w’'])(?:{'|'.join(re.escape(p) for p in prefixes)})\s+(?:the\s+)?{word}(?:(?:\s+|,\s+)(?:{word}|and(?=\s+{word})|of(?=\s+{word})))*")
 
@@ -180,6 +181,16 @@ def _trim_name(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
     titles = _title_words()
     span = text[start:end]
     words = list(re.finditer(r"\S+", span))
+    # a lowercase "the" inside a name only follows "of", "for", "on", "and", "in";
+    # elsewhere it starts the name ("Earlier, the Ministry of ...")
+    for i in range(len(words) - 1, 0, -1):
+        if words[i].group() == "the" and words[i - 1].group().rstrip(",") not in ("of", "for", "on", "and", "in"):
+            words = words[i + 1:]
+            break
+    # "January, Head of X": a leading word cut off by a comma, then an office or lowercase word
+    if len(words) > 1 and words[0].group().endswith(",") and (
+            words[1].group() in titles or words[1].group()[0].islower()):
+        words = words[1:]
     k = 0
     while k < len(words):
         w = words[k].group().rstrip(",")
@@ -192,6 +203,13 @@ def _trim_name(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
         return None
     new_start = start + words[k].start()
     stripped = re.sub(r"[’']s$", "", text[new_start:end].rstrip(" ,"))
+    # a person's name right after the organization ("... of Saffron Gholamreza Miri")
+    given = _given_names()
+    parts = stripped.split(" ")
+    for i in range(1, len(parts)):
+        if parts[i] in given:
+            stripped = " ".join(parts[:i])
+            break
     while True:
         m = re.search(r"\s+(?:of|and|for|the|on|&)$", stripped)
         if not m:
@@ -200,6 +218,11 @@ def _trim_name(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
     if len(stripped.split()) < 2 and not any(stripped.startswith(p.split()[0]) for p in _data()[1]):
         return None
     return new_start, new_start + len(stripped)
+
+
+@lru_cache(maxsize=None)
+def _given_names() -> frozenset:
+    return frozenset(load("people")["given_names"])
 
 
 @lru_cache(maxsize=None)
@@ -215,7 +238,7 @@ def _known_names_re():
 
 
 def _norm(name: str) -> str:
-    name = re.sub(r"^(?:the)\s+", "", name.strip(), flags=re.IGNORECASE)
+    name = re.sub(r"^(?:the)\s+", "", name.strip(), flags=re.IGNORECASE).replace("&", " and ")
     return re.sub(r"[^\w]+", " ", name).strip().lower()
 
 
@@ -234,10 +257,11 @@ def find_organizations(text: str) -> list[Organization]:
                     org.acronym = acronym
                 if len(name) > len(org.name) and _norm(name) != _norm(org.acronym or ""):
                     org.name = name
+                org.forms.add(name)
                 for k in keys:
                     by_key[k] = org
                 return org
-        org = _Org(name=name, acronym=acronym)
+        org = _Org(name=name, acronym=acronym, forms={name})
         orgs.append(org)
         for k in keys:
             by_key[k] = org
@@ -271,6 +295,8 @@ def find_organizations(text: str) -> list[Organization]:
         name = text[trimmed[0]:trimmed[1]]
         if name in countries or _norm(name) in by_key:
             continue
+        if any(len(o.name) < len(name) and o.name in name for o in orgs if o.acronym):
+            continue  # "Representatives Board of <an organization defined with its acronym>"
         get(name)
     # 3. news outlets and known acronyms named on their own
     for m in _known_names_re().finditer(text):
@@ -281,7 +307,7 @@ def find_organizations(text: str) -> list[Organization]:
     results = []
     taken: list[tuple[int, int]] = []
     for org in sorted(orgs, key=lambda o: -len(o.name)):
-        forms = [org.name] + ([org.acronym] if org.acronym else [])
+        forms = sorted(org.forms | {org.name}, key=len, reverse=True) + ([org.acronym] if org.acronym else [])
         spans = []
         for form in forms:
             for m in re.finditer(rf"(?<![\w\-]){re.escape(form)}(?![\w\-]|-based)", text):
