@@ -79,11 +79,16 @@ def _patterns():
     gyear = r"(?:19|20)\d\d(?!\d)"
     mod = r"(?:current|present|this|last|past|previous|preceding|next|coming|following)"
     calword = rf"(?:(?:Iranian|Persian){WS})?(?:(?:calendar|fiscal){WS})?"
+    # "the new Iranian year": only before a calendar word ("New Year holidays" is not a period)
+    new = rf"new{WS}(?=(?:Iranian|Persian|calendar|fiscal){WS})"
     year_ref = (
         rf"(?:(?:[Tt]he{WS})?{calword}fiscal{WS}(?:year{WS})?{gyear}{WSO}[-/–]{WSO}(?:\d\d)?\d\d(?!\d)"
         rf"|(?:[Tt]he{WS})?{gyear}{WSO}[-/–]{WSO}\d\d(?!\d){WS}(?:Iranian{WS})?fiscal{WS}year"
         rf"|(?:[Tt]he{WS})?year{WS}before"
-        rf"|(?:(?:[Tt]he|[Ii]ts){WS})?(?:{mod}{WS})?{calword}year(?:{WS}(?:{hyear}|{gyear}))?"
+        # "the Iranian calendar year of 1397", "the 1397 Iranian calendar year"
+        rf"|(?:(?:[Tt]he|[Ii]ts){WS})?(?:{mod}{WS})?{calword}year{WS}of{WS}(?:{hyear}|{gyear})"
+        rf"|(?:[Tt]he{WS})?{hyear}{WS}(?:Iranian|Persian){WS}(?:(?:calendar|fiscal){WS})?year(?![A-Za-z])"
+        rf"|(?:(?:[Tt]he|[Ii]ts){WS})?(?:{mod}{WS}|{new})?{calword}year(?:{WS}(?:{hyear}|{gyear}))?"
         rf"|{hyear}|{gyear})"
     )
     part = (
@@ -93,7 +98,7 @@ def _patterns():
         rf"|(?:[Tt]he{WS})?{ordinal}{WS}(?:quarter|three{WS}months)"
         rf"|(?:[Tt]he{WS})?Q[1-4](?![A-Za-z0-9])"
         rf"|(?:[Tt]he{WS})?{ordinal}{WS}(?:(?:Iranian|Persian){WS})?(?:calendar{WS})?month(?!{WS}of{WS}{pm})(?![A-Za-z])"
-        rf"|(?:[Tt]he{WS})?(?:{ordinal}{WS})?(?:{calword}month{WS}of{WS})?{pm}(?:{WSO}(?:-|–|to|through|till|until|and){WSO}{pm})?)"
+        rf"|(?:[Tt]he{WS})?(?:{ordinal}{WS})?(?:{calword}months?{WS}of{WS})?{pm}(?:{WSO}(?:-|–|to|through|till|until|and){WSO}{pm})?)"
     )
     gmonth_range = rf"{gm}{WSO}(?:-|–|to|through|and|till|until){WSO}{gm}"
     day = r"\d{1,2}(?:st|nd|rd|th)?(?!\d)"
@@ -113,6 +118,9 @@ def _patterns():
         ("part", rf"(?P<part>{part})"),
         # Gregorian
         ("gdate_range", rf"(?P<d1>{gday})(?:,{WSO}(?P<y1>{gyear}))?{WSO}(?:-|–|to|through|until|till|and){WSO}(?P<d2>{gday}),?{WSO}(?P<y2>{gyear})"),
+        # "December 2019-January 2020", "between March 2019 and March 2020"
+        ("gmonth_yrange", rf"(?P<m1>{gm}),?{WS}(?P<y1>{gyear}){WSO}(?P<sep>-|–|to|through|till|until|and){WSO}"
+                          rf"(?P<m2>{gm}),?{WS}(?P<y2>{gyear})"),
         ("gmonth_range", rf"(?P<mr>{gmonth_range}),?{WSO}(?P<y>{gyear})"),
         ("gmonth", rf"(?:the{WS}month{WS}of{WS})?(?P<m>{gm})(?:,?{WS}(?:of{WS})?(?P<y>{gyear}))?"),
         ("year", rf"(?P<yr>{year_ref})"),
@@ -128,7 +136,7 @@ def _patterns():
         "year": r"\b(?:[Yy]ear|[Ff]iscal)|(?<!\d)(?:1[34]|19|20)\d\d(?!\d)",
     }
     trigger_of = {"shift_poss": "poss", "part_poss": "poss", "shift_of": "shift", "shift_last": "shift",
-                  "part_of": "part", "part_year": "part", "part": "part", "gdate_range": "greg",
+                  "part_of": "part", "part_year": "part", "part": "part", "gdate_range": "greg", "gmonth_yrange": "greg",
                   "gmonth_range": "greg", "gmonth": "greg", "year": "year"}
     compiled = [(name, re.compile(p), re.compile(triggers[trigger_of[name]])) for name, p in pats]
     gloss = re.compile(r"[ \t]?\((?P<g>[^()\n]{1,80})\)")
@@ -141,10 +149,15 @@ def _patterns():
 _CASE_INSENSITIVE_PREFIX = re.compile(r"^(the|The)\b")
 
 _STANDALONE_YEAR_NEEDS = re.compile(
-    r"(?:current|present|this|last|past|previous|preceding|next|coming|following|fiscal|\d{4}|before)", re.IGNORECASE)
+    r"(?:current|present|this|last|past|previous|preceding|next|coming|following|new|fiscal|\d{4}|before)", re.IGNORECASE)
 
 _YEAR_CONTEXT_BEFORE = re.compile(
-    r"(?:\b(?:in|during|since|from|until|till|through|throughout|for|of|to|and|over|year|between|by|the)\s+|\()$", re.IGNORECASE)
+    r"(?:\b(?:in|during|since|from|until|till|through|throughout|for|of|to|and|over|years?|between|by|the)\s+|\()$", re.IGNORECASE)
+
+# "the first week of Mehr", "the 15th of March", "the first ten days of Esfand": shorter than a month
+_PART_OF_MONTH_BEFORE = re.compile(
+    r"\b(?:weeks?|days?|fortnight|decade|half|\d{1,2}(?:st|nd|rd|th)|first|second|third|last)\s+of\s+(?:the\s+)?"
+    r"(?:(?:Iranian|Persian)\s+)?(?:calendar\s+)?(?:month\s+of\s+)?$", re.IGNORECASE)
 
 
 def _word_before(text: str, start: int) -> str:
@@ -175,6 +188,13 @@ def _acceptable(text: str, name: str, m: re.Match) -> bool:
         if re.fullmatch(r"(?:the\s+)?(?:past|last)\s+year", yr, re.IGNORECASE) and re.match(r"s\b", after):
             return False
         return True
+    if name in ("gmonth", "part") and _PART_OF_MONTH_BEFORE.search(text[max(0, s - 50):s]):
+        return False
+    if name == "part" and re.match(rf"\s+of\s+(?:the\s+)?(?:(?:Iranian|Persian)\s+)?(?:calendar\s+)?"
+                                   rf"(?:month\b|(?:{_alt(persian)}|{_alt(gregorian)})(?![A-Za-z]))", after):
+        return False  # "the first half of the month of Mehr", "the first half of March": part of a month
+    if name == "gmonth_yrange" and m.group("sep") == "and" and not re.search(r"\bbetween\s+$", text[max(0, s - 10):s]):
+        return False  # "in March 2019 and March 2020": two months, not a range
     if name == "gmonth":
         month = m.group("m")
         if re.match(rf"{WSO}\d{{1,2}}(?:st|nd|rd|th)?(?![\d])", after) and not m.group("y"):
@@ -374,6 +394,8 @@ def _parse_year_ref(s: str) -> Optional[YearRef]:
     m = re.search(r"(?<!\d)((?:19|20)\d\d)(?!\d)", s)
     if m:
         return YearRef("gregorian", int(m.group(1)))
+    if re.search(r"\bnew\b", low):
+        return YearRef("new")
     if re.search(r"\b(current|present|this)\b", low):
         return YearRef("current")
     if re.search(r"\b(last|past)\b", low):
@@ -392,6 +414,11 @@ def _resolve_year(ref: YearRef, ctx: Context) -> tuple[Optional[str], Optional[i
     if ref.kind == "gregorian":
         return "gregorian", ref.year
     if ref.kind == "current":
+        return "hijri", ctx.current
+    if ref.kind == "new":
+        # the year just begun, or the one about to begin when published in its last month
+        if ctx.current and ctx.published and (cal.to_gregorian(ctx.current + 1, 1, 1) - ctx.published).days <= 30:
+            return "hijri", ctx.current + 1
         return "hijri", ctx.current
     if ref.kind == "last":
         return "hijri", ctx.current - 1 if ctx.current else None
@@ -509,6 +536,12 @@ def _resolve(text: str, cand: Candidate, ctx: Context):
         except (ValueError, TypeError):
             return "gregorian", None, None, False, None
         return "gregorian", start, end, False, ("gregorian", y2)
+    if kind == "gmonth_yrange":
+        start = cal.gregorian_month(int(g["y1"]), gregorian[g["m1"]])[0]
+        end = cal.gregorian_month(int(g["y2"]), gregorian[g["m2"]])[1]
+        if end < start:
+            return "gregorian", None, None, False, None
+        return "gregorian", start, end, False, ("gregorian", int(g["y2"]))
     if kind == "gmonth_range":
         names = re.findall(rf"(?:{_alt(gregorian)})", g["mr"])
         y = int(g["y"])

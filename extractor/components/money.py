@@ -46,27 +46,32 @@ def _patterns():
     num_words = _alternation(w for w in number_words() if w not in ("a",))
     sym = _alternation(symbols)
     code = _alternation(codes)
-    cur_word = rf"(?:{_alternation(words)})(?![A-Za-z])"
+    # "12 million euro-denominated bonds": a currency word inside a compound is not a currency
+    cur_word = rf"(?:{_alternation(words)})(?![A-Za-z]|-[A-Za-z])"
     num = rf"(?<![\w.,])(?:{NUMBER})(?![\d])"
+    # "a billion dollars": the article "a" is a number only before a scale word
+    article = rf"(?<![A-Za-z])a(?=\s(?:{scale_word}))"
     # "$1.49 billion", "$364m", "$1.5bn", "€55 million", "US$ 2 bn"
     symbol_first = re.compile(
-        rf"(?P<sym>{sym})\s?(?P<num>{NUMBER})(?!\d)"
+        rf"(?<![A-Za-z])(?P<sym>{sym})\s?(?P<num>{NUMBER})(?!\d)"
         rf"(?:(?:\s|-)?(?P<scale>{scale_word})(?:\s(?P<scale2>{scale_word}))?|(?P<short>{scale_attached})|\s(?P<short2>bn|mn|tn|mln|bln)(?![A-Za-z]))?",
         re.IGNORECASE)
     # "USD 5 million", "IRR 10 trillion"
     code_first = re.compile(
         rf"(?<![A-Za-z])(?P<code>{code})\s?(?P<num>{NUMBER})(?!\d)(?:\s?(?P<scale>{scale_word}|{scale_attached}))?")
-    # "1.5 trillion rials", "200 trillion tomans", "10,000 billion rials", "5 million USD", "two billion dollars"
+    # "1.5 trillion rials", "200 trillion tomans", "10,000 billion rials", "5 million USD",
+    # "two billion dollars", "a billion dollars", "a 5-billion-dollar contract"
     currency_last = re.compile(
-        rf"(?P<num>{num}|(?<![A-Za-z])(?:{num_words})(?![A-Za-z]))"
-        rf"(?:\s?(?P<scale>{scale_word}|{scale_attached}))?(?:\s(?P<scale2>{scale_word}))?"
-        rf"\s+(?:(?P<cur>{cur_word})|(?P<code>{code})(?![A-Za-z]))",
+        rf"(?P<num>{num}|(?<![A-Za-z])(?:{num_words})(?![A-Za-z])|{article})"
+        rf"(?:(?:\s?|-)(?P<scale>{scale_word}|{scale_attached}))?(?:\s(?P<scale2>{scale_word}))?"
+        rf"(?:\s+|-)(?:(?P<cur>{cur_word})|(?P<code>{code})(?![A-Za-z]))",
         re.IGNORECASE)
-    # "between 40 and 50 trillion rials", "$40-64 billion": the first number borrows the rest
+    # "between 40 and 50 trillion rials", "$40-64 billion": two mentions, the first
+    # number borrows the scale and currency of the second
     range_first = re.compile(
-        rf"(?P<sym>{sym})?(?P<num>{num})\s*(?:-|–|to|and)\s*(?P=sym)?(?:{NUMBER})(?!\d)\s?"
+        rf"(?<![A-Za-z])(?P<sym>{sym})?(?P<num>{num})\s*(?:-|–|to|and)\s*(?P<second>(?P=sym)?(?:{NUMBER})(?!\d)\s?"
         rf"(?P<scale>{scale_word}|{scale_attached})(?:\s(?P<scale2>{scale_word}))?"
-        rf"(?:\s+(?:(?P<cur>{cur_word})|(?P<code>{code})(?![A-Za-z])))?",
+        rf"(?:\s+(?:(?P<cur>{cur_word})|(?P<code>{code})(?![A-Za-z])))?)",
         re.IGNORECASE)
     qualifier = re.compile(rf"(?<![A-Za-z])(?P<q>{_alternation(qualifiers)})\s+(?:of\s+)?$", re.IGNORECASE)
     return symbol_first, code_first, currency_last, range_first, qualifier
@@ -75,7 +80,7 @@ def _patterns():
 def _currency(symbol=None, code=None, word=None) -> tuple[str, Decimal]:
     words, symbols, _, factors, _ = _tables()
     if symbol:
-        iso = symbols.get(symbol) or symbols.get(symbol.upper())
+        iso = symbols.get(symbol) or {k.lower(): v for k, v in symbols.items()}.get(symbol.lower())
     elif code:
         iso = code.upper()
     else:
@@ -113,8 +118,11 @@ def find_money(text: str) -> list[Money]:
             iso, factor = _currency(code=m.group("code"))
         else:
             iso, factor = _currency(symbol=m.group("sym"))
-        amount = to_amount(m.group("num"), m.group("scale"), m.group("scale2"))
-        add(m.start(), m.end("num"), amount * factor if amount is not None else None, iso)
+        for group in ("num", "second"):
+            number = re.match(NUMBER, m.group(group).lstrip(m.group("sym") or ""))
+            amount = to_amount(number.group(), m.group("scale"), m.group("scale2")) if number else None
+            add(m.start(group) if group == "second" else m.start(), m.end(group),
+                amount * factor if amount is not None else None, iso)
     for m in symbol_first.finditer(text):
         scale = m.group("scale") or m.group("short") or m.group("short2")
         iso, factor = _currency(symbol=m.group("sym"))
