@@ -115,7 +115,7 @@ def _is_export_role(text: str, sent: tuple[int, int], s: int, e: int, names_in_s
     if re.match(r"(?:’s|'s)?\s+(?:exports?|sanctions?)\b", after):
         return False
     # "exports to X", "exported ... to X, Y and Z"
-    to_list = re.search(r"\b(?:to|into|for|towards)\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}?(?:(?:countries|markets|states|nations|neighbou?rs)\s*,?\s+)?(?:(?:including|such\s+as|namely|like|particularly|especially|mainly|mostly)\s+)?(?:(?:(?:the\s+)?[A-Z][\w.’'\-]*\s*(?:\([^)]*\))?\s*(?:,|and)?\s*)){0,12}$", before)
+    to_list = re.search(r"\b(?:to|into|for|towards)\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}?(?:(?:countries|markets|states|nations|neighbou?rs)\s*,?\s+)?(?:(?:including|such\s+as|namely|like|particularly|especially|mainly|mostly)\s+)?(?:(?:(?:the\s+)?[A-Z][\w.’'\-]*\s*(?:\([^)]*\))?(?:\s+(?:at|with|worth)\s+(?:[a-z]+\s+){0,2}[$€£]?\s?[\d.,]+\s*[a-z]*)?\s*(?:,|and)?\s*)){0,12}(?:the\s+)?$", before)
     if to_list and EXPORT_CUE.search(before[:to_list.start()] + " ") and not re.search(r"\bimport", before[max(0, to_list.start() - 40):to_list.start()], re.IGNORECASE):
         return True
     if re.search(r"\brespectively\b", sentence) and re.search(r"\b(?:bought|purchased|imported|received|took|accounted\s+for)\b", sentence[rel:]):
@@ -176,6 +176,18 @@ def _assign_amounts(text, sent, sentence_dests, money: list[Money], dests: dict,
                 matched = True
                 break
     if matched:
+        return
+    if len({iso for iso, _, _ in sentence_dests}) == 1 and len(primary) > 1:
+        # "Iran sold $3 billion of oil to China, while imports from China were $5 billion":
+        # the amount of the clause that names the destination
+        iso, s, e = sentence_dests[0]
+        clauses = [0] + [m.end() for m in re.finditer(r",\s*(?:while|whereas|but)\b|;|\bwhile\b|\bwhereas\b", sentence)] + [len(sentence)]
+        for a, b in zip(clauses, clauses[1:]):
+            if s0 + a <= s < s0 + b:
+                inside = [m for m in primary if s0 + a <= m.start < s0 + b]
+                if len(inside) == 1 and re.search(r"\bexport|\bsold\b|\bshipped\b|\bbought\b|\bpurchas", sentence[a:b], re.IGNORECASE):
+                    give(iso, inside[0])
+                break
         return
     if len({iso for iso, _, _ in sentence_dests}) == 1 and len(primary) >= 1:
         iso = sentence_dests[0][0]

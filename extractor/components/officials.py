@@ -323,6 +323,11 @@ def _office_before(text, name_start, before, title_re, org_spans):
         return None, None
     abs_start = name_start - len(before) + last.start()
     abs_title_end = name_start - len(before) + last.end()
+    # "Deputy Agriculture Minister": modifiers before a title belong to it
+    mod = re.search(r"(?:\b(?:Deputy|Vice|Acting|Former|First|Senior|Caretaker|deputy|vice|acting|former|first|senior|caretaker)\s+)+$",
+                    text[max(0, abs_start - 40):abs_start])
+    if mod:
+        abs_start -= len(mod.group())
     between = text[abs_title_end:name_start]
     if len(between) > 110 or re.search(r"[.;:“”\"]|\bsaid\b|\btold\b", between):
         return None, None
@@ -371,7 +376,7 @@ def _office_before(text, name_start, before, title_re, org_spans):
 def _office_after(text, name_end, after, title_re, org_spans):
     """Office written after the name: "Name, [the] TITLE of ORG"."""
     m = re.match(r"\s*,\s*(?:the\s+|a\s+|an\s+)?(?P<body>(?:[^,.;]|,(?=\s+[A-Z][a-z])|\.(?=[A-Z]))"
-                 r"{2,150})(?=,|\.\s|;|\s+(?:said|told|added|noted|stated|announced|says)\b|$)", after)
+                 r"{2,150})(?=,|\.(?:\s|$)|;|\s+(?:said|told|added|noted|stated|announced|says)\b|$)", after)
     if not m:
         return None, None
     body = m.group("body")

@@ -166,13 +166,16 @@ def _match_long_form(text: str, paren_start: int, acronym: str, inner_letters: b
 def _name_pattern():
     suffixes, prefixes, connectors, _, _, _, _ = _data()
     suffix_alt = "|".join(re.escape(s) for s in suffixes)
-    word = r"(?:[A-Z][\w’'\-]*[\w]|[A-Z]\.?|[A-Z][a-z]*\.)"
+    word = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w’'\-]*[\w]|[A-Z]\.?|[A-Z][a-z]*\.)"
     conn = r"(?:of|and|for|the|on|&|de|al|ol)"
     inner = rf"(?:{word}|{conn}|,(?=\s+{word}))"
     # "... Organization", "... Bank of Iran", "Ministry of Industry, Mine and Trade"
     tail = rf"(?:\s+of(?:\s+the)?\s+{word}(?:(?:\s+|,\s+)(?:{word}|and(?=\s+{word})|of(?=\s+{word})))*)?"
-    ending = rf"(?:{suffix_alt})(?![\w])"
-    return re.compile(rf"(?<![\w’'])(?:{word},?\s+)(?:{inner}\s+){{0,10}}?{ending}{tail}|(?<![\w’'])(?:{'|'.join(re.escape(p) for p in prefixes)})\s+(?:the\s+)?{word}(?:(?:\s+|,\s+)(?:{word}|and(?=\s+{word})|of(?=\s+{word})))*")
+    # "Bank" also begins names ("Bank Mellat"): as an ending it may not run into one
+    ending = rf"(?:(?:{suffix_alt})(?![\w])(?<!Bank)|Bank(?!\s+[A-Z][a-z])(?![\w]))"
+    # Iranian banks put "Bank" first: "Bank Mellat", "Bank Melli Iran"
+    bank_first = r"Bank\s+(?!of\b)[A-Z][a-z]+(?:\s+Iran)?(?![\w])"
+    return re.compile(rf"(?<![\w’'.])(?:{word},?\s+)(?:{inner}\s+){{0,10}}?{ending}{tail}|(?<![\w’'.]){bank_first}|(?<![\w’'])(?:{'|'.join(re.escape(p) for p in prefixes)})\s+(?:the\s+)?{word}(?:(?:\s+|,\s+)(?:{word}|and(?=\s+{word})|of(?=\s+{word})))*")
 
 
 def _trim_name(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
@@ -215,8 +218,8 @@ def _trim_name(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
         if not m:
             break
         stripped = stripped[:m.start()]
-    if len(stripped.split()) < 2 and not any(stripped.startswith(p.split()[0]) for p in _data()[1]):
-        return None
+    if len(stripped.split()) < 2:
+        return None  # a bare "Organization", "Bank"
     return new_start, new_start + len(stripped)
 
 
@@ -270,8 +273,8 @@ def find_organizations(text: str) -> list[Organization]:
     # 1. "Full Name (ACR)"
     for m in _ACRONYM_DEF.finditer(text):
         acr = m.group("acr")
-        if acr in not_orgs or acr.rstrip("s") in not_orgs:
-            continue
+        if acr in not_orgs or acr.endswith("s"):
+            continue  # plural acronyms name kinds of things ("SMEs", "LCs"), not an organization
         span = _long_form_before(text, m.start(), acr)
         if not span:
             continue
