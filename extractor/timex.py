@@ -64,7 +64,8 @@ class Context:
     published: Optional[date]
     current: Optional[int]  # current Iranian year
     period: Optional[tuple] = None  # (start, end) of the last period, not shifted
-    year: Optional[tuple] = None  # ("hijri"|"gregorian", year)
+    year: Optional[tuple] = None  # ("hijri"|"gregorian", year) last written explicitly
+    topic: Optional[int] = None  # Iranian year of the first period: the year the article is about
     found: list = field(default_factory=list)
 
 
@@ -98,7 +99,8 @@ def _patterns():
         rf"|(?:[Tt]he{WS})?{ordinal}{WS}(?:quarter|three{WS}months)"
         rf"|(?:[Tt]he{WS})?Q[1-4](?![A-Za-z0-9])"
         rf"|(?:[Tt]he{WS})?{ordinal}{WS}(?:(?:Iranian|Persian){WS})?(?:calendar{WS})?month(?!{WS}of{WS}{pm})(?![A-Za-z])"
-        rf"|(?:[Tt]he{WS})?(?:{ordinal}{WS})?(?:{calword}months?{WS}of{WS})?{pm}(?:{WSO}(?:-|–|to|through|till|until|and){WSO}{pm})?)"
+        rf"|(?:[Tt]he{WS})?{calword}months{WS}of{WS}{pm}{WS}and{WS}{pm}|(?<=between ){pm}{WS}and{WS}{pm}"
+        rf"|(?:[Tt]he{WS})?(?:{ordinal}{WS})?(?:{calword}months?{WS}of{WS})?{pm}(?:{WSO}(?:-|–|to|through|till|until){WSO}{pm})?)"
     )
     gmonth_range = rf"{gm}{WSO}(?:-|–|to|through|and|till|until){WSO}{gm}"
     day = r"\d{1,2}(?:st|nd|rd|th)?(?!\d)"
@@ -122,7 +124,9 @@ def _patterns():
         ("gmonth_yrange", rf"(?P<m1>{gm}),?{WS}(?P<y1>{gyear}){WSO}(?P<sep>-|–|to|through|till|until|and){WSO}"
                           rf"(?P<m2>{gm}),?{WS}(?P<y2>{gyear})"),
         ("gmonth_range", rf"(?P<mr>{gmonth_range}),?{WSO}(?P<y>{gyear})"),
-        ("gmonth", rf"(?:the{WS}month{WS}of{WS})?(?P<m>{gm})(?:,?{WS}(?:of{WS})?(?P<y>{gyear}))?"),
+        # "the year to March 2020", "the 12 months to March 2021": the year that ends then
+        ("year_to", rf"(?:[Tt]he{WS})?(?:(?:Iranian|fiscal|calendar|financial){WS})*(?:year|12{WS}months|twelve{WS}months){WS}(?:to|ending|ended|through){WS}(?:(?:in|on){WS})?(?P<m>{gm})(?:{WS}\d{{1,2}}(?![\d]))?(?:,?{WS}(?P<y>{gyear}))?"),
+        ("gmonth", rf"(?:(?:the{WS}month{WS}of|(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)){WS})?(?P<m>{gm})(?:,?{WS}(?:of{WS})?(?P<y>{gyear}))?"),
         ("year", rf"(?P<yr>{year_ref})"),
     ]
     # Every match contains its pattern's trigger: patterns only scan around their triggers.
@@ -137,7 +141,7 @@ def _patterns():
     }
     trigger_of = {"shift_poss": "poss", "part_poss": "poss", "shift_of": "shift", "shift_last": "shift",
                   "part_of": "part", "part_year": "part", "part": "part", "gdate_range": "greg", "gmonth_yrange": "greg",
-                  "gmonth_range": "greg", "gmonth": "greg", "year": "year"}
+                  "gmonth_range": "greg", "gmonth": "greg", "year_to": "greg", "year": "year"}
     compiled = [(name, re.compile(p), re.compile(triggers[trigger_of[name]])) for name, p in pats]
     gloss = re.compile(r"[ \t]?\((?P<g>[^()\n]{1,80})\)")
     until = re.compile(rf"{WS}(?:up{WS}to|until|till|through|to){WS}(?P<d>{gm}{WS}\d{{1,2}}(?!\d)(?:,?{WS}(?:{gyear}))?|\d{{1,2}}{WS}{gm}(?:{WS}{gyear})?)")
@@ -428,10 +432,8 @@ def _resolve_year(ref: YearRef, ctx: Context) -> tuple[Optional[str], Optional[i
         if ctx.year and ctx.year[1] is not None:
             return ctx.year[0], ctx.year[1] - 1
         return "hijri", ctx.current - 1 if ctx.current else None
-    # "the year" in "the first half of the year": the year in context
-    if ctx.year and ctx.year[1] is not None:
-        return ctx.year
-    return "hijri", ctx.current
+    # "the year" in "the first half of the year": the year the article is about
+    return "hijri", _topic_year(ctx)
 
 
 def _part_span(part: str, calendar: str, year: Optional[int], ctx: Context):
@@ -480,14 +482,19 @@ def _bare_persian_year(part: str, ctx: Context) -> Optional[int]:
     """Year of a Persian month with no year: the context year, not after publication."""
     persian = _months()[0]
     names = re.findall(rf"(?:{_alt(persian)})(?![A-Za-z])", part)
-    year = ctx.year[1] if ctx.year and ctx.year[0] == "hijri" else ctx.current
+    year = _topic_year(ctx)
     if year is None:
         return None
-    if ctx.published and names and ctx.year is None or (ctx.year and ctx.year[1] == ctx.current):
-        first = cal.to_gregorian(year, persian[names[0]], 1) if names else None
-        if first and ctx.published and first > ctx.published:
-            year -= 1
+    first = cal.to_gregorian(year, persian[names[0]], 1) if names else None
+    if first and ctx.published and first > ctx.published:
+        year -= 1  # a month still to come this year was last year's
     return year
+
+
+def _topic_year(ctx: Context) -> Optional[int]:
+    """The Iranian year meant by "the year", a month or a half with no year of its own:
+    the year the article is about (its first period), else the current one."""
+    return ctx.topic if ctx.topic is not None else ctx.current
 
 
 def _resolve(text: str, cand: Candidate, ctx: Context):
@@ -519,7 +526,7 @@ def _resolve(text: str, cand: Candidate, ctx: Context):
         elif is_persian:
             calendar, year = "hijri", _bare_persian_year(part, ctx)
         else:
-            calendar, year = ("hijri", ctx.year[1]) if ctx.year and ctx.year[0] == "hijri" else ("hijri", ctx.current)
+            calendar, year = "hijri", _topic_year(ctx)
         if is_persian:
             calendar = "hijri"
         span = _part_span(part, calendar, year, ctx)
@@ -554,10 +561,28 @@ def _resolve(text: str, cand: Candidate, ctx: Context):
             y = int(g["y"])
         elif ctx.published:
             y = ctx.published.year if (ctx.published.month >= month) else ctx.published.year - 1
+            if (g.get("rel") or "").lower() == "next":
+                y = ctx.published.year if ctx.published.month < month else ctx.published.year + 1
+            elif (g.get("rel") or "").lower() == "this":
+                y = ctx.published.year
         else:
             return "gregorian", None, None, False, None
         span = cal.gregorian_month(y, month)
         return "gregorian", span[0], span[1], False, None
+    if kind == "year_to":
+        month = gregorian[g["m"]]
+        if g.get("y"):
+            y = int(g["y"])
+        elif ctx.published:
+            y = ctx.published.year if ctx.published.month >= month else ctx.published.year - 1
+        else:
+            return "solar_hijri", None, None, False, None
+        if month == 3:  # the Iranian year that ends in that March
+            span = cal.year(y - 622)
+            return "solar_hijri", span[0], span[1], False, ("hijri", y - 622)
+        end = cal.gregorian_month(y, month)[1]
+        start = date(y - 1, month % 12 + 1, 1) if month < 12 else date(y, 1, 1)
+        return "gregorian", start, end, False, None
     if kind == "year":
         ref = _parse_year_ref(g["yr"])
         calendar, year = _resolve_year(ref, ctx)
@@ -695,10 +720,13 @@ def find_periods(text: str, published: Optional[date] = None) -> list[Period]:
             ctx.period = (start, end if end else (published or end))
             if ctx.period[1]:
                 history.append(ctx.period)
-            # "the previous year" does not move the year in context: what follows
-            # still speaks of the year the text is about
-            if year_ctx and year_ctx[1] is not None and _parse_year_ref(cand.groups.get("yr") or "").kind != "previous":
+            # only a year written out moves the year in context; "the previous year"
+            # does not, nor does a month or half with no year of its own
+            yr = cand.groups.get("yr")
+            if year_ctx and year_ctx[1] is not None and yr and _parse_year_ref(yr).kind != "previous":
                 ctx.year = year_ctx
+            if ctx.topic is None and label == "solar_hijri" and year_ctx and year_ctx[0] == "hijri" and year_ctx[1]:
+                ctx.topic = year_ctx[1]
         periods.append(Period(
             start=cand.start, end=cand.end, text=text[cand.start:cand.end], calendar=label,
             start_date=start, end_date=end,

@@ -1,0 +1,49 @@
+"""Score the dev and held-out splits of corpus/ separately.
+
+The split of each article is the "split" key of its .meta.json ("dev" or
+"heldout"; the seeds have none and count as dev). Usage:
+
+    python scripts/evaluate_splits.py [--errors] [dev|heldout ...]
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def split_of(meta: Path) -> str:
+    return json.loads(meta.read_text(encoding="utf-8")).get("split", "dev")
+
+
+def main(argv: list[str]) -> int:
+    extra = [a for a in argv if a.startswith("--")]
+    wanted = [a for a in argv if not a.startswith("--")] or ["dev", "heldout"]
+    status = 0
+    for split in wanted:
+        with tempfile.TemporaryDirectory() as tmp:
+            gold, corpus = Path(tmp, "gold"), Path(tmp, "corpus")
+            gold.mkdir()
+            corpus.mkdir()
+            for meta in sorted((ROOT / "corpus").glob("*.meta.json")):
+                stem = meta.name[: -len(".meta.json")]
+                if split_of(meta) != split or not (ROOT / "gold" / f"{stem}.json").exists():
+                    continue
+                shutil.copy(ROOT / "gold" / f"{stem}.json", gold)
+                shutil.copy(meta, corpus)
+                shutil.copy(ROOT / "corpus" / f"{stem}.txt", corpus)
+            print(f"### split: {split}", flush=True)
+            result = subprocess.run([sys.executable, "-m", "extractor", "evaluate", "--gold", str(gold),
+                                     str(corpus), *extra])
+            status = status or result.returncode
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
