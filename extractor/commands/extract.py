@@ -1,42 +1,82 @@
-"""``extractor extract``: records of articles as JSONL."""
+"""``extractor extract``: records of articles into a store (JSONL on standard output by default).
+
+Exit status: 0 every document extracted, 1 some documents failed (they are
+in the errors file), 2 nothing done (a store, engine or option refused).
+"""
 
 from __future__ import annotations
 
+import argparse
 import sys
+
+STORE_HELP = ("where records go: FILE.jsonl (also jsonl:PATH), DIR/ (one <doc_id>.json each), "
+              "PATH.parquet (Parquet tables), sqlite:///PATH.db, postgresql://USER:PASSWORD@HOST:PORT/DB "
+              "(default: JSONL on standard output)")
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
 
 
 def register(sub) -> None:
-    parser = sub.add_parser("extract", help="extract records from folders, .txt, .jsonl or - (stdin)")
+    parser = sub.add_parser(
+        "extract", help="extract records from folders, .txt, .jsonl or - (stdin) into a store",
+        description="Extract one record per document, streaming, into a store. A document that fails goes "
+                    "to the errors file and the batch goes on; --resume finishes an interrupted run.",
+        epilog="exit status: 0 all documents extracted, 1 some documents failed, 2 nothing done")
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="folder, .txt, .jsonl, or - for JSONL on stdin")
-    parser.add_argument("--out", "-o", default="-", help="output JSONL file (default: standard output)")
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("--out", "-o", metavar="FILE", help="output JSONL file (- for standard output, the default)")
+    output.add_argument("--store", metavar="URL", help=STORE_HELP)
     parser.add_argument("--published", help="default publication date YYYY-MM-DD for documents without one")
+    parser.add_argument("--resume", action="store_true",
+                        help="skip documents already in the output or store and finish the rest")
+    parser.add_argument("--workers", type=_positive, default=1, metavar="N",
+                        help="worker processes, each loading the pipeline once (default: 1)")
+    parser.add_argument("--engine", choices=("local", "dask"), default="local",
+                        help="local processes (default) or a Dask cluster (with --scheduler)")
+    parser.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
+    parser.add_argument("--batch-size", type=_positive, default=None, metavar="N",
+                        help="documents per task and per store transaction (default: 64)")
+    parser.add_argument("--errors", metavar="FILE",
+                        help="errors file, one JSON line per failed document (default: beside the output; "
+                             "none for standard output)")
+    parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar, no messages but fatal ones")
     parser.set_defaults(run=run)
 
 
 def run(args) -> int:
-    from ..api import extract_many, load_pipeline
-    from ..documents import Document, iter_documents, parse_published
-    from ..errors import InputError
+    from pathlib import Path
 
-    default = parse_published(args.published, "--published") if args.published else None
-    errors = 0
+    from ..batch import DEFAULT_BATCH_SIZE, BatchOptions, run_batch
+    from ..documents import parse_published
+    from ..errors import ExtractorError
 
-    def documents():
-        nonlocal errors
-        for item in iter_documents(args.inputs, default):
-            if isinstance(item, InputError):
-                errors += 1
-                print(f"error: {item}", file=sys.stderr)
-                continue
-            yield item
-
-    out = sys.stdout if args.out == "-" else open(args.out, "w", encoding="utf-8")
     try:
-        for record in extract_many(documents(), nlp=load_pipeline()):
-            out.write(record.to_json() + "\n")
-    finally:
-        if out is not sys.stdout:
-            out.close()
-    if errors:
-        print(f"{errors} document(s) failed", file=sys.stderr)
-    return 1 if errors else 0
+        default = parse_published(args.published, "--published") if args.published else None
+    except ExtractorError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.store:
+        url = args.store
+    elif args.out and args.out != "-":
+        url = "jsonl:" + args.out
+    else:
+        url = "-"
+    options = BatchOptions(resume=args.resume, engine=args.engine, workers=args.workers, scheduler=args.scheduler,
+                           batch_size=args.batch_size or DEFAULT_BATCH_SIZE, default_published=default,
+                           errors_path=Path(args.errors) if args.errors else None, quiet=args.quiet)
+    try:
+        summary = run_batch(args.inputs, url, options)
+    except ExtractorError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if not args.quiet or summary.failed:
+        print(summary.line(), file=sys.stderr)
+    return 1 if summary.failed else 0

@@ -240,6 +240,11 @@ def _known_names_re():
     return re.compile(rf"(?<![\w\-])(?:{alt})(?![\w\-])")
 
 
+def _initials(name: str) -> str:
+    """Initials of a name's capitalized words: "Trade Promotion Organization" -> "TPO"."""
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w’'\-]*", name.replace("&", " and ")) if w[0].isupper())
+
+
 def _norm(name: str) -> str:
     name = re.sub(r"^(?:the)\s+", "", name.strip(), flags=re.IGNORECASE).replace("&", " and ")
     return re.sub(r"[^\w]+", " ", name).strip().lower()
@@ -305,6 +310,19 @@ def find_organizations(text: str) -> list[Organization]:
     for m in _known_names_re().finditer(text):
         if _norm(m.group()) not in by_key:
             get(m.group())
+
+    # an acronym used on its own and a full name whose initials spell it are one
+    # organization even without "Full Name (ACR)" ("the head of TPO ... the Trade
+    # Promotion Organization of Iran")
+    for short in [o for o in orgs if o.acronym is None and re.fullmatch(r"[A-Z]{3,8}", o.name)]:
+        for full in orgs:
+            if full is short or full.acronym or " " not in full.name:
+                continue
+            if short.name in (_initials(full.name), _initials(re.sub(r"\s+of\s+(?:the\s+)?\S+$", "", full.name))):
+                full.acronym = short.name
+                full.forms |= short.forms
+                orgs.remove(short)
+                break
 
     # mentions: every occurrence of the name or the acronym
     results = []

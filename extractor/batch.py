@@ -1,0 +1,439 @@
+"""The batch driver: documents in, records out to a store, streaming.
+
+Documents are read lazily and grouped in chunks of ``batch_size``; each
+chunk goes to an engine (this process, ``--workers N`` processes, or a Dask
+cluster), which returns one :class:`Outcome` per document; records are
+written to the store chunk by chunk, in input order, so memory stays flat
+and every engine writes the same thing.  At most a few chunks per worker are
+in flight at any time.
+
+A document that cannot be read or extracted goes to the errors file
+(``doc_id``, ``source``, ``line``, ``message``) and the batch goes on.  With
+``resume``, documents the store already holds are skipped; failed documents
+are never stored, so a resumed run retries them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+import uuid
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from importlib import resources
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Optional
+
+from .documents import Document, iter_documents
+from .errors import ExtractorError, InputError
+from .progress import Progress
+from .records import Record
+
+DEFAULT_BATCH_SIZE = 64
+#: chunks in flight per worker: enough to keep workers busy, few enough to keep memory flat
+IN_FLIGHT_PER_WORKER = 2
+
+
+class BatchError(ExtractorError):
+    """A batch that cannot start or go on (engine, scheduler, options)."""
+
+
+@dataclass
+class Outcome:
+    """What became of one document: its record, or why there is none."""
+
+    doc_id: Optional[str]
+    source: Optional[str] = None
+    line: Optional[int] = None
+    record: Optional[Record] = None
+    error: Optional[str] = None
+
+
+# --------------------------------------------------------------------------- the work itself
+
+def extract_documents(documents: list) -> list:
+    """Outcomes of a chunk of documents, in order; runs in whichever process holds the chunk.
+
+    The pipeline is built once per process (:func:`extractor.api.load_pipeline`
+    is cached); an exception in one document makes that document's outcome
+    an error and the others go on.
+    """
+    from .api import load_pipeline
+    from .extract import doc_to_record, make_doc
+
+    nlp = load_pipeline()
+    outcomes = []
+    for document in documents:
+        outcome = Outcome(document.doc_id, document.source, document.line)
+        try:
+            text = document.text[1:] if document.text.startswith("\ufeff") else document.text
+            outcome.record = doc_to_record(nlp(make_doc(nlp, text, document.published, document.doc_id)))
+        except Exception as exc:  # one bad document must not stop the batch
+            outcome.error = f"{type(exc).__name__}: {exc}"
+        outcomes.append(outcome)
+    return outcomes
+
+
+def warm_worker() -> dict:
+    """Build the pipeline in this worker now; report how many times it was built here."""
+    from .api import load_pipeline
+
+    load_pipeline()
+    return {"pid": os.getpid(), "pipeline_builds": load_pipeline.cache_info().misses}
+
+
+def _init_process_worker() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    warm_worker()
+
+
+def config_hash() -> str:
+    """SHA-256 over the pipeline's config and its rule data: what decides the output."""
+    digest = hashlib.sha256()
+    package = resources.files("extractor")
+    digest.update(package.joinpath("config.cfg").read_bytes())
+    data = package.joinpath("data")
+    for entry in sorted(data.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".json"):
+            digest.update(entry.name.encode() + b"\0" + entry.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+# --------------------------------------------------------------------------- engines
+
+def _ordered(submit: Callable, chunks: Iterable, window: int) -> Iterator[list]:
+    """Results of ``submit(chunk)`` in chunk order, at most ``window`` submitted and not yet taken."""
+    pending: deque = deque()
+    for chunk in chunks:
+        pending.append(submit(chunk))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+class LocalEngine:
+    """This process, one document after another."""
+
+    name = "local"
+    workers = 1
+
+    def start(self) -> None:
+        warm_worker()
+
+    def map(self, chunks: Iterable) -> Iterator[list]:
+        for chunk in chunks:
+            yield extract_documents(chunk)
+
+    def close(self) -> None:
+        pass
+
+
+class ProcessEngine:
+    """``workers`` processes, each building the pipeline once, fed chunks in order."""
+
+    name = "local"
+
+    def __init__(self, workers: int):
+        self.workers = workers
+        self.executor = None
+
+    def start(self) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # spawn: fresh interpreters (no forked threads or locks), each building its own pipeline
+        self.executor = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                            initializer=_init_process_worker)
+        try:
+            for future in [self.executor.submit(os.getpid) for _ in range(self.workers)]:
+                future.result()
+        except Exception as exc:
+            self.close()
+            raise BatchError(f"the worker processes could not start: {exc}") from None
+
+    def map(self, chunks: Iterable) -> Iterator[list]:
+        return _ordered(lambda chunk: self.executor.submit(extract_documents, chunk), chunks,
+                        IN_FLIGHT_PER_WORKER * self.workers)
+
+    def close(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+            self.executor = None
+
+
+class DaskEngine:
+    """A Dask cluster (dask.distributed): each worker builds the pipeline once; results stream back here."""
+
+    name = "dask"
+
+    def __init__(self, scheduler: str, connect_timeout: float = 20.0, workers_timeout: float = 120.0):
+        self.scheduler = scheduler
+        self.connect_timeout = connect_timeout
+        self.workers_timeout = workers_timeout
+        self.client = None
+        self.workers = 0
+
+    def start(self) -> None:
+        try:
+            from dask.distributed import Client
+        except ModuleNotFoundError:
+            raise BatchError("--engine dask needs dask.distributed: pip install 'extractor[dask]'") from None
+        try:
+            self.client = Client(self.scheduler, timeout=f"{self.connect_timeout}s", set_as_default=False)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise BatchError(f"cannot reach the Dask scheduler at {self.scheduler}: {exc}") from None
+        try:
+            self.client.wait_for_workers(1, timeout=self.workers_timeout)
+            reports = self.client.run(warm_worker)
+        except (OSError, TimeoutError) as exc:
+            self.close()
+            raise BatchError(f"the Dask cluster at {self.scheduler} has no worker ready: {exc}") from None
+        except Exception as exc:
+            self.close()
+            raise BatchError(f"the Dask workers cannot run the extractor ({type(exc).__name__}: {exc}); "
+                             "install extractor, with the same version, on every worker") from None
+        self.worker_reports = reports
+        self.workers = max(1, sum(self.client.nthreads().values()))
+
+    def map(self, chunks: Iterable) -> Iterator[list]:
+        return _ordered(lambda chunk: self.client.submit(extract_documents, chunk, pure=False), chunks,
+                        IN_FLIGHT_PER_WORKER * self.workers)
+
+    def close(self) -> None:
+        if self.client is not None:
+            self.client.close()
+            self.client = None
+
+
+def make_engine(engine: str = "local", workers: int = 1, scheduler: Optional[str] = None):
+    if workers < 1:
+        raise BatchError("--workers must be at least 1")
+    if engine == "dask":
+        if not scheduler:
+            raise BatchError("--engine dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
+        return DaskEngine(scheduler)
+    if engine != "local":
+        raise BatchError(f"unknown engine {engine!r}: use local or dask")
+    if scheduler:
+        raise BatchError("--scheduler is for --engine dask")
+    return LocalEngine() if workers == 1 else ProcessEngine(workers)
+
+
+# --------------------------------------------------------------------------- errors file
+
+class ErrorLog:
+    """Failed documents, one JSON line each, in a file created on the first error."""
+
+    def __init__(self, path: Optional[Path], progress: Progress, echo: bool = True):
+        self.path = path
+        self.progress = progress
+        self.echo = echo
+        self.count = 0
+        self._handle = None
+
+    def prepare(self) -> None:
+        """Before any work: the folder exists and is writable; the previous run's file is gone."""
+        if self.path is None:
+            return
+        from .errors import StoreError
+        from .stores.base import ensure_folder
+
+        ensure_folder(self.path.parent if str(self.path.parent) else Path("."), f"the errors file {self.path}")
+        if self.path.is_dir():
+            raise StoreError(f"the errors file {self.path} is a folder")
+        try:
+            self.path.unlink(missing_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot replace the errors file {self.path}: {exc.strerror}") from None
+
+    def add(self, doc_id: Optional[str], source: Optional[str], line: Optional[int], message: str) -> None:
+        self.count += 1
+        self.progress.update(errors=1)
+        if self.echo:
+            where = source or "<input>"
+            if line is not None:
+                where += f":{line}"
+            label = f" [{doc_id}]" if doc_id else ""
+            self.progress.write(f"error: {where}{label}: {message}")
+        if self.path is None:
+            return
+        if self._handle is None:
+            self._handle = open(self.path, "a", encoding="utf-8")
+        entry = {"doc_id": doc_id, "source": source, "line": line, "message": message}
+        self._handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        self._handle.flush()
+
+    def close(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
+
+
+# --------------------------------------------------------------------------- the run
+
+@dataclass
+class BatchOptions:
+    resume: bool = False
+    engine: str = "local"
+    workers: int = 1
+    scheduler: Optional[str] = None
+    batch_size: int = DEFAULT_BATCH_SIZE
+    default_published: Optional[date] = None
+    errors_path: Optional[Path] = None  # None: the store's default
+    progress: bool = True  # a bar when standard error is a terminal
+    quiet: bool = False  # no bar, no per-document messages, no summary
+
+
+@dataclass
+class Summary:
+    written: int = 0
+    skipped: int = 0
+    failed: int = 0
+    seconds: float = 0.0
+    store: str = ""
+    errors_path: Optional[Path] = None
+    run_id: str = ""
+    status: str = "running"
+    extra: dict = field(default_factory=dict)
+
+    def line(self) -> str:
+        rate = self.written / self.seconds if self.seconds > 0 else 0.0
+        text = f"{self.written} written"
+        if self.skipped:
+            text += f", {self.skipped} skipped (already in the store)"
+        text += f", {self.failed} failed"
+        if self.failed and self.errors_path is not None:
+            text += f" (see {self.errors_path})"
+        return f"{text} in {self.seconds:.1f} s ({rate:.1f} documents/s) -> {self.store}"
+
+
+def _chunks(items: Iterable, size: int, store, resume: bool, errors: ErrorLog, progress: Progress,
+            summary: Summary) -> Iterator[list]:
+    """Chunks of documents to extract: unreadable, unstorable, repeated and stored ones left out."""
+    seen: set = set()
+
+    def pending(chunk: list) -> list:
+        if not resume:
+            return chunk
+        stored = store.stored_ids([d.doc_id for d in chunk])
+        if stored:
+            summary.skipped += len(stored)
+            progress.update(done=len(stored))
+        return [d for d in chunk if d.doc_id not in stored]
+
+    chunk: list = []
+    for item in items:
+        if isinstance(item, InputError):
+            errors.add(item.doc_id, item.path, item.line, item.message)
+            progress.update(done=1)
+            continue
+        problem = store.check_doc_id(item.doc_id)
+        if problem is None and item.doc_id in seen:
+            problem = f"doc_id {item.doc_id!r} appears again in the input; only its first document is kept"
+        if problem:
+            errors.add(item.doc_id, item.source, item.line, problem)
+            progress.update(done=1)
+            continue
+        seen.add(item.doc_id)
+        chunk.append(item)
+        if len(chunk) >= size:
+            todo = pending(chunk)
+            chunk = []
+            if todo:
+                yield todo
+    if chunk:
+        todo = pending(chunk)
+        if todo:
+            yield todo
+
+
+def run_batch(inputs: list, store_url: Optional[str], options: BatchOptions, stdin=None,
+              engine=None) -> Summary:
+    """Extract every document of ``inputs`` into the store; raise on problems that stop the whole batch."""
+    from . import __version__
+    from .stores import store_for
+
+    if options.batch_size < 1:
+        raise BatchError("--batch-size must be at least 1")
+    engine = engine or make_engine(options.engine, options.workers, options.scheduler)
+    progress = Progress(enabled=options.progress and not options.quiet, inputs=inputs)
+    store = store_for(store_url)
+    summary = Summary(store=store.display)
+    errors = None
+    started = time.monotonic()
+    try:
+        store.open(resume=options.resume)  # unreachable or unwritable: stop before any work
+        summary.errors_path = options.errors_path or store.default_errors_path()
+        errors = ErrorLog(summary.errors_path, progress, echo=not options.quiet)
+        errors.prepare()
+        engine.start()
+        info = _run_info(__version__, engine, store)
+        summary.run_id = info.run_id
+        store.begin_run(info)
+        try:
+            documents = iter_documents(inputs, options.default_published, stdin=stdin)
+            chunks = _chunks(documents, options.batch_size, store, options.resume, errors, progress, summary)
+            for outcomes in engine.map(chunks):
+                records = []
+                for outcome in outcomes:
+                    if outcome.record is not None:
+                        records.append(outcome.record)
+                    else:
+                        errors.add(outcome.doc_id, outcome.source, outcome.line, outcome.error or "failed")
+                store.write(records)
+                summary.written += len(records)
+                progress.update(done=len(outcomes))
+            summary.status = "finished"
+        except KeyboardInterrupt:
+            summary.status = "interrupted"
+            raise
+        except BaseException:
+            summary.status = "failed"
+            raise
+        finally:
+            summary.failed = errors.count
+            summary.seconds = time.monotonic() - started
+            _finish(store, info, summary)
+    finally:
+        progress.close()
+        if errors is not None:
+            errors.close()
+        engine.close()
+        store.close()
+    return summary
+
+
+def _run_info(version: str, engine, store):
+    from .stores.schema import RunInfo
+
+    return RunInfo(run_id=uuid.uuid4().hex, extractor_version=version, config_hash=config_hash(),
+                   started_at=datetime.now(timezone.utc), engine=engine.name, workers=engine.workers,
+                   store=store.display)
+
+
+def _finish(store, info, summary: Summary) -> None:
+    info.finished_at = datetime.now(timezone.utc)
+    info.status = summary.status
+    info.documents_written = summary.written
+    info.documents_skipped = summary.skipped
+    info.documents_failed = summary.failed
+    try:
+        store.finish_run(info)
+    except ExtractorError:
+        if summary.status == "finished":
+            raise
+
+
+def extract_to_store(inputs: list, store_url: Optional[str], **options) -> Summary:
+    """The Python face of ``extractor extract``: ``extract_to_store(["corpus"], "sqlite:///x.db", workers=2)``."""
+    return run_batch(inputs, store_url, BatchOptions(**options))
+
+
+__all__ = ["BatchError", "BatchOptions", "Document", "Outcome", "Summary", "extract_documents",
+           "extract_to_store", "make_engine", "run_batch"]

@@ -1,0 +1,104 @@
+"""What every store offers to the batch driver, and helpers they share."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Iterable, Iterator, Optional
+
+from ..errors import StoreError
+from ..records import Record
+from .schema import RunInfo
+
+
+class Store:
+    """A place where records go.
+
+    The driver calls :meth:`open` before any work (a store that cannot be
+    reached or written raises :class:`StoreError` there), then
+    :meth:`begin_run`, :meth:`write` for each batch, :meth:`finish_run` and
+    :meth:`close`.  Every store writes a record whole or not at all, so a run
+    killed at any moment leaves no half-written record, and with
+    ``resume=True`` :meth:`stored_ids` tells which documents are already there.
+    """
+
+    #: the URL as given, safe to print (no password)
+    display: str = ""
+
+    def open(self, resume: bool = False) -> None:
+        raise NotImplementedError
+
+    def stored_ids(self, doc_ids: list) -> set:
+        """Those of ``doc_ids`` that the store already holds."""
+        raise NotImplementedError
+
+    def write(self, records: list) -> None:
+        """Add or replace these records (each one whole, or not at all)."""
+        raise NotImplementedError
+
+    def begin_run(self, info: RunInfo) -> None:
+        """Record the start of a run (stores without a ``runs`` table ignore it)."""
+
+    def finish_run(self, info: RunInfo) -> None:
+        """Record the end of a run."""
+
+    def close(self) -> None:
+        """Make everything written durable and release the store."""
+
+    def iter_records(self) -> Iterator[Record]:
+        """Every stored record (for reading a store back; order is the store's)."""
+        raise NotImplementedError
+
+    def check_doc_id(self, doc_id: str) -> Optional[str]:
+        """Why this store cannot hold a document of this id, or ``None``."""
+        return None
+
+    def default_errors_path(self) -> Optional[Path]:
+        """Where the errors file goes unless ``--errors`` says otherwise (None: standard error only)."""
+        return None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def ensure_folder(folder: Path, what: str) -> Path:
+    """Create ``folder`` (and its parents) or explain clearly why it cannot be."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise StoreError(f"cannot create the folder for {what}: {folder} exists and is not a folder") from None
+    except OSError as exc:
+        raise StoreError(f"cannot create the folder {folder} for {what}: {exc.strerror}") from None
+    if not folder.is_dir():
+        raise StoreError(f"cannot use {folder} for {what}: not a folder")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise StoreError(f"cannot write to the folder {folder} for {what}: permission denied")
+    return folder
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename inside ``folder`` durable (best effort where folders cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def chunks(items: Iterable, size: int) -> Iterator[list]:
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

@@ -1,0 +1,138 @@
+"""JSONL store: one record a line, appended as it goes (the default).
+
+Each batch of records is written with one ``write`` of whole lines and
+flushed, so a run killed at any moment leaves at most a torn last line; the
+file is fsynced at most every ``fsync_seconds`` and when closed.  On
+``--resume`` the doc_ids already in the file are read, a torn last line is
+cut off, and new records are appended after the last complete one.  Without
+``--resume`` the file is started afresh.  ``-`` is standard output (no
+resume there).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Iterator, Optional
+
+from ..errors import StoreError
+from ..records import Record
+from .base import Store, ensure_folder
+
+
+class JsonlStore(Store):
+    def __init__(self, path: str, fsync_seconds: float = 2.0):
+        self.path = path
+        self.display = "standard output" if path == "-" else path
+        self.fsync_seconds = fsync_seconds
+        self._handle = None
+        self._ids: set = set()
+        self._last_sync = 0.0
+
+    @property
+    def to_stdout(self) -> bool:
+        return self.path == "-"
+
+    def default_errors_path(self) -> Optional[Path]:
+        if self.to_stdout:
+            return None
+        path = Path(self.path)
+        stem = path.name[: -len(".jsonl")] if path.name.endswith(".jsonl") else path.name
+        return path.with_name(stem + ".errors.jsonl")
+
+    def open(self, resume: bool = False) -> None:
+        if self.to_stdout:
+            if resume:
+                raise StoreError("--resume needs an output file or store: standard output cannot be resumed")
+            self._handle = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
+            return
+        path = Path(self.path)
+        if path.is_dir():
+            raise StoreError(f"{path} is a folder; give a .jsonl file (or end the store with / for a folder of .json files)")
+        ensure_folder(path.parent, f"the output {path}")
+        try:
+            if resume and path.exists():
+                self._ids = read_ids_and_repair(path)
+                self._handle = open(path, "ab")
+            else:
+                self._handle = open(path, "wb")
+        except OSError as exc:
+            raise StoreError(f"cannot write {path}: {exc.strerror}") from None
+
+    def stored_ids(self, doc_ids: list) -> set:
+        return {d for d in doc_ids if d in self._ids}
+
+    def write(self, records: list) -> None:
+        if not records:
+            return
+        data = "".join(record.to_json() + "\n" for record in records).encode("utf-8")
+        if self._handle is None:  # a text-only stdout (tests that replace sys.stdout)
+            sys.stdout.write(data.decode("utf-8"))
+            sys.stdout.flush()
+            return
+        try:
+            self._handle.write(data)
+            self._handle.flush()
+            if not self.to_stdout and time.monotonic() - self._last_sync >= self.fsync_seconds:
+                os.fsync(self._handle.fileno())
+                self._last_sync = time.monotonic()
+        except OSError as exc:
+            raise StoreError(f"cannot write {self.display}: {exc.strerror}") from None
+        if not self.to_stdout:
+            self._ids.update(record.doc_id for record in records)
+
+    def close(self) -> None:
+        if self._handle is None:
+            return
+        try:
+            self._handle.flush()
+            if not self.to_stdout:
+                os.fsync(self._handle.fileno())
+                self._handle.close()
+        finally:
+            self._handle = None
+
+    def iter_records(self) -> Iterator[Record]:
+        with open(self.path, encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip():
+                    yield Record.model_validate_json(line)
+
+
+def read_ids_and_repair(path: Path) -> set:
+    """The doc_ids of a records file; a torn last line (a killed run) is cut off.
+
+    A broken line anywhere else is not the trace of a kill: it is refused.
+    """
+    ids = set()
+    good_end = 0
+    with open(path, "rb") as handle:
+        position = 0
+        number = 0
+        for raw in handle:
+            number += 1
+            end = position + len(raw)
+            complete = raw.endswith(b"\n")
+            try:
+                doc_id = json.loads(raw)["doc_id"] if raw.strip() else None
+                valid = doc_id is None or isinstance(doc_id, str)
+            except (ValueError, KeyError, TypeError):
+                valid = False
+            if complete and valid:
+                if doc_id is not None:
+                    ids.add(doc_id)
+                good_end = end
+            elif not complete:
+                break  # the torn tail of a killed run
+            else:
+                raise StoreError(f"{path}:{number}: not a record line; cannot resume into this file")
+            position = end
+    if good_end < path.stat().st_size:
+        with open(path, "r+b") as handle:
+            handle.truncate(good_end)
+            handle.flush()
+            os.fsync(handle.fileno())
+    return ids
