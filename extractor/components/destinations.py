@@ -55,11 +55,11 @@ EXPORT_CUE = re.compile(
     r"\bexport(?:s|ed|ing|er|ers)?\b|\bshipped\b|\bshipments?\b|\bsold\b|\bdestinations?\b|\bbuyers?\b|\bcustomers?\b|\bmarkets?\b",
     re.IGNORECASE)
 DEST_LIST_CUE = re.compile(
-    r"\b(?:export\s+)?destinations?\b|\bexport\s+(?:markets?|partners?|customers?)\b|\b(?:main|top|major|largest|biggest|leading)\s+(?:\w+\s+)?(?:buyers?|customers?|markets?|importers?|purchasers?)\b"
+    r"\b(?:export\s+)?destinations?\b|\bexport\s+(?:markets?|partners?|customers?)\b|\b(?:led|topped|headed)\s+the\s+(?:list\s+of\s+)?(?:buyers|customers|importers|destinations|markets)\b|\btopped\s+the\s+list\b|\bbuyers\s+of\b|\bamong\s+(?:the\s+)?(?:buyers|customers|importers)\b|\b(?:main|top|major|largest|biggest|leading)\s+(?:\w+\s+)?(?:buyers?|customers?|markets?|importers?|purchasers?)\b"
     r"|\bimporters?\s+of\s+(?:Iranian|Iran['’]s)\b|\bbought\s+(?:the\s+)?most\b",
     re.IGNORECASE)
 CONTINUATION_CUE = re.compile(
-    r"\bnext\s+in\s+(?:the\s+)?line\b|\bfollowed\s+by\b|\bcame\s+next\b|\bwere\s+next\b|\bcame\s+(?:second|third|fourth|fifth|next)\b|\bthe\s+next\s+(?:destinations?|ranks?)\b|\bwere\s+(?:also\s+)?among\b",
+    r"\bnext\s+in\s+(?:the\s+)?line\b|\bfollowed\b|\bcame\s+next\b|\bwere\s+next\b|\bcame\s+(?:second|third|fourth|fifth|next)\b|\bthe\s+next\s+(?:destinations?|ranks?)\b|\bwere\s+(?:also\s+)?among\b",
     re.IGNORECASE)
 IMPORT_CUE = re.compile(r"\bimport(?:s|ed|ing)?\s+(?:\w+\s+){0,6}?from\b|\bimports?\b|\bimported\b", re.IGNORECASE)
 SANCTION_CUE = re.compile(r"\bsanction", re.IGNORECASE)
@@ -70,7 +70,7 @@ AMOUNT_CONTEXT = re.compile(
     re.IGNORECASE)
 # "Pakistan ($1b) and Iraq ($364m) imported Iranian steel", "Iraq bought ... from Iran"
 BUYS_FROM_IRAN = re.compile(
-    r"\b(?:import(?:ed|s)?|bought|purchased|buying|purchasing|received)\b[^.;]{0,60}?(?:\bfrom\s+Iran\b|\bIranian\b|\bIran['’]s\b)",
+    r"\b(?:import(?:ed|s)?|bought|purchased|buying|purchasing|received|took|absorbed)\b(?:[^.;]|\.(?=\d)){0,60}?(?:\bfrom\s+Iran\b|\bIranian\b|\bIran['’]s\b)",
     re.IGNORECASE)
 
 
@@ -116,16 +116,30 @@ def _is_export_role(text: str, sent: tuple[int, int], s: int, e: int, names_in_s
         return False
     # "exports to X", "exported ... to X, Y and Z"
     to_list = re.search(r"\b(?:to|into|for|towards)\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}?(?:(?:countries|markets|states|nations|neighbou?rs)\s*,?\s+)?(?:(?:including|such\s+as|namely|like|particularly|especially|mainly|mostly)\s+)?(?:(?:(?:the\s+)?[A-Z][\w.’'\-]*\s*(?:\([^)]*\))?(?:\s+(?:at|with|worth)\s+(?:[a-z]+\s+){0,2}[$€£]?\s?[\d.,]+\s*[a-z]*)?\s*(?:,|and)?\s*)){0,12}(?:the\s+)?$", before)
-    if to_list and EXPORT_CUE.search(before[:to_list.start()] + " ") and not re.search(r"\bimport", before[max(0, to_list.start() - 40):to_list.start()], re.IGNORECASE):
+    if to_list and (EXPORT_CUE.search(before[:to_list.start()] + " ") or re.search(r"\b(?:went|sent|delivered|headed|destined)\s*$", before[:to_list.start()])) and not re.search(r"\bimport", before[max(0, to_list.start() - 40):to_list.start()], re.IGNORECASE):
         return True
     if re.search(r"\brespectively\b", sentence) and re.search(r"\b(?:bought|purchased|imported|received|took|accounted\s+for)\b", sentence[rel:]):
         return True  # "Iraq, Afghanistan and Pakistan bought $320m, $216m and $51m respectively"
     verb = BUYS_FROM_IRAN.search(sentence, rel)
     if verb and not re.search(r"[.;]|\bfrom\b", sentence[rel:verb.start()]):
         return True
-    if DEST_LIST_CUE.search(sentence) and not SANCTION_CUE.search(before[-30:]) and not IMPORT_CUE.search(before[-40:]):
+    clause = _clause_of(sentence, rel)
+    if DEST_LIST_CUE.search(clause) and not SANCTION_CUE.search(before[-30:]) and not IMPORT_CUE.search(before[-40:]) \
+            and not re.search(r"\bsources?\s+of\s+(?:\w+\s+)?imports?\b|\bsuppliers?\b", clause, re.IGNORECASE):
         return True
     return False
+
+
+_CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but)\b|;|\s(?:while|whereas)\s")
+
+
+def _clause_of(sentence: str, rel: int) -> str:
+    """The clause of a sentence around offset ``rel`` (split at "while", "whereas", ";")."""
+    cuts = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(sentence)] + [len(sentence)]
+    for a, b in zip(cuts, cuts[1:]):
+        if a <= rel < b:
+            return sentence[a:b]
+    return sentence
 
 
 def _assign_amounts(text, sent, sentence_dests, money: list[Money], dests: dict, window: int):
@@ -157,19 +171,31 @@ def _assign_amounts(text, sent, sentence_dests, money: list[Money], dests: dict,
             for iso, m in zip(isos, after_countries):
                 give(iso, m)
             return
+    isos = [iso for iso, _, _ in sentence_dests]
+    after_all = [m for m in primary if m.start > sentence_dests[-1][2]]
+    if len(isos) >= 2 and len(after_all) == len(isos) and len(set(isos)) == len(isos):
+        lst = text[after_all[0].start:after_all[-1].end]
+        listed = text[sentence_dests[0][1]:sentence_dests[-1][2]]
+        if re.fullmatch(r"(?:[^,;]|,(?=\s))*", lst) and re.search(r"(?:,\s*|\s)and\s", lst) and not re.search(r"\d\s*(?:percent|%)", listed):
+            # "Turkey, Afghanistan and Pakistan followed ... with $1.4 billion, $690 million and $470 million"
+            if all(re.fullmatch(r"(?:\s*(?:,|and|\(|\))\s*)+", text[a.end:b.start]) for a, b in zip(after_all, after_all[1:])):
+                for iso, m in zip(isos, after_all):
+                    give(iso, m)
+                return
     each = [m for m in primary if re.match(r"\s+each\b", text[m.end:m.end + 6])]
     if each:
+        previous = max((m.end for m in primary if m.end <= each[0].start), default=s0)
         for iso, s, e in sentence_dests:
-            if s < each[0].start:
+            if previous <= s < each[0].start:
                 give(iso, each[0])
     # "Pakistan at $1 billion", "Pakistan ($1b)", "Iraq with $320 million"
     matched = False
     for iso, s, e in sentence_dests:
         for m in primary:
-            gap = text[e:m.start]
-            if 0 <= m.start - e <= window and re.fullmatch(
+            gap = re.sub(r"^\s*,\s*(?:which|who)\b[^,]*,", "", text[e:m.start])
+            if 0 <= m.start - e <= window + 80 * bool(re.match(r"\s*,\s*(?:which|who)\b", text[e:m.start])) and re.fullmatch(
                     r"(?:’s|'s)?\s*(?:\([A-Z][A-Za-z.]{1,8}\)\s*)?(?:\(|:|,)?\s*"
-                    r"(?:(?:[a-z]+\s+){0,4}?(?:at|with|worth|by|of|valued\s+at|amounting\s+to|reached|reaching|totaling|totalling|to\s+the\s+tune\s+of))?"
+                    r"(?:(?:[a-z]+\s+){0,6}?(?:at|with|worth|by|of|valued\s+at|amounting\s+to|reached|reaching|totaling|totalling|to\s+the\s+tune\s+of|bought|purchased|imported|took|received|absorbed|paid))?"
                     r"\s*(?:(?:more\s+than|over|about|around|nearly|some|almost|approximately|roughly|less\s+than)\s+)?",
                     gap):
                 give(iso, m)
@@ -185,13 +211,13 @@ def _assign_amounts(text, sent, sentence_dests, money: list[Money], dests: dict,
         for a, b in zip(clauses, clauses[1:]):
             if s0 + a <= s < s0 + b:
                 inside = [m for m in primary if s0 + a <= m.start < s0 + b]
-                if len(inside) == 1 and re.search(r"\bexport|\bsold\b|\bshipped\b|\bbought\b|\bpurchas", sentence[a:b], re.IGNORECASE):
+                if len(inside) == 1 and re.search(r"\bexport|\bsold\b|\bshipped\b|\bbought\b|\bpurchas|\btook\b", sentence[a:b], re.IGNORECASE):
                     give(iso, inside[0])
                 break
         return
     if len({iso for iso, _, _ in sentence_dests}) == 1 and len(primary) >= 1:
         iso = sentence_dests[0][0]
-        if re.search(r"\bexport|\bbought\b|\bpurchas|\bimported\b|\bbuyers?\b|\bcustomers?\b|\bdestination|\bshipped\b|\bsold\b", sentence, re.IGNORECASE) and len(primary) == 1:
+        if re.search(r"\bexport|\bbought\b|\bpurchas|\bimported\b|\bbuyers?\b|\bcustomers?\b|\bdestination|\bshipped\b|\bsold\b|\btook\b", sentence, re.IGNORECASE) and len(primary) == 1:
             give(iso, primary[0])
 
 
@@ -223,6 +249,18 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
             if role:
                 chosen.append((iso, s, e))
                 dests.setdefault(iso, _Dest(iso2=iso))
+        if chosen:
+            # "Russia led the buyers at $310 million, while Armenia and Kazakhstan took $164 million each"
+            for iso, s, e in in_sent:
+                if iso == "IR" or (iso, s, e) in chosen:
+                    continue
+                clause = _clause_of(sentence, s - sent[0])
+                tail = clause[clause.find(text[s:e]) + (e - s):] if text[s:e] in clause else ""
+                if re.match(r"(?:[^.;]|\.(?=\d))*?\b(?:took|bought|purchased|imported|received|absorbed|accounted\s+for)\b", tail) \
+                        and not re.search(r"\bfrom\s+(?:the\s+)?$", text[max(sent[0], s - 12):s]):
+                    chosen.append((iso, s, e))
+                    dests.setdefault(iso, _Dest(iso2=iso))
+            chosen.sort(key=lambda x: x[1])
         chosen_in.append(chosen)
         prev_sentence_had = bool(chosen)
     # pass 2: amounts, also from sentences that rank a known destination's purchases
