@@ -92,6 +92,8 @@ def _is_person_name(words: list[str]) -> bool:
 def _split_name(words: list[str]) -> Optional[list[str]]:
     """The person's name at the end of a run of capitalized words."""
     _, _, _, given, honorifics = _lexicon()
+    if 2 <= len(words) <= 3 and _is_person_name(words):
+        return words  # "Fada Hossein Maleki": the whole run is the name
     for k, w in enumerate(words):
         if w in given or w in honorifics:
             rest = words[k:]
@@ -191,6 +193,10 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
         if not name_words:
             continue
         name_start = s + m.group().rfind(" ".join(name_words)) if len(name_words) < len(words) else s
+        while len(name_words) > 2 and in_org(name_start, name_start + len(name_words[0])):
+            # "... Exporters of Saffron Gholamreza Miri": the organization's last word is not the name's
+            name_start += len(name_words[0]) + 1
+            name_words = name_words[1:]
         if in_org(name_start, e):
             continue
         before = text[max(0, name_start - 160):name_start]
@@ -218,6 +224,8 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
             continue  # a spelling variant, linked below
         if s > 0 and re.search(r"[A-Z][\w’'\-]*\s+$", text[max(0, s - 30):s]):
             continue  # part of a longer capitalized run
+        if re.search(r"\b(?:in|at|to|from|of|for|with|by|near)\s+$", text[max(0, s - 8):s]):
+            continue  # "the attaché in Islamabad said": a place
         person = add([word], s, e)
         person.spans.append((s, e))
         known.add(word)
@@ -225,15 +233,23 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
     # 2. an unnamed office ("the head of ISIPO announced ...", "President of IRICA said ...")
     #    resolved by the first untitled person named in the next two sentences
     sentences = _sentence_bounds(text)
-    for m in title_re.finditer(text):
+    for m in _title_with_modifiers_re().finditer(text):
         after = text[m.end():m.end() + 80]
+        title = m.group()
+        org = None
         om = re.match(r"(?:\s+of\s+the\s+[Bb]oard(?:\s+of\s+[Dd]irectors)?)?\s+(?:of|at|with)\s+(?:the\s+)?(?:[A-Z][\w]*\s+province[’']s\s+|[A-Z][\w]*[’']s\s+)?", after)
-        if not om:
-            continue
-        org_start = m.end() + om.end()
-        org = next((name for s_, e_, name in org_spans if s_ == org_start), None)
-        if not org:
-            continue
+        if om:
+            org_start = m.end() + om.end()
+            org = next((name for s_, e_, name in org_spans if s_ == org_start), None)
+        if org is None:
+            # "NPC's managing director said"
+            org = next((name for s_, e_, name in org_spans if re.fullmatch(r"[’']s\s+", text[e_:m.start()])), None)
+        if org is None:
+            # "Iran's commercial attaché in Islamabad said": an office in a place
+            pm = re.match(r"\s+(?:in|to)\s+[A-Z][\w\-]+(?=\s+(?:said|told|announced|noted|stated|added|has|had)\b|[,.])", after)
+            if not pm or not re.search(r"(?:[Tt]he|[’']s)\s+$", text[max(0, m.start() - 12):m.start()]):
+                continue
+            title = title + pm.group()
         k = next((i for i, (a, b) in enumerate(sentences) if a <= m.start() < b), None)
         if k is None:
             continue
@@ -244,7 +260,7 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
         candidates = [p for p in order if p.title is None and p.spans and s1 <= min(ps for ps, _ in p.spans) < limit]
         if candidates:
             first = min(candidates, key=lambda p: min(ps for ps, _ in p.spans))
-            first.title, first.organization = _clean_title(m.group()), org
+            first.title, first.organization = _clean_title(title), org
 
     # 3. surname-only mentions and spelling variants
     for person in order:
