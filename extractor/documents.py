@@ -4,11 +4,29 @@ A document is ``doc_id`` + ``text`` (+ optional ``published``, ``url``,
 ``title``).  Readers yield :class:`Document` objects, or :class:`InputError`
 objects for inputs that cannot be read, so that one broken article never
 stops a batch: the caller decides what to do with the error.
+
+What the readers accept, and what they refuse (each refusal names the file
+and, for JSONL, the line):
+
+* Encodings: UTF-8 with or without a byte-order mark; UTF-16 and UTF-32 with
+  a byte-order mark.  Bytes that are not valid UTF-8 are decoded one by one
+  as Windows-1252 (Latin-1 for the five bytes Windows-1252 leaves undefined),
+  the rest of the text stays UTF-8, and the document carries a warning.
+* Binary content (a NUL character, or more than 1 % control characters) is
+  refused, and so is a document longer than ``max_chars`` characters.
+* JSONL: a line that is not JSON, not an object, without a string
+  ``doc_id`` or ``text``, or with a ``published`` that is not ``YYYY-MM-DD``
+  is refused; ``url`` and ``title`` of the wrong type are dropped with a
+  warning.  A ``doc_id`` seen before in the same inputs is refused.
+* Lone surrogates (``"\\ud800"`` in JSON) are replaced by U+FFFD with a
+  warning, so that every text can be written as UTF-8.
 """
 
 from __future__ import annotations
 
+import codecs
 import json
+import re
 import sys
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,8 +34,39 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
 from .errors import InputError
+from .limits import (
+    DEFAULT_MAX_CHARS,
+    MAX_SIDECAR_BYTES,
+    binary_reason,
+    check_published_range,
+    replace_lone_surrogates,
+    too_long_reason,
+)
 
 BOM = "\ufeff"
+
+#: byte-order marks, longest first (the UTF-32-LE mark begins with the UTF-16-LE one)
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+#: what a byte that is not valid UTF-8 becomes: its Windows-1252 character,
+#: or its Latin-1 character where Windows-1252 defines none
+_FALLBACK = "Windows-1252"
+_ESCAPED = {}
+for _byte in range(0x80, 0x100):
+    try:
+        _ESCAPED[0xDC00 + _byte] = bytes([_byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        _ESCAPED[0xDC00 + _byte] = chr(_byte)
+del _byte
+_ESCAPED_RE = re.compile("[\udc80-\udcff]")
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 @dataclass
@@ -32,108 +81,335 @@ class Document:
     warnings: list = field(default_factory=list)
 
 
+# --------------------------------------------------------------------------- values
+
 def parse_published(value, path=None, line=None) -> Optional[date]:
-    """A ``YYYY-MM-DD`` publication date, or a clear :class:`InputError`."""
+    """A ``YYYY-MM-DD`` publication date, or a clear :class:`InputError`.
+
+    Only that form is accepted (not ``20191008`` or week dates, which
+    ``date.fromisoformat`` would take), within
+    :data:`~extractor.limits.EARLIEST_PUBLISHED` ..
+    :data:`~extractor.limits.LATEST_PUBLISHED`.
+    """
     if value is None or value == "":
         return None
     if isinstance(value, date):
-        return value
-    if not isinstance(value, str):
-        raise InputError(f"'published' must be a YYYY-MM-DD string, got {type(value).__name__}", path, line)
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise InputError(f"'published' is not a YYYY-MM-DD date: {value!r}", path, line) from None
+        day = value
+    elif not isinstance(value, str):
+        raise InputError(f"'published' must be a YYYY-MM-DD string, not {_json_type(value)}", path, line)
+    else:
+        text = value.strip()
+        try:
+            if not _ISO_DATE.fullmatch(text):
+                raise ValueError
+            day = date.fromisoformat(text)
+        except ValueError:
+            raise InputError(f"'published' is not a YYYY-MM-DD date: {_shorten(value)}", path, line) from None
+    problem = check_published_range(day)
+    if problem:
+        raise InputError(problem, path, line)
+    return day
+
+
+def _shorten(value, limit: int = 80) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _strip_bom(text: str) -> str:
     return text[1:] if text.startswith(BOM) else text
 
 
-def read_text_file(path: Path, default_published: Optional[date] = None) -> Document:
-    """A ``.txt`` article with its optional ``<stem>.meta.json`` sidecar."""
+def decode_bytes(data: bytes) -> tuple[str, list[str]]:
+    """The text of a file's bytes and the warnings about its decoding.
+
+    A byte-order mark decides UTF-8, UTF-16 or UTF-32 (and is dropped);
+    without one the bytes are UTF-8 (see :func:`decode_utf8`).  Raises
+    :class:`UnicodeDecodeError` for UTF-16 or UTF-32 that is not valid.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(encoding), []
+    return decode_utf8(data)
+
+
+def decode_utf8(data: bytes) -> tuple[str, list[str]]:
+    """UTF-8 bytes as text; bytes that are not valid UTF-8 are decoded one by one
+    as Windows-1252 (Latin-1 where it defines none), with a warning."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return data.decode("utf-8"), []
     except UnicodeDecodeError as exc:
-        raise InputError(f"not valid UTF-8 ({exc.reason} at byte {exc.start})", str(path)) from None
-    except OSError as exc:
-        raise InputError(f"cannot read file: {exc.strerror}", str(path)) from None
-    text = _strip_bom(text)
-    doc = Document(doc_id=path.stem, text=text, published=default_published, source=str(path))
+        first = exc.start
+    text = data.decode("utf-8", errors="surrogateescape")
+    bad = len(_ESCAPED_RE.findall(text))
+    return text.translate(_ESCAPED), [
+        f"not valid UTF-8: {bad} byte(s), the first at byte {first}, decoded as {_FALLBACK}"]
+
+
+def _check_text(text: str, warnings: list, max_chars: Optional[int], path, line=None, doc_id=None) -> str:
+    """``text`` made fit to extract, or an :class:`InputError` saying why it cannot be."""
+    problem = too_long_reason(len(text), max_chars) or binary_reason(text)
+    if problem:
+        raise InputError(problem, path, line, doc_id=doc_id)
+    text, replaced = replace_lone_surrogates(text)
+    warnings.extend(replaced)
+    if not text.strip():
+        warnings.append("empty document" if not text else "document holds only whitespace")
+    return text
+
+
+def _check_doc_id(doc_id, path, line) -> str:
+    if not isinstance(doc_id, str):
+        got = "missing" if doc_id is None else f"{_json_type(doc_id)}, not a string"
+        raise InputError(f"'doc_id' is {got}", path, line)
+    if not doc_id.strip():
+        raise InputError("'doc_id' is empty", path, line)
+    if "\x00" in doc_id:
+        raise InputError(f"'doc_id' holds a NUL character: {_shorten(doc_id)}", path, line)
+    if re.search(r"[\ud800-\udfff]", doc_id):
+        raise InputError(f"'doc_id' is not valid Unicode (lone surrogate): {_shorten(doc_id)}", path, line)
+    return doc_id
+
+
+def _optional_string(obj: dict, key: str, warnings: list) -> Optional[str]:
+    value = obj.get(key)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        warnings.append(f"'{key}' is {_json_type(value)}, not a string: ignored")
+        return None
+    if "\x00" in value:
+        warnings.append(f"'{key}' holds a NUL character: ignored")
+        return None
+    return replace_lone_surrogates(value)[0]
+
+
+# --------------------------------------------------------------------------- .txt
+
+def read_text_file(path: Path, default_published: Optional[date] = None,
+                   max_chars: Optional[int] = DEFAULT_MAX_CHARS) -> Document:
+    """A ``.txt`` article with its optional ``<stem>.meta.json`` sidecar."""
+    path = Path(path)
+    where = str(path)
+    if not path.is_file():
+        raise InputError("not a regular file", where)
+    # UTF-8 takes at most 4 bytes a character (UTF-16 and UTF-32 at most 4 too)
+    limit = None if max_chars is None else 4 * max_chars + 4
+    data = _read_bytes(path, limit, f"a document of --max-chars {max_chars:,} characters" if limit else "")
+    try:
+        text, warnings = decode_bytes(data)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not valid {exc.encoding.upper()} ({exc.reason} at byte {exc.start})", where) from None
+    doc_id = _check_doc_id(path.stem, where, None)
+    text = _check_text(text, warnings, max_chars, where, doc_id=doc_id)
+    doc = Document(doc_id=doc_id, text=text, published=default_published, source=where, warnings=warnings)
     meta_path = path.with_name(path.stem + ".meta.json")
     if meta_path.exists():
-        try:
-            meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise InputError(f"sidecar is not valid JSON: {exc}", str(meta_path), doc_id=doc.doc_id) from None
-        if not isinstance(meta, dict):
-            raise InputError("sidecar must hold a JSON object", str(meta_path), doc_id=doc.doc_id)
-        if meta.get("published") is not None:
-            doc.published = parse_published(meta["published"], str(meta_path))
-        doc.url = meta.get("url") if isinstance(meta.get("url"), str) else None
-        doc.title = meta.get("title") if isinstance(meta.get("title"), str) else None
+        _apply_sidecar(doc, meta_path)
     return doc
 
 
-def document_from_json(obj, path: str, line: int, default_published: Optional[date] = None) -> Document:
+def _read_bytes(path: Path, limit: Optional[int], too_big: str) -> bytes:
+    """The bytes of a file, refusing more than ``limit`` without reading them all."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read() if limit is None else handle.read(limit + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror or exc}", str(path)) from None
+    if limit is not None and len(data) > limit:
+        raise InputError(f"file too large: more than {limit:,} bytes, the most {too_big} can take",
+                         str(path))
+    return data
+
+
+def _apply_sidecar(doc: Document, meta_path: Path) -> None:
+    where = str(meta_path)
+    if not meta_path.is_file():
+        raise InputError("sidecar is not a regular file", where, doc_id=doc.doc_id)
+    data = _read_bytes(meta_path, MAX_SIDECAR_BYTES, "a sidecar")
+    try:
+        raw, warnings = decode_bytes(data)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"sidecar is not valid {exc.encoding.upper()}", where, doc_id=doc.doc_id) from None
+    meta = _loads(raw, where, None, doc.doc_id, "sidecar is not valid JSON")
+    if not isinstance(meta, dict):
+        raise InputError(f"sidecar must hold a JSON object, not {_json_type(meta)}", where, doc_id=doc.doc_id)
+    doc.warnings.extend(f"{meta_path.name}: {w}" for w in warnings)
+    try:
+        doc.published = parse_published(meta.get("published"), where) or doc.published
+    except InputError as err:
+        err.doc_id = doc.doc_id
+        raise
+    doc.url = _optional_string(meta, "url", doc.warnings)
+    doc.title = _optional_string(meta, "title", doc.warnings)
+
+
+def _loads(raw: str, path, line, doc_id, what: str):
+    """``json.loads`` with every failure (also nesting too deep) as an :class:`InputError`."""
+    try:
+        return json.loads(raw)
+    except ValueError as exc:
+        raise InputError(f"{what}: {exc}", path, line, doc_id=doc_id) from None
+    except RecursionError:
+        raise InputError(f"{what}: nested too deeply", path, line, doc_id=doc_id) from None
+
+
+def _json_type(value) -> str:
+    return {dict: "an object", list: "an array", str: "a string", int: "a number", float: "a number",
+            bool: "a boolean", type(None): "null"}.get(type(value), f"a {type(value).__name__}")
+
+
+# --------------------------------------------------------------------------- JSONL
+
+def document_from_json(obj, path: str, line: int, default_published: Optional[date] = None,
+                       max_chars: Optional[int] = DEFAULT_MAX_CHARS, warnings: Optional[list] = None
+                       ) -> Document:
     """One JSONL document object, validated."""
     if not isinstance(obj, dict):
-        raise InputError("a JSONL line must hold a JSON object", path, line)
-    doc_id = obj.get("doc_id")
-    if not isinstance(doc_id, str) or not doc_id:
-        raise InputError("missing or non-string 'doc_id'", path, line)
+        raise InputError(f"a JSONL line must hold a JSON object, not {_json_type(obj)}", path, line)
+    doc_id = _check_doc_id(obj.get("doc_id"), path, line)
+    warnings = list(warnings or [])
     text = obj.get("text")
     if not isinstance(text, str):
-        raise InputError("missing or non-string 'text'", path, line, doc_id=doc_id)
-    published = parse_published(obj.get("published"), path, line) if obj.get("published") is not None else default_published
-    return Document(doc_id=doc_id, text=_strip_bom(text), published=published,
-                    url=obj.get("url") if isinstance(obj.get("url"), str) else None,
-                    title=obj.get("title") if isinstance(obj.get("title"), str) else None,
-                    source=path, line=line)
+        got = "missing" if text is None else f"{_json_type(text)}, not a string"
+        raise InputError(f"'text' is {got}", path, line, doc_id=doc_id)
+    text = _check_text(_strip_bom(text), warnings, max_chars, path, line, doc_id)
+    try:
+        published = parse_published(obj.get("published"), path, line) or default_published
+    except InputError as err:
+        err.doc_id = doc_id
+        raise
+    return Document(doc_id=doc_id, text=text, published=published,
+                    url=_optional_string(obj, "url", warnings), title=_optional_string(obj, "title", warnings),
+                    source=path, line=line, warnings=warnings)
 
 
-def read_jsonl(lines: Iterable[str], path: str, default_published: Optional[date] = None
+class _LongLine:
+    """A line longer than the reader's limit, skipped unread."""
+
+    def __init__(self, size: int):
+        self.size = size
+
+
+def read_jsonl(lines: Iterable[Union[str, bytes, _LongLine]], path: str,
+               default_published: Optional[date] = None, max_chars: Optional[int] = DEFAULT_MAX_CHARS
                ) -> Iterator[Union[Document, InputError]]:
-    """Documents of a JSONL stream; a broken line yields an error and the rest go on."""
+    """Documents of a JSONL stream; a broken line yields an error and the rest go on.
+
+    Lines may be ``str`` or ``bytes`` (decoded as UTF-8, with the
+    Windows-1252 fallback and a warning for bytes that are not).
+    """
     for number, raw in enumerate(lines, start=1):
-        if number == 1:
+        if isinstance(raw, _LongLine):
+            yield InputError(f"line of {raw.size:,}+ bytes, more than a document of --max-chars "
+                             f"{max_chars:,} can take: skipped", path, number)
+            continue
+        warnings: list = []
+        if isinstance(raw, bytes):
+            if number == 1 and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8):]
+            raw, warnings = decode_utf8(raw)
+        elif number == 1:
             raw = _strip_bom(raw)
         if not raw.strip():
             continue
         try:
-            obj = json.loads(raw)
-        except ValueError as exc:
-            yield InputError(f"invalid JSON: {exc}", path, number)
-            continue
-        try:
-            yield document_from_json(obj, path, number, default_published)
+            obj = _loads(raw, path, number, None, "invalid JSON")
+            yield document_from_json(obj, path, number, default_published, max_chars, warnings)
         except InputError as err:
             yield err
 
 
-def _jsonl_file(path: Path, default_published) -> Iterator[Union[Document, InputError]]:
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            yield from read_jsonl(_lines(handle), str(path), default_published)
-    except UnicodeDecodeError as exc:
-        yield InputError(f"not valid UTF-8 ({exc.reason})", str(path))
-    except OSError as exc:
-        yield InputError(f"cannot read file: {exc.strerror}", str(path))
+def _line_limit(max_chars: Optional[int]) -> Optional[int]:
+    # a JSON string may spell a character as a 12-byte surrogate pair escape
+    return None if max_chars is None else 12 * max_chars + (1 << 16)
 
 
-def _lines(handle):
-    # Split on "\n" only: JSON strings may hold U+2028 and other line breaks.
-    buffer = ""
+def _split_lines(chunks: Iterable, newline, limit: Optional[int]) -> Iterator:
+    """Lines of a stream of ``str`` or ``bytes`` chunks, split on ``newline`` only
+    (JSON strings may hold U+2028 and other line breaks); a line longer than
+    ``limit`` is dropped as it streams by and given as a :class:`_LongLine`."""
+    empty = newline[:0]
+    pieces: list = []  # the line so far
+    size = 0
+    skipping = False
+    for chunk in chunks:
+        parts = chunk.split(newline)
+        for k, part in enumerate(parts):
+            last = k == len(parts) - 1
+            size += len(part)
+            if not skipping:
+                pieces.append(part)
+                if limit is not None and size > limit:
+                    skipping, pieces = True, []
+            if not last:
+                yield _LongLine(size) if skipping else empty.join(pieces)
+                pieces, size, skipping = [], 0, False
+    if skipping:
+        yield _LongLine(size)
+    elif size:
+        yield empty.join(pieces)
+
+
+def _chunks(handle, size: int = 1 << 16) -> Iterator:
     while True:
-        chunk = handle.read(1 << 16)
+        chunk = handle.read(size)
         if not chunk:
-            break
-        buffer += chunk
-        *complete, buffer = buffer.split("\n")
-        yield from complete
-    if buffer:
-        yield buffer
+            return
+        yield chunk
 
+
+def _binary_lines(handle, limit: Optional[int]) -> Iterator:
+    """Lines of a binary JSONL stream: bytes for UTF-8, text after a UTF-16/32 byte-order mark."""
+    head = handle.read(4)
+    for bom, encoding in _BOMS:
+        if head.startswith(bom) and encoding != "utf-8":
+            decoder = codecs.getincrementaldecoder(encoding)()
+            rest = head[len(bom):]
+
+            def text_chunks():
+                yield decoder.decode(rest)
+                for chunk in _chunks(handle):
+                    yield decoder.decode(chunk)
+                yield decoder.decode(b"", final=True)
+
+            return _split_lines(text_chunks(), "\n", limit)
+
+    def byte_chunks():
+        yield head
+        yield from _chunks(handle)
+
+    return _split_lines(byte_chunks(), b"\n", limit)
+
+
+def _jsonl_file(path: Path, default_published, max_chars) -> Iterator[Union[Document, InputError]]:
+    if not path.is_file():
+        yield InputError("not a regular file", str(path))
+        return
+    try:
+        with path.open("rb") as handle:
+            yield from read_jsonl(_binary_lines(handle, _line_limit(max_chars)), str(path),
+                                  default_published, max_chars)
+    except UnicodeDecodeError as exc:
+        yield InputError(f"not valid {exc.encoding.upper()} ({exc.reason}): the rest of the file is skipped",
+                         str(path))
+    except OSError as exc:
+        yield InputError(f"cannot read file: {exc.strerror or exc}", str(path))
+
+
+def _stdin_lines(stream, limit: Optional[int]) -> Iterator:
+    binary = getattr(stream, "buffer", None)
+    if binary is not None:
+        return _binary_lines(binary, limit)
+    if hasattr(stream, "read"):
+        sample = stream.read(0)
+        if isinstance(sample, bytes):
+            return _binary_lines(stream, limit)
+        return _split_lines(_chunks(stream), "\n", limit)
+    return iter(stream)  # a list of lines, as in tests
+
+
+# --------------------------------------------------------------------------- inputs
 
 def iter_paths(inputs: Iterable[Union[str, Path]]) -> Iterator[Path]:
     """The files behind the inputs: folders walked recursively, in a stable order."""
@@ -148,21 +424,45 @@ def iter_paths(inputs: Iterable[Union[str, Path]]) -> Iterator[Path]:
 
 
 def iter_documents(inputs: Iterable[Union[str, Path]], default_published: Optional[date] = None,
-                   stdin=None) -> Iterator[Union[Document, InputError]]:
-    """Every document of the inputs (folders, .txt, .jsonl, ``-``), streaming."""
+                   stdin=None, max_chars: Optional[int] = DEFAULT_MAX_CHARS, unique_ids: bool = True
+                   ) -> Iterator[Union[Document, InputError]]:
+    """Every document of the inputs (folders, .txt, .jsonl, ``-``), streaming.
+
+    ``max_chars`` (None: no limit) refuses longer documents; with
+    ``unique_ids`` a ``doc_id`` already read from these inputs is refused,
+    naming where it was first read.
+    """
+    seen: dict[str, tuple] = {}
+    for item in _iter_all(inputs, default_published, stdin, max_chars):
+        if unique_ids and isinstance(item, Document):
+            first = seen.get(item.doc_id)
+            if first is not None:
+                where = f"{first[0]}:{first[1]}" if first[1] is not None else first[0]
+                yield InputError(f"duplicate doc_id {_shorten(item.doc_id)}: already read from {where}",
+                                 item.source, item.line, doc_id=item.doc_id)
+                continue
+            seen[item.doc_id] = (item.source, item.line)
+        yield item
+
+
+def _iter_all(inputs, default_published, stdin, max_chars) -> Iterator[Union[Document, InputError]]:
     for item in inputs:
         if str(item) == "-":
             stream = stdin if stdin is not None else sys.stdin
-            yield from read_jsonl(stream, "<stdin>", default_published)
+            try:
+                yield from read_jsonl(_stdin_lines(stream, _line_limit(max_chars)), "<stdin>",
+                                      default_published, max_chars)
+            except UnicodeDecodeError as exc:
+                yield InputError(f"not valid {exc.encoding.upper()} ({exc.reason})", "<stdin>")
             continue
         for path in iter_paths([item]):
             if not path.exists():
                 yield InputError("no such file or folder", str(path))
             elif path.suffix == ".jsonl":
-                yield from _jsonl_file(path, default_published)
+                yield from _jsonl_file(path, default_published, max_chars)
             elif path.suffix == ".txt":
                 try:
-                    yield read_text_file(path, default_published)
+                    yield read_text_file(path, default_published, max_chars)
                 except InputError as err:
                     yield err
             else:

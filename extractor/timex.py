@@ -105,7 +105,7 @@ def _patterns():
     gmonth_range = rf"{gm}{WSO}(?:-|–|to|through|and|till|until){WSO}{gm}"
     day = r"\d{1,2}(?:st|nd|rd|th)?(?!\d)"
     gday = rf"(?:{gm}{WS}{day}|{day}{WS}{gm})"
-    shift_noun = (rf"(?:(?:same|corresponding|similar|equivalent|comparable){WS}(?:period{WS}of{WS}time|period|time{WS}span|time|months|month|{count}(?:{WS}|-)months?(?:{WS}period)?)"
+    shift_noun = (rf"(?:(?:same|corresponding|similar|equivalent|comparable){WS}(?:period{WS}of{WS}time|period|time{WS}span|time|months|month|quarter|half|{count}(?:{WS}|-)months?(?:{WS}period)?)"
                   rf"|[\d.]+(?:{WS}|-)month{WS}period|{count}-month{WS}period)")
     pats = [
         # "last year's same period", "the last year's 6.5-month period", "last year's H1"
@@ -123,7 +123,7 @@ def _patterns():
         # "December 2019-January 2020", "between March 2019 and March 2020"
         ("gmonth_yrange", rf"(?P<m1>{gm}),?{WS}(?P<y1>{gyear}){WSO}(?P<sep>-|–|to|through|till|until|and){WSO}"
                           rf"(?P<m2>{gm}),?{WS}(?P<y2>{gyear})"),
-        ("gmonth_range", rf"(?P<mr>{gmonth_range}),?{WSO}(?P<y>{gyear})"),
+        ("gmonth_range", rf"(?P<mr>{gmonth_range})(?:,?{WSO}(?P<y>{gyear}))?"),
         # "the year to March 2020", "the 12 months to March 2021": the year that ends then
         ("year_to", rf"(?:[Tt]he{WS})?(?:(?:Iranian|fiscal|calendar|financial){WS})*(?:year|12{WS}months|twelve{WS}months){WS}(?:to|ending|ended|through){WS}(?:(?:in|on){WS})?(?P<m>{gm})(?:{WS}\d{{1,2}}(?![\d]))?(?:,?{WS}(?P<y>{gyear}))?"),
         ("gmonth", rf"(?:(?:the{WS}month{WS}of|(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)){WS})?(?P<m>{gm})(?:,?{WS}(?:of{WS})?(?P<y>{gyear}))?"),
@@ -213,7 +213,7 @@ def _acceptable(text: str, name: str, m: re.Match) -> bool:
     if name in ("part", "part_year", "part_of"):
         part = m.group("part")
         if name == "part" and part in persian and not re.search(
-                r"(?:\b(?:in|during|since|from|until|till|through|to|of|and|between|by|early|late|mid|last|this|next|end|beginning|start)|[-–])\s*$",
+                r"(?:\b(?:in|during|since|from|until|till|through|to|of|and|between|by|early|late|mid|last|this|next|end|beginning|start|been|was|were|is)|[-–])\s*$",
                 text[max(0, s - 20):s], re.IGNORECASE):
             return False  # "citing Mehr": the news agency, not the month
         for pname in persian:
@@ -351,6 +351,17 @@ def _parse_gloss(inner: str) -> Optional[tuple]:
     if m:
         return None, _parse_day(m.group("b"))
     return None
+
+
+def _shift_gregorian(span, years: int):
+    def move(day):
+        if day is None:
+            return None
+        try:
+            return day.replace(year=day.year + years)
+        except ValueError:  # February 29
+            return day.replace(year=day.year + years, day=28)
+    return move(span[0]), move(span[1])
 
 
 def _first_on_or_after(md: tuple, start: date) -> Optional[date]:
@@ -514,8 +525,12 @@ def _resolve(text: str, cand: Candidate, ctx: Context):
         # "last year's same period" moves the period referred to back one year;
         # "the same period of 1397" moves it into that year
         years = {"last": -1, "previous": -1, "next": 1, "current": 0, "context": 0}.get(ref.kind)
+        if years is None and calendar == "gregorian":
+            # "the same months of 2024": the period moved into that Gregorian year
+            moved = _shift_gregorian(ctx.period, target - ctx.period[0].year)
+            return "gregorian", moved[0], moved[1], True, None
         if years is None:
-            years = (target - base_year) if calendar == "hijri" else (cal.fiscal_year_starting(target) - base_year)
+            years = target - base_year
         span = cal.shift_span(ctx.period, years)
         return "solar_hijri", span[0], span[1], True, None
     if kind in ("part_poss", "part_of", "part_year", "part"):
@@ -551,7 +566,13 @@ def _resolve(text: str, cand: Candidate, ctx: Context):
         return "gregorian", start, end, False, ("gregorian", int(g["y2"]))
     if kind == "gmonth_range":
         names = re.findall(rf"(?:{_alt(gregorian)})", g["mr"])
-        y = int(g["y"])
+        if g.get("y"):
+            y = int(g["y"])
+        elif ctx.published:  # "May-July": the latest such months
+            last = gregorian[names[-1]]
+            y = ctx.published.year if ctx.published.month >= last else ctx.published.year - 1
+        else:
+            return "gregorian", None, None, False, None
         a, b = gregorian[names[0]], gregorian[names[-1]]
         span = cal.gregorian_months(y - 1 if b < a else y, a, b, y)
         return "gregorian", span[0], span[1], False, ("gregorian", y)

@@ -195,7 +195,7 @@ def _assign_amounts(text, sent, sentence_dests, money: list[Money], dests: dict,
             gap = re.sub(r"^\s*,\s*(?:which|who)\b[^,]*,", "", text[e:m.start])
             if 0 <= m.start - e <= window + 80 * bool(re.match(r"\s*,\s*(?:which|who)\b", text[e:m.start])) and re.fullmatch(
                     r"(?:’s|'s)?\s*(?:\([A-Z][A-Za-z.]{1,8}\)\s*)?(?:\(|:|,)?\s*"
-                    r"(?:(?:[a-z]+\s+){0,6}?(?:at|with|worth|by|of|valued\s+at|amounting\s+to|reached|reaching|totaling|totalling|to\s+the\s+tune\s+of|bought|purchased|imported|took|received|absorbed|paid))?"
+                    r"(?:(?:[a-z]+,?\s+){0,7}?(?:at|with|worth|by|of|valued\s+at|amounting\s+to|reached|reaching|totaling|totalling|to\s+the\s+tune\s+of|bought|purchased|imported|took|received|absorbed|paid|taking|buying|purchasing|importing|receiving))?"
                     r"\s*(?:(?:more\s+than|over|about|around|nearly|some|almost|approximately|roughly|less\s+than)\s+)?",
                     gap):
                 give(iso, m)

@@ -89,10 +89,14 @@ def _is_person_name(words: list[str]) -> bool:
     return True
 
 
-def _split_name(words: list[str]) -> Optional[list[str]]:
-    """The person's name at the end of a run of capitalized words."""
+def _split_name(words: list[str], whole_ok: bool = True) -> Optional[list[str]]:
+    """The person's name at the end of a run of capitalized words.
+
+    ``whole_ok``: the run does not continue a title ("... Tourism and Handicrafts
+    Ezatollah Zarghami"), so a short run may be a name as a whole ("Fada Hossein Maleki").
+    """
     _, _, _, given, honorifics = _lexicon()
-    if 2 <= len(words) <= 3 and _is_person_name(words):
+    if whole_ok and 2 <= len(words) <= 3 and _is_person_name(words):
         return words  # "Fada Hossein Maleki": the whole run is the name
     for k, w in enumerate(words):
         if w in given or w in honorifics:
@@ -127,7 +131,7 @@ def _title_with_modifiers_re():
 
 
 _ANAPHORIC_ORG = re.compile(
-    r"(?:(?:the|this|his|her|its)\s+)?(organization|company|bank|ministry|agency|administration|chamber|association|union|fund|corporation|department|office)\b")
+    r"(?:(?:the|this|his|her|its)\s+)?(?:vice[\s-])?(organization|company|bank|ministry|agency|administration|chamber|association|union|fund|corporation|department|office|presidency)\b")
 
 
 def _anaphoric_org(text: str, phrase_start: int, phrase: str, org_spans) -> Optional[str]:
@@ -189,7 +193,7 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
     for m in _name_re().finditer(text):
         s, e = m.start(), m.end()
         words = m.group().split()
-        name_words = _split_name(words)
+        name_words = _split_name(words, not re.search(r"\b(?:and|of|for|&)\s+$", text[max(0, s - 6):s]))
         if not name_words:
             continue
         name_start = s + m.group().rfind(" ".join(name_words)) if len(name_words) < len(words) else s
@@ -199,6 +203,8 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
             name_words = name_words[1:]
         if in_org(name_start, e):
             continue
+        if name_words[0] not in given and re.search(r"\b(?:of|for)\s+$", text[max(0, name_start - 5):name_start]):
+            continue  # "Minister of Cultural Heritage": the office's domain, not a person
         before = text[max(0, name_start - 160):name_start]
         after = text[e:e + 160]
         title, org = _office_before(text, name_start, before, title_re, org_spans)
@@ -401,7 +407,8 @@ def _office_after(text, name_end, after, title_re, org_spans):
         # "ORG's TITLE"
         pm = re.match(r"(?P<o>[^’']+)[’']s\s+", body)
         if pm and title_re.match(body[pm.end():]):
-            org = _org_at(org_spans, name_end + m.start("body"), name_end + m.start("body") + pm.end("o"))
+            org = _org_at(org_spans, name_end + m.start("body"), name_end + m.start("body") + pm.end("o")) or \
+                _anaphoric_org(text, name_end + m.start("body"), re.sub(r"^(?:the|its|his|her)\s+", "", pm.group("o")), org_spans)
             t = body[pm.end():]
             t = re.split(r"\s+(?:said|told|added|noted|stated|announced)\b", t)[0]
             return _clean_title(t), org

@@ -197,7 +197,8 @@ def _trim_name(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
     k = 0
     while k < len(words):
         w = words[k].group().rstrip(",")
-        if w in drop or w in titles or w.lower() in connectors or w.endswith(("’s", "'s")):
+        presidency = k + 1 < len(words) and words[k + 1].group().startswith("Presiden")
+        if w in drop or (w in titles and not presidency) or w.lower() in connectors or w.endswith(("’s", "'s")):
             # "Deputy Director of X" -> X ; "ISIPO's Y Organization" -> Y Organization
             k += 1
             continue
