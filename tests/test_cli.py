@@ -103,7 +103,6 @@ def test_broken_inputs_are_reported_and_the_rest_is_extracted(tmp_path, capsys):
     assert "missing.txt" in captured.err
 
 
-@pytest.mark.xfail(strict=True, reason="the InputError of a bad --published escapes main() as a traceback")
 def test_bad_published_option_is_a_clean_error(folder, capsys):
     code = main(["extract", str(folder), "--published", "yesterday"])
     captured = capsys.readouterr()
