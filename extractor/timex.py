@@ -89,7 +89,7 @@ def _patterns():
         # "the Iranian calendar year of 1397", "the 1397 Iranian calendar year"
         rf"|(?:(?:[Tt]he|[Ii]ts){WS})?(?:{mod}{WS})?{calword}year{WS}of{WS}(?:{hyear}|{gyear})"
         rf"|(?:[Tt]he{WS})?{hyear}{WS}(?:Iranian|Persian){WS}(?:(?:calendar|fiscal){WS})?year(?![A-Za-z])"
-        rf"|(?:(?:[Tt]he|[Ii]ts){WS})?(?:{mod}{WS}|{new})?{calword}year(?:{WS}(?:{hyear}|{gyear}))?"
+        rf"|(?:(?:[Tt]he|[Ii]ts){WS})?(?:{mod}{WS}|{new})?{calword}year(?:{WS}(?:in{WS})?(?:{hyear}|{gyear}))?"
         rf"|{hyear}|{gyear})"
     )
     part = (
@@ -685,6 +685,10 @@ def _gloss_day(cand: Candidate) -> Optional[date]:
     return None
 
 
+def _near_boundary(day: date, start: Optional[date], end: Optional[date], days: int = 40) -> bool:
+    return any(b is not None and abs((b - day).days) <= days for b in (start, end))
+
+
 def _resolve_by_gloss(text: str, cand: Candidate, ctx: Context):
     """Without a publication date, "the last Iranian year (ended March 19, 2020)"
     is settled by its gloss: the current year that puts the gloss's day on a boundary."""
@@ -730,6 +734,13 @@ def find_periods(text: str, published: Optional[date] = None) -> list[Period]:
         label, start, end, is_shift, year_ctx = _resolve(text, cand, ctx)
         if start is not None or end is not None:
             start, end = _apply_boundaries(cand, start, end)
+            day = _gloss_day(cand)
+            if day and ((start and end and start > end) or not _near_boundary(day, start, end)):
+                # a dated gloss that contradicts the computed year settles the year
+                resolved = _resolve_by_gloss(text, cand, ctx)
+                if resolved:
+                    label, start, end, is_shift, year_ctx, _ = resolved
+                    start, end = _apply_boundaries(cand, start, end)
         else:
             resolved = _resolve_by_gloss(text, cand, ctx)
             if resolved:

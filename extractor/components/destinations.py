@@ -56,7 +56,8 @@ EXPORT_CUE = re.compile(
     re.IGNORECASE)
 DEST_LIST_CUE = re.compile(
     r"\b(?:export\s+)?destinations?\b|\bexport\s+(?:markets?|partners?|customers?)\b|\b(?:led|topped|headed)\s+the\s+(?:list\s+of\s+)?(?:buyers|customers|importers|destinations|markets)\b|\btopped\s+the\s+list\b|\bbuyers\s+of\b|\bamong\s+(?:the\s+)?(?:buyers|customers|importers)\b|\b(?:main|top|major|largest|biggest|leading)\s+(?:\w+\s+)?(?:buyers?|customers?|markets?|importers?|purchasers?)\b"
-    r"|\bimporters?\s+of\s+(?:Iranian|Iran['’]s)\b|\bbought\s+(?:the\s+)?most\b",
+    r"|\bimporters?\s+of\s+(?:Iranian|Iran['’]s)\b|\bbought\s+(?:the\s+)?most\b"
+    r"|\b(?:top|main|major|leading|biggest|largest)\s+(?:\w+\s+){0,2}(?:countries|nations|partners)\b(?=[^.]*\bexports?\b)",
     re.IGNORECASE)
 CONTINUATION_CUE = re.compile(
     r"\bnext\s+in\s+(?:the\s+)?line\b|\bfollowed\b|\bcame\s+next\b|\bwere\s+next\b|\bcame\s+(?:second|third|fourth|fifth|next)\b|\bthe\s+next\s+(?:destinations?|ranks?)\b|\bwere\s+(?:also\s+)?among\b",

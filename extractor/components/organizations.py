@@ -211,7 +211,7 @@ def _trim_name(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
     given = _given_names()
     parts = stripped.split(" ")
     for i in range(1, len(parts)):
-        if parts[i] in given:
+        if parts[i] in given or parts[i].split("-")[0] in given:
             stripped = " ".join(parts[:i])
             break
     while True:
