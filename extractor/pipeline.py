@@ -16,7 +16,10 @@ def default_config_text() -> str:
 
 def register_components() -> None:
     """Import the component modules so their factories are registered."""
-    from .components import destinations, money, officials, organizations, periods  # noqa: F401
+    import importlib
+
+    for name in ("money", "periods", "organizations", "officials", "destinations"):
+        importlib.import_module(f"extractor.components.{name}")
 
 
 def build_nlp(config_text: Optional[str] = None, overrides: Optional[dict] = None) -> Language:

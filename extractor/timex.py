@@ -11,7 +11,7 @@ shifts such as "last year's same period".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Optional
@@ -66,7 +66,6 @@ class Context:
     period: Optional[tuple] = None  # (start, end) of the last period, not shifted
     year: Optional[tuple] = None  # ("hijri"|"gregorian", year) last written explicitly
     topic: Optional[int] = None  # Iranian year of the first period: the year the article is about
-    found: list = field(default_factory=list)
 
 
 @lru_cache(maxsize=None)
@@ -150,7 +149,6 @@ def _patterns():
     return compiled, gloss, until, lead_open, since
 
 
-_CASE_INSENSITIVE_PREFIX = re.compile(r"^(the|The)\b")
 
 _STANDALONE_YEAR_NEEDS = re.compile(
     r"(?:current|present|this|last|past|previous|preceding|next|coming|following|new|fiscal|\d{4}|before)", re.IGNORECASE)
@@ -163,10 +161,6 @@ _PART_OF_MONTH_BEFORE = re.compile(
     r"\b(?:weeks?|days?|fortnight|decade|half|\d{1,2}(?:st|nd|rd|th)|first|second|third|last)\s+of\s+(?:the\s+)?"
     r"(?:(?:Iranian|Persian)\s+)?(?:calendar\s+)?(?:month\s+of\s+)?$", re.IGNORECASE)
 
-
-def _word_before(text: str, start: int) -> str:
-    m = re.search(r"([A-Za-z’']+)[ \t]*$", text[max(0, start - 30):start])
-    return m.group(1) if m else ""
 
 
 def _acceptable(text: str, name: str, m: re.Match) -> bool:
@@ -317,7 +311,6 @@ def _looks_like_gloss(inner: str) -> bool:
     return bool(re.search(rf"\b(?:{_alt(gregorian)})", inner))
 
 
-_DAY_RE = None
 
 
 def _parse_day(s: str) -> Optional[tuple]:

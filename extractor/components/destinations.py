@@ -102,7 +102,7 @@ def _clause_before(sentence: str, rel: int) -> str:
     return sentence[max(0, rel - 120):rel]
 
 
-def _is_export_role(text: str, sent: tuple[int, int], s: int, e: int, names_in_sentence: list) -> bool:
+def _is_export_role(text: str, sent: tuple[int, int], s: int, e: int) -> bool:
     sentence = text[sent[0]:sent[1]]
     rel = s - sent[0]
     before = _clause_before(sentence, rel)
@@ -243,7 +243,7 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
         for iso, s, e in in_sent:
             if iso == "IR":
                 continue
-            role = _is_export_role(text, sent, s, e, in_sent)
+            role = _is_export_role(text, sent, s, e)
             if not role and prev_sentence_had and CONTINUATION_CUE.search(sentence):
                 before = text[max(sent[0], s - 30):s]
                 role = not re.search(r"\bfrom\s+(?:the\s+)?$", before)

@@ -32,7 +32,7 @@ def _lexicon():
     titles = load("titles")
     people = load("people")
     title_list = sorted(titles["titles"], key=len, reverse=True)
-    return (title_list, set(titles["state_offices"]), titles["speech_verbs"],
+    return (title_list, titles["speech_verbs"],
             set(people["given_names"]), set(people["honorifics"]))
 
 
@@ -80,7 +80,7 @@ def _name_re():
 
 def _is_person_name(words: list[str]) -> bool:
     stop = _stop_words()
-    _, _, _, given, honorifics = _lexicon()
+    _, _, given, honorifics = _lexicon()
     core = [w for w in words if w not in honorifics]
     if len(core) < 2 or len(core) > 4:
         return False
@@ -95,7 +95,7 @@ def _split_name(words: list[str], whole_ok: bool = True) -> Optional[list[str]]:
     ``whole_ok``: the run does not continue a title ("... Tourism and Handicrafts
     Ezatollah Zarghami"), so a short run may be a name as a whole ("Fada Hossein Maleki").
     """
-    _, _, _, given, honorifics = _lexicon()
+    _, _, given, honorifics = _lexicon()
     if whole_ok and 2 <= len(words) <= 3 and _is_person_name(words):
         return words  # "Fada Hossein Maleki": the whole run is the name
     for k, w in enumerate(words):
@@ -110,13 +110,13 @@ def _split_name(words: list[str], whole_ok: bool = True) -> Optional[list[str]]:
 
 @lru_cache(maxsize=None)
 def _speech_after_re():
-    verbs = "|".join(map(re.escape, _lexicon()[2]))
+    verbs = "|".join(map(re.escape, _lexicon()[1]))
     return re.compile(rf"\s*(?:,\s*[^,]{{0,60}},\s*)?(?:{verbs})\b")
 
 
 @lru_cache(maxsize=None)
 def _title_re():
-    titles, _, _, _, _ = _lexicon()
+    titles = _lexicon()[0]
     alt = "|".join(re.escape(t) for t in titles)
     return re.compile(rf"(?<![\w])(?:{alt})(?![\w])", re.IGNORECASE)
 
@@ -164,7 +164,7 @@ def _org_at(spans, start: int, end: int) -> Optional[str]:
 
 
 def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
-    titles, state_offices, speech_verbs, given, honorifics = _lexicon()
+    titles, speech_verbs, given, honorifics = _lexicon()
     org_spans = _org_index(orgs)
     people: dict[str, _Person] = {}
     order: list[_Person] = []
@@ -356,7 +356,6 @@ def _office_before(text, name_start, before, title_re, org_spans):
     if not re.fullmatch(r"(?:\s+(?:for|of|in\s+charge\s+of|on|at|to)\s+(?:[^,]|,(?=\s+[A-Z]))*?|\s*(?:,\s*)?)\s*(?:\([A-Z][A-Za-z&]+\)\s*)?,?\s*", between):
         return None, None
     org = None
-    title = text[abs_start:abs_title_end]
     # "ORG's TITLE"
     pre = text[max(0, abs_start - 120):abs_start]
     pm = re.search(r"(?P<o>\S[^,.;]*?)[’']s\s+$", pre)
@@ -389,9 +388,7 @@ def _office_before(text, name_start, before, title_re, org_spans):
     if om is None and org is None:
         full_title = text[abs_start:name_start].strip(" ,")
     full_title = re.sub(r"\s*\([A-Z][A-Za-z&]+\)$", "", full_title)
-    if org is None:
-        # "Minister of Industry, Mine and Trade Reza Rahmani": keep the whole office
-        pass
+    # "Minister of Industry, Mine and Trade Reza Rahmani" keeps the whole office
     return _clean_title(full_title), org
 
 
