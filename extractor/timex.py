@@ -84,7 +84,7 @@ def _patterns():
     year_ref = (
         rf"(?:(?:[Tt]he{WS})?{calword}fiscal{WS}(?:year{WS})?{gyear}{WSO}[-/–]{WSO}(?:\d\d)?\d\d(?!\d)"
         rf"|(?:[Tt]he{WS})?{gyear}{WSO}[-/–]{WSO}\d\d(?!\d){WS}(?:Iranian{WS})?fiscal{WS}year"
-        rf"|(?:[Tt]he{WS})?year{WS}before"
+        rf"|(?:[Tt]he{WS})?year{WS}(?:before|preceding|earlier)"
         # "the Iranian calendar year of 1397", "the 1397 Iranian calendar year"
         rf"|(?:(?:[Tt]he|[Ii]ts){WS})?(?:{mod}{WS})?{calword}year{WS}of{WS}(?:{hyear}|{gyear})"
         rf"|(?:[Tt]he{WS})?{hyear}{WS}(?:Iranian|Persian){WS}(?:(?:calendar|fiscal){WS})?year(?![A-Za-z])"
@@ -92,7 +92,7 @@ def _patterns():
         rf"|{hyear}|{gyear})"
     )
     part = (
-        rf"(?:(?:[Tt]he{WS})?(?:first|last|final|past){WS}{count}(?:{WS}|-)months"
+        rf"(?:(?:[Tt]he{WS})?(?:first|last|final|past|initial|opening){WS}{count}(?:{WS}|-)months"
         rf"|(?:[Tt]he{WS})?(?:first|second|1st|2nd){WS}half"
         rf"|(?:[Tt]he{WS})?H[12](?![A-Za-z0-9])"
         rf"|(?:[Tt]he{WS})?{ordinal}{WS}(?:quarter|three{WS}months)"
@@ -104,7 +104,7 @@ def _patterns():
     gmonth_range = rf"{gm}{WSO}(?:-|–|to|through|and|till|until){WSO}{gm}"
     day = r"\d{1,2}(?:st|nd|rd|th)?(?!\d)"
     gday = rf"(?:{gm}{WS}{day}|{day}{WS}{gm})"
-    shift_noun = (rf"(?:(?:same|corresponding|similar|equivalent|comparable){WS}(?:period{WS}of{WS}time|period|time{WS}span|time|months|month|quarter|half|{count}(?:{WS}|-)months?(?:{WS}period)?)"
+    shift_noun = (rf"(?:(?:same|corresponding|similar|equivalent|comparable|exact(?:{WS}(?:mentioned|same))?|mentioned){WS}(?:period{WS}of{WS}time|period|time{WS}span|time|months|month|quarter|half|{count}(?:{WS}|-)months?(?:{WS}period)?)"
                   rf"|[\d.]+(?:{WS}|-)month{WS}period|{count}-month{WS}period)")
     pats = [
         # "last year's same period", "the last year's 6.5-month period", "last year's H1"
@@ -133,7 +133,7 @@ def _patterns():
     gm_words = _alt(g.rstrip(".") for g in gregorian)
     triggers = {
         "poss": r"['’]s\b",
-        "shift": r"\b(?:same|corresponding|similar|equivalent|comparable)\b|month[ \t]+period",
+        "shift": r"\b(?:same|corresponding|similar|equivalent|comparable|exact|mentioned)\b|month[ \t]+period",
         "part": rf"\b(?:months?|half|H[12]|quarter|Q[1-4])\b|(?:{pm_words})",
         "greg": rf"(?:{gm_words})",
         "year": r"\b(?:[Yy]ear|[Ff]iscal)|(?<!\d)(?:1[34]|19|20)\d\d(?!\d)",
@@ -224,7 +224,8 @@ def _acceptable(text: str, name: str, m: re.Match) -> bool:
     return True
 
 
-_DEADLINE_BEFORE = re.compile(r"\b(?:by|at|until|till|before|to)\s+the\s+(?:very\s+)?end\s+of\s+$", re.IGNORECASE)
+_DEADLINE_BEFORE = re.compile(
+    r"\b(?:(?:by|at|until|till|before|to)\s+the\s+(?:very\s+)?end\s+of|by)\s+$", re.IGNORECASE)
 
 
 def _windows(text: str, trigger: re.Pattern, before: int = 70, after: int = 90) -> list[tuple[int, int]]:
@@ -450,12 +451,12 @@ def _part_span(part: str, calendar: str, year: Optional[int], ctx: Context):
         months_of = lambda a, b: cal.gregorian_months(year, a, b)  # noqa: E731
     else:
         months_of = lambda a, b: cal.months(year, a, b)  # noqa: E731
-    m = re.search(r"(first|last|final|past)[\s-]+(\w+)[\s-]+months", low)
+    m = re.search(r"(first|last|final|past|initial|opening)[\s-]+(\w+)[\s-]+months", low)
     if m:
         n = _number(m.group(2))
         if not 1 <= n <= 12:
             return None
-        return months_of(1, n) if m.group(1) == "first" else months_of(13 - n, 12)
+        return months_of(1, n) if m.group(1) in ("first", "initial", "opening") else months_of(13 - n, 12)
     m = re.search(r"\b(first|second|1st|2nd)\s+half|\bh([12])\b", low)
     if m:
         which = 1 if (m.group(1) in ("first", "1st") or m.group(2) == "1") else 2

@@ -243,10 +243,18 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
         after = text[m.end():m.end() + 80]
         title = m.group()
         org = None
+        # "director for planning and development": a lowercase domain belongs to the office
+        verb = r"(?:said|says|told|announced|noted|stated|added|has|had|was|is|made|put)\b"
+        ext = re.match(rf"\s+(?:for|in\s+charge\s+of)\s+(?:(?!{verb})[a-z]+,?\s+(?:and\s+)?){{0,5}}(?!{verb})[a-z]+(?=\s+(?:of\b|at\b|{verb})|[,.])", after)
+        if ext:
+            title += ext.group()
+            after = after[ext.end():]
         om = re.match(r"(?:\s+of\s+the\s+[Bb]oard(?:\s+of\s+[Dd]irectors)?)?\s+(?:of|at|with)\s+(?:the\s+)?(?:[A-Z][\w]*\s+province[’']s\s+|[A-Z][\w]*[’']s\s+)?", after)
         if om:
-            org_start = m.end() + om.end()
-            org = next((name for s_, e_, name in org_spans if s_ == org_start), None)
+            org_start = m.end() + (ext.end() if ext else 0) + om.end()
+            # "the chief executive of the Iranian National Petrochemical Company (NPC)"
+            starts = (org_start, org_start + 8) if text.startswith("Iranian ", org_start) else (org_start,)
+            org = next((name for s_, e_, name in org_spans if s_ in starts), None)
         if org is None:
             # "NPC's managing director said"
             org = next((name for s_, e_, name in org_spans if re.fullmatch(r"[’']s\s+", text[e_:m.start()])), None)
@@ -402,8 +410,9 @@ def _office_after(text, name_end, after, title_re, org_spans):
     tm = _title_with_modifiers_re().match(body)
     if not tm:
         # "ORG's TITLE"
-        pm = re.match(r"(?P<o>[^’']+)[’']s\s+", body)
+        pm = re.match(r"(?P<o>[^’']+)[’']s\s+(?:[a-z]+\s+){0,3}", body)
         if pm and title_re.match(body[pm.end():]):
+            pm = re.match(r"(?P<o>[^’']+)[’']s\s+", body)
             org = _org_at(org_spans, name_end + m.start("body"), name_end + m.start("body") + pm.end("o")) or \
                 _anaphoric_org(text, name_end + m.start("body"), re.sub(r"^(?:the|its|his|her)\s+", "", pm.group("o")), org_spans)
             t = body[pm.end():]
