@@ -141,7 +141,9 @@ def _patterns():
     trigger_of = {"shift_poss": "poss", "part_poss": "poss", "shift_of": "shift", "shift_last": "shift",
                   "part_of": "part", "part_year": "part", "part": "part", "gdate_range": "greg", "gmonth_yrange": "greg",
                   "gmonth_range": "greg", "gmonth": "greg", "year_to": "greg", "year": "year"}
-    compiled = [(name, re.compile(p), re.compile(triggers[trigger_of[name]])) for name, p in pats]
+    # a period never starts inside a word: the lookbehind lets the engine skip most positions fast
+    compiled = [(name, re.compile(rf"(?<![A-Za-z0-9])(?:{p})"), re.compile(triggers[trigger_of[name]]))
+                for name, p in pats]
     gloss = re.compile(r"[ \t]?\((?P<g>[^()\n]{1,80})\)")
     until = re.compile(rf"{WS}(?:up{WS}to|until|till|through|to){WS}(?P<d>{gm}{WS}\d{{1,2}}(?!\d)(?:,?{WS}(?:{gyear}))?|\d{{1,2}}{WS}{gm}(?:{WS}{gyear})?)")
     lead_open = re.compile(rf"(?:since|from){WS}the{WS}(?:beginning|start|outset){WS}of{WS}$", re.IGNORECASE)
@@ -655,14 +657,17 @@ def _infer_current_year(text: str, candidates: list[Candidate]) -> Optional[int]
             ref = _parse_year_ref(yr)
             if ref.kind == "hijri":
                 return ref.year
-            if cand.gloss and cand.gloss[0] and cand.gloss[0][2]:
-                a = cand.gloss[0]
-                return cal.hijri_year_of(date(a[2], a[0], a[1]))
-            if cand.gloss_year:
-                # "(March 21-December 21, 2019)": the year of the gloss start
-                if cand.gloss and cand.gloss[0]:
+            try:  # a gloss may name a day that does not exist ("March 42"): it settles nothing
+                if cand.gloss and cand.gloss[0] and cand.gloss[0][2]:
                     a = cand.gloss[0]
-                    return cal.hijri_year_of(date(cand.gloss_year if a[0] >= 3 else cand.gloss_year, a[0], a[1]))
+                    return cal.hijri_year_of(date(a[2], a[0], a[1]))
+                if cand.gloss_year:
+                    # "(March 21-December 21, 2019)": the year of the gloss start
+                    if cand.gloss and cand.gloss[0]:
+                        a = cand.gloss[0]
+                        return cal.hijri_year_of(date(cand.gloss_year if a[0] >= 3 else cand.gloss_year, a[0], a[1]))
+            except ValueError:
+                continue
     return None
 
 

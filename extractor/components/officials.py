@@ -118,7 +118,7 @@ def _speech_after_re():
 def _title_re():
     titles = _lexicon()[0]
     alt = "|".join(re.escape(t) for t in titles)
-    return re.compile(rf"(?<![\w])(?:{alt})(?![\w])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w])(?=[A-Za-z])(?:{alt})(?![\w])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -127,7 +127,7 @@ def _title_with_modifiers_re():
     data = load("titles")
     titles = "|".join(re.escape(t) for t in sorted(data["titles"], key=len, reverse=True))
     mods = "|".join(re.escape(m) for m in sorted(data["modifiers"], key=len, reverse=True))
-    return re.compile(rf"(?:(?:{mods})\s+){{0,2}}(?:{titles})(?![\w])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w])(?=[A-Za-z])(?:(?:{mods})\s+){{0,2}}(?:{titles})(?![\w])", re.IGNORECASE)
 
 
 _ANAPHORIC_ORG = re.compile(
