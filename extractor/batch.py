@@ -21,7 +21,8 @@ import os
 import time
 import uuid
 from collections import deque
-from dataclasses import dataclass, field
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from importlib import resources
 from pathlib import Path
@@ -33,6 +34,8 @@ from .progress import Progress
 from .records import Record
 
 DEFAULT_BATCH_SIZE = 64
+#: seconds after which one document is given up (a pathological text must not stall the batch)
+DEFAULT_TIMEOUT = 60.0
 #: chunks in flight per worker: enough to keep workers busy, few enough to keep memory flat
 IN_FLIGHT_PER_WORKER = 2
 
@@ -54,35 +57,83 @@ class Outcome:
 
 # --------------------------------------------------------------------------- the work itself
 
-def extract_documents(documents: list) -> list:
+def extract_documents(documents: list, timeout: Optional[float] = None) -> list:
     """Outcomes of a chunk of documents, in order; runs in whichever process holds the chunk.
 
     The pipeline is built once per process (:func:`extractor.api.load_pipeline`
     is cached); an exception in one document makes that document's outcome
-    an error and the others go on.
+    an error and the others go on.  With ``timeout``, a document still running
+    after that many seconds is stopped and fails (where the process can be
+    interrupted: the main thread of a Unix process; Dask worker threads run
+    without it).
     """
     from .api import load_pipeline
     from .extract import doc_to_record, make_doc
 
     nlp = load_pipeline()
     outcomes = []
-    for document in documents:
-        outcome = Outcome(document.doc_id, document.source, document.line)
-        try:
-            text = document.text[1:] if document.text.startswith("\ufeff") else document.text
-            outcome.record = doc_to_record(nlp(make_doc(nlp, text, document.published, document.doc_id)))
-        except Exception as exc:  # one bad document must not stop the batch
-            outcome.error = f"{type(exc).__name__}: {exc}"
-        outcomes.append(outcome)
+    with _time_limits(timeout) as limit:
+        for document in documents:
+            outcome = Outcome(document.doc_id, document.source, document.line)
+            try:
+                with limit():
+                    text = document.text[1:] if document.text.startswith("\ufeff") else document.text
+                    outcome.record = doc_to_record(nlp(make_doc(nlp, text, document.published, document.doc_id)))
+            except Exception as exc:  # one bad document must not stop the batch
+                outcome.error = f"{type(exc).__name__}: {exc}"
+            outcomes.append(outcome)
     return outcomes
 
 
+class DocumentTimeout(Exception):
+    """A document that took longer than ``--timeout``."""
+
+
+@contextmanager
+def _time_limits(seconds: Optional[float]):
+    """A context manager factory: each ``with limit():`` block is stopped after ``seconds``."""
+    import signal
+    import threading
+
+    usable = (bool(seconds) and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread())
+    if not usable:
+        yield nullcontext
+        return
+
+    def expire(_signum, _frame):
+        raise DocumentTimeout(f"extraction took longer than {seconds:g} s (--timeout)")
+
+    @contextmanager
+    def limit():
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    try:
+        yield limit
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def warm_worker() -> dict:
-    """Build the pipeline in this worker now; report how many times it was built here."""
+    """Build the pipeline in this worker now; say which extractor it is and how often it was built here."""
+    from . import __version__
     from .api import load_pipeline
 
     load_pipeline()
-    return {"pid": os.getpid(), "pipeline_builds": load_pipeline.cache_info().misses}
+    return {"pid": os.getpid(), "pipeline_builds": load_pipeline.cache_info().misses,
+            "version": __version__, "config_hash": config_hash()}
+
+
+def _identity() -> tuple:
+    from . import __version__
+
+    return (__version__, config_hash())
 
 
 def _init_process_worker() -> None:
@@ -122,13 +173,14 @@ class LocalEngine:
 
     name = "local"
     workers = 1
+    timeout: Optional[float] = None
 
     def start(self) -> None:
         warm_worker()
 
     def map(self, chunks: Iterable) -> Iterator[list]:
         for chunk in chunks:
-            yield extract_documents(chunk)
+            yield extract_documents(chunk, self.timeout)
 
     def close(self) -> None:
         pass
@@ -138,6 +190,7 @@ class ProcessEngine:
     """``workers`` processes, each building the pipeline once, fed chunks in order."""
 
     name = "local"
+    timeout: Optional[float] = None
 
     def __init__(self, workers: int):
         self.workers = workers
@@ -158,7 +211,7 @@ class ProcessEngine:
             raise BatchError(f"the worker processes could not start: {exc}") from None
 
     def map(self, chunks: Iterable) -> Iterator[list]:
-        return _ordered(lambda chunk: self.executor.submit(extract_documents, chunk), chunks,
+        return _ordered(lambda chunk: self.executor.submit(extract_documents, chunk, self.timeout), chunks,
                         IN_FLIGHT_PER_WORKER * self.workers)
 
     def close(self) -> None:
@@ -171,6 +224,7 @@ class DaskEngine:
     """A Dask cluster (dask.distributed): each worker builds the pipeline once; results stream back here."""
 
     name = "dask"
+    timeout: Optional[float] = None  # Dask runs tasks in worker threads, where no timer can stop them
 
     def __init__(self, scheduler: str, connect_timeout: float = 20.0, workers_timeout: float = 120.0):
         self.scheduler = scheduler
@@ -199,6 +253,14 @@ class DaskEngine:
             raise BatchError(f"the Dask workers cannot run the extractor ({type(exc).__name__}: {exc}); "
                              "install extractor, with the same version, on every worker") from None
         self.worker_reports = reports
+        here = _identity()
+        different = sorted(address for address, report in reports.items()
+                           if (report["version"], report["config_hash"]) != here)
+        if different:
+            self.close()
+            raise BatchError(f"the Dask workers {', '.join(different[:3])} run another extractor version or "
+                             "configuration than this machine: their records would differ; install the same "
+                             "extractor on every worker")
         self.workers = max(1, sum(self.client.nthreads().values()))
 
     def map(self, chunks: Iterable) -> Iterator[list]:
@@ -238,19 +300,28 @@ class ErrorLog:
         self._handle = None
 
     def prepare(self) -> None:
-        """Before any work: the folder exists and is writable; the previous run's file is gone."""
+        """Before any work: the file can be written; the previous run's file is gone.
+
+        Only a regular file is ever removed: ``--errors /dev/null`` or a pipe is written to as it is.
+        """
         if self.path is None:
             return
         from .errors import StoreError
         from .stores.base import ensure_folder
 
-        ensure_folder(self.path.parent if str(self.path.parent) else Path("."), f"the errors file {self.path}")
-        if self.path.is_dir():
-            raise StoreError(f"the errors file {self.path} is a folder")
-        try:
-            self.path.unlink(missing_ok=True)
-        except OSError as exc:
-            raise StoreError(f"cannot replace the errors file {self.path}: {exc.strerror}") from None
+        path = self.path
+        if path.is_dir():
+            raise StoreError(f"the errors file {path} is a folder")
+        if path.exists() or path.is_symlink():
+            if not os.access(path, os.W_OK):
+                raise StoreError(f"cannot write the errors file {path}: permission denied")
+            if path.is_file() and not path.is_symlink():
+                try:
+                    path.unlink()
+                except OSError as exc:
+                    raise StoreError(f"cannot replace the errors file {path}: {exc.strerror}") from None
+        else:
+            ensure_folder(path.parent if str(path.parent) else Path("."), f"the errors file {path}")
 
     def add(self, doc_id: Optional[str], source: Optional[str], line: Optional[int], message: str) -> None:
         self.count += 1
@@ -286,6 +357,7 @@ class BatchOptions:
     batch_size: int = DEFAULT_BATCH_SIZE
     default_published: Optional[date] = None
     errors_path: Optional[Path] = None  # None: the store's default
+    timeout: Optional[float] = DEFAULT_TIMEOUT  # seconds per document; None or 0: no limit
     progress: bool = True  # a bar when standard error is a terminal
     quiet: bool = False  # no bar, no per-document messages, no summary
 
@@ -300,7 +372,6 @@ class Summary:
     errors_path: Optional[Path] = None
     run_id: str = ""
     status: str = "running"
-    extra: dict = field(default_factory=dict)
 
     def line(self) -> str:
         rate = self.written / self.seconds if self.seconds > 0 else 0.0
@@ -313,10 +384,20 @@ class Summary:
         return f"{text} in {self.seconds:.1f} s ({rate:.1f} documents/s) -> {self.store}"
 
 
+def _doc_id_problem(doc_id: str) -> Optional[str]:
+    try:
+        doc_id.encode("utf-8")
+    except UnicodeEncodeError:
+        return f"doc_id {doc_id!r} is not valid Unicode text (a lone surrogate)"
+    return None
+
+
 def _chunks(items: Iterable, size: int, store, resume: bool, errors: ErrorLog, progress: Progress,
             summary: Summary) -> Iterator[list]:
-    """Chunks of documents to extract: unreadable, unstorable, repeated and stored ones left out."""
-    seen: set = set()
+    """Chunks of documents to extract: unreadable, unstorable and (with resume) stored ones left out.
+
+    A doc_id repeated in the inputs is refused by :func:`iter_documents` itself.
+    """
 
     def pending(chunk: list) -> list:
         if not resume:
@@ -333,14 +414,11 @@ def _chunks(items: Iterable, size: int, store, resume: bool, errors: ErrorLog, p
             errors.add(item.doc_id, item.path, item.line, item.message)
             progress.update(done=1)
             continue
-        problem = store.check_doc_id(item.doc_id)
-        if problem is None and item.doc_id in seen:
-            problem = f"doc_id {item.doc_id!r} appears again in the input; only its first document is kept"
+        problem = _doc_id_problem(item.doc_id) or store.check_doc_id(item.doc_id)
         if problem:
             errors.add(item.doc_id, item.source, item.line, problem)
             progress.update(done=1)
             continue
-        seen.add(item.doc_id)
         chunk.append(item)
         if len(chunk) >= size:
             todo = pending(chunk)
@@ -353,18 +431,24 @@ def _chunks(items: Iterable, size: int, store, resume: bool, errors: ErrorLog, p
             yield todo
 
 
-def run_batch(inputs: list, store_url: Optional[str], options: BatchOptions, stdin=None,
-              engine=None) -> Summary:
-    """Extract every document of ``inputs`` into the store; raise on problems that stop the whole batch."""
+def run_batch(inputs: list, store_url, options: BatchOptions, stdin=None, engine=None) -> Summary:
+    """Extract every document of ``inputs`` into the store; raise on problems that stop the whole batch.
+
+    ``store_url`` is a URL for :func:`extractor.stores.store_for` (or a :class:`Store`
+    not yet opened); ``engine`` replaces the one the options describe.
+    """
     from . import __version__
-    from .stores import store_for
+    from .errors import StoreError
+    from .stores import Store, store_for
 
     if options.batch_size < 1:
         raise BatchError("--batch-size must be at least 1")
     engine = engine or make_engine(options.engine, options.workers, options.scheduler)
-    progress = Progress(enabled=options.progress and not options.quiet, inputs=inputs)
-    store = store_for(store_url)
+    if engine.name != "dask":
+        engine.timeout = options.timeout or None
+    store = store_url if isinstance(store_url, Store) else store_for(store_url)
     summary = Summary(store=store.display)
+    progress = Progress(enabled=False)  # the real bar once the work starts
     errors = None
     started = time.monotonic()
     try:
@@ -373,6 +457,7 @@ def run_batch(inputs: list, store_url: Optional[str], options: BatchOptions, std
         errors = ErrorLog(summary.errors_path, progress, echo=not options.quiet)
         errors.prepare()
         engine.start()
+        progress = errors.progress = Progress(enabled=options.progress and not options.quiet, inputs=inputs)
         info = _run_info(__version__, engine, store)
         summary.run_id = info.run_id
         store.begin_run(info)
@@ -386,7 +471,11 @@ def run_batch(inputs: list, store_url: Optional[str], options: BatchOptions, std
                         records.append(outcome.record)
                     else:
                         errors.add(outcome.doc_id, outcome.source, outcome.line, outcome.error or "failed")
-                store.write(records)
+                try:
+                    store.write(records)
+                except StoreError as exc:
+                    raise StoreError(f"{exc} (the {summary.written} records written before are kept; "
+                                     "run again with --resume to finish)") from None
                 summary.written += len(records)
                 progress.update(done=len(outcomes))
             summary.status = "finished"

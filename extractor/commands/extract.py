@@ -24,6 +24,16 @@ def _positive(value: str) -> int:
     return number
 
 
+def _seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
+    if not number >= 0:
+        raise argparse.ArgumentTypeError("must be 0 (no limit) or more")
+    return number
+
+
 def register(sub) -> None:
     parser = sub.add_parser(
         "extract", help="extract records from folders, .txt, .jsonl or - (stdin) into a store",
@@ -34,7 +44,8 @@ def register(sub) -> None:
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--out", "-o", metavar="FILE", help="output JSONL file (- for standard output, the default)")
     output.add_argument("--store", metavar="URL", help=STORE_HELP)
-    parser.add_argument("--published", help="default publication date YYYY-MM-DD for documents without one")
+    parser.add_argument("--published", metavar="YYYY-MM-DD",
+                        help="default publication date for documents without one")
     parser.add_argument("--resume", action="store_true",
                         help="skip documents already in the output or store and finish the rest")
     parser.add_argument("--workers", type=_positive, default=1, metavar="N",
@@ -44,6 +55,9 @@ def register(sub) -> None:
     parser.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
     parser.add_argument("--batch-size", type=_positive, default=None, metavar="N",
                         help="documents per task and per store transaction (default: 64)")
+    parser.add_argument("--timeout", type=_seconds, default=None, metavar="SECONDS",
+                        help="give up a document after this long; it goes to the errors file "
+                             "(default: 60; 0: no limit; not applied on Dask workers)")
     parser.add_argument("--errors", metavar="FILE",
                         help="errors file, one JSON line per failed document (default: beside the output; "
                              "none for standard output)")
@@ -54,7 +68,7 @@ def register(sub) -> None:
 def run(args) -> int:
     from pathlib import Path
 
-    from ..batch import DEFAULT_BATCH_SIZE, BatchOptions, run_batch
+    from ..batch import DEFAULT_BATCH_SIZE, DEFAULT_TIMEOUT, BatchOptions, run_batch
     from ..documents import parse_published
     from ..errors import ExtractorError
 
@@ -71,6 +85,7 @@ def run(args) -> int:
         url = "-"
     options = BatchOptions(resume=args.resume, engine=args.engine, workers=args.workers, scheduler=args.scheduler,
                            batch_size=args.batch_size or DEFAULT_BATCH_SIZE, default_published=default,
+                           timeout=DEFAULT_TIMEOUT if args.timeout is None else args.timeout,
                            errors_path=Path(args.errors) if args.errors else None, quiet=args.quiet)
     try:
         summary = run_batch(args.inputs, url, options)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import Iterator, Optional
 
 from ..errors import StoreError
 from ..records import Record
@@ -93,12 +93,14 @@ def fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def chunks(items: Iterable, size: int) -> Iterator[list]:
-    chunk = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+def refuse_repeats(store: Store, records: list) -> None:
+    """An append-only store never takes a second version of a document."""
+    seen: set = set()
+    again = set()
+    for record in records:
+        (again if record.doc_id in seen else seen).add(record.doc_id)
+    again |= store.stored_ids(list(seen))
+    if again:
+        raise StoreError(f"{store.display} already holds {', '.join(sorted(again)[:3])}: this store only appends "
+                         "(start it afresh without --resume, or use a SQL or folder store to replace documents)")
+

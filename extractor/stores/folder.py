@@ -54,7 +54,8 @@ class FolderStore(Store):
             raise StoreError(f"{self.folder} is a file, not a folder")
         ensure_folder(self.folder, "the records")
         for stale in self.folder.glob(TEMP_PREFIX + "*"):
-            stale.unlink(missing_ok=True)  # left by a killed run
+            if stale.is_file():
+                stale.unlink(missing_ok=True)  # left by a killed run
 
     def check_doc_id(self, doc_id: str) -> Optional[str]:
         problem = file_name_problem(doc_id)

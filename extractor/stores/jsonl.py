@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import sys
 import time
 from pathlib import Path
@@ -20,7 +21,7 @@ from typing import Iterator, Optional
 
 from ..errors import StoreError
 from ..records import Record
-from .base import Store, ensure_folder
+from .base import Store, ensure_folder, refuse_repeats
 
 
 class JsonlStore(Store):
@@ -47,8 +48,7 @@ class JsonlStore(Store):
         if self.to_stdout:
             if resume:
                 raise StoreError("--resume needs an output file or store: standard output cannot be resumed")
-            self._handle = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
-            return
+            return  # written through sys.stdout as text, whatever it is at the time
         path = Path(self.path)
         if path.is_dir():
             raise StoreError(f"{path} is a folder; give a .jsonl file (or end the store with / for a folder of .json files)")
@@ -68,32 +68,37 @@ class JsonlStore(Store):
     def write(self, records: list) -> None:
         if not records:
             return
-        data = "".join(record.to_json() + "\n" for record in records).encode("utf-8")
-        if self._handle is None:  # a text-only stdout (tests that replace sys.stdout)
-            sys.stdout.write(data.decode("utf-8"))
+        refuse_repeats(self, records)
+        text = "".join(record.to_json() + "\n" for record in records)
+        if self.to_stdout:
+            sys.stdout.write(text)
             sys.stdout.flush()
             return
+        data = text.encode("utf-8")
         try:
             self._handle.write(data)
             self._handle.flush()
-            if not self.to_stdout and time.monotonic() - self._last_sync >= self.fsync_seconds:
-                os.fsync(self._handle.fileno())
+            if time.monotonic() - self._last_sync >= self.fsync_seconds:
+                self._sync()
                 self._last_sync = time.monotonic()
         except OSError as exc:
             raise StoreError(f"cannot write {self.display}: {exc.strerror}") from None
-        if not self.to_stdout:
-            self._ids.update(record.doc_id for record in records)
+        self._ids.update(record.doc_id for record in records)
 
     def close(self) -> None:
         if self._handle is None:
             return
         try:
             self._handle.flush()
-            if not self.to_stdout:
-                os.fsync(self._handle.fileno())
-                self._handle.close()
+            self._sync()
+            self._handle.close()
         finally:
             self._handle = None
+
+    def _sync(self) -> None:
+        fd = self._handle.fileno()
+        if stat.S_ISREG(os.fstat(fd).st_mode):  # not /dev/null, a pipe or a terminal
+            os.fsync(fd)
 
     def iter_records(self) -> Iterator[Record]:
         with open(self.path, encoding="utf-8") as handle:
@@ -136,3 +141,4 @@ def read_ids_and_repair(path: Path) -> set:
             handle.flush()
             os.fsync(handle.fileno())
     return ids
+

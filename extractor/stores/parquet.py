@@ -27,7 +27,7 @@ from typing import Iterator, Optional
 
 from ..errors import StoreError
 from ..records import Record
-from .base import Store, ensure_folder, fsync_folder
+from .base import Store, ensure_folder, fsync_folder, refuse_repeats
 from .schema import Column, RunInfo, Table, all_tables, model_columns, record_from_rows, record_tables, rows_of, run_row
 
 DECIMAL_SCALE = 6
@@ -111,15 +111,17 @@ class ParquetStore(Store):
         for folder in folders.values():
             ensure_folder(folder, "a Parquet table")
             for stale in folder.glob("*" + TEMP_SUFFIX):
-                stale.unlink(missing_ok=True)
+                if stale.is_file():
+                    stale.unlink(missing_ok=True)
         committed = {p.name for p in folders["documents"].glob(PART_GLOB)}
         for table in record_tables()[1:]:
             for part in folders[table.name].glob(PART_GLOB):
-                if not resume or part.name not in committed:
+                if part.is_file() and (not resume or part.name not in committed):
                     part.unlink()  # a fresh start, or a flush that was never committed
         if not resume:
             for part in folders["documents"].glob(PART_GLOB):
-                part.unlink()
+                if part.is_file():
+                    part.unlink()
         else:
             for part in sorted(folders["documents"].glob(PART_GLOB)):
                 try:
@@ -142,6 +144,7 @@ class ParquetStore(Store):
         self.run_id = info.run_id
 
     def write(self, records: list) -> None:
+        refuse_repeats(self, records)
         self._buffer.extend(records)
         self._ids.update(r.doc_id for r in records)
         if len(self._buffer) >= self.rows_per_file:

@@ -21,10 +21,19 @@ from sqlalchemy.engine import make_url
 from ..errors import StoreError
 from ..records import Record
 from .base import Store
-from .schema import DOC_ID, POSITION, RunInfo, Table, all_tables, record_from_rows, record_tables, rows_of, run_row
+from .schema import DOC_ID, POSITION, RUN_ID, RunInfo, Table, all_tables, record_from_rows, record_tables, rows_of, run_row
 
 #: largest number of ids in one ``IN (...)`` list
 ID_CHUNK = 500
+
+
+class _SqliteNumeric(sa.types.UserDefinedType):
+    """NUMERIC affinity with values passed through untouched (SQLAlchemy's Numeric goes via float)."""
+
+    cache_ok = True
+
+    def get_col_spec(self, **_kw):
+        return "NUMERIC"
 
 
 class Amount(sa.types.TypeDecorator):
@@ -35,7 +44,7 @@ class Amount(sa.types.TypeDecorator):
 
     def load_dialect_impl(self, dialect):
         if dialect.name == "sqlite":
-            return dialect.type_descriptor(sa.Numeric(asdecimal=False))
+            return dialect.type_descriptor(_SqliteNumeric())
         return dialect.type_descriptor(sa.Numeric())
 
     def process_bind_param(self, value, dialect):
@@ -76,8 +85,10 @@ def _sql_table(table: Table, metadata: sa.MetaData) -> sa.Table:
     columns = []
     for column in table.columns:
         args = [column.name, _sql_type(column.kind)]
-        if column.name == DOC_ID and table.name != "documents" and table.name != "runs":
+        if column.name == DOC_ID and table.name not in ("documents", "runs"):
             args.append(sa.ForeignKey("documents.doc_id", ondelete="CASCADE"))
+        if column.name == RUN_ID and table.name == "documents":
+            args.append(sa.ForeignKey("runs.run_id", ondelete="SET NULL"))
         columns.append(sa.Column(*args, primary_key=column.primary_key,
                                  nullable=column.nullable and not column.primary_key,
                                  autoincrement=False))
@@ -105,7 +116,7 @@ class SqlStore(Store):
     def __init__(self, url: str):
         self.url = self._normalise(url)
         try:
-            self.display = make_url(self.url).render_as_string(hide_password=True)
+            self.display = make_url(url).render_as_string(hide_password=True)
         except Exception:  # an unparsable URL: say so when opening
             self.display = url
         self.engine: Optional[sa.engine.Engine] = None
