@@ -12,20 +12,23 @@ and, for JSONL, the line):
   a byte-order mark.  Bytes that are not valid UTF-8 are decoded one by one
   as Windows-1252 (Latin-1 for the five bytes Windows-1252 leaves undefined),
   the rest of the text stays UTF-8, and the document carries a warning.
-* Binary content (a NUL character, or more than 1 % control characters) is
+* Binary content (a NUL character, or control characters: at least 8, over 1 %) is
   refused, and so is a document longer than ``max_chars`` characters.
 * JSONL: a line that is not JSON, not an object, without a string
   ``doc_id`` or ``text``, or with a ``published`` that is not ``YYYY-MM-DD``
   is refused; ``url`` and ``title`` of the wrong type are dropped with a
   warning.  A ``doc_id`` seen before in the same inputs is refused.
 * Lone surrogates (``"\\ud800"`` in JSON) are replaced by U+FFFD with a
-  warning, so that every text can be written as UTF-8.
+  warning, so that every text can be written as UTF-8.  A file name that is
+  not valid UTF-8 gives its ``doc_id`` by the same fallback, and paths in
+  messages show such bytes as ``\\xNN``.
 """
 
 from __future__ import annotations
 
 import codecs
 import json
+import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -111,6 +114,19 @@ def parse_published(value, path=None, line=None) -> Optional[date]:
     return day
 
 
+def display_path(path) -> str:
+    """A path as text that can always be printed and written as UTF-8: the bytes of a
+    file name that is not valid UTF-8 are shown as ``\\xNN`` escapes."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _name_as_text(name: str) -> tuple[str, list[str]]:
+    """A file name stem as text: not valid UTF-8, it is decoded like a file's bytes."""
+    raw = os.fsencode(name)
+    text, warnings = decode_utf8(raw)
+    return text, [w.replace("not valid UTF-8", "file name not valid UTF-8", 1) for w in warnings]
+
+
 def _shorten(value, limit: int = 80) -> str:
     text = repr(value)
     return text if len(text) <= limit else text[:limit] + "…"
@@ -190,7 +206,7 @@ def read_text_file(path: Path, default_published: Optional[date] = None,
                    max_chars: Optional[int] = DEFAULT_MAX_CHARS) -> Document:
     """A ``.txt`` article with its optional ``<stem>.meta.json`` sidecar."""
     path = Path(path)
-    where = str(path)
+    where = display_path(path)
     if not path.is_file():
         raise InputError("not a regular file", where)
     # UTF-8 takes at most 4 bytes a character (UTF-16 and UTF-32 at most 4 too)
@@ -200,7 +216,9 @@ def read_text_file(path: Path, default_published: Optional[date] = None,
         text, warnings = decode_bytes(data)
     except UnicodeDecodeError as exc:
         raise InputError(f"not valid {exc.encoding.upper()} ({exc.reason} at byte {exc.start})", where) from None
-    doc_id = _check_doc_id(path.stem, where, None)
+    doc_id, name_warnings = _name_as_text(path.stem)
+    doc_id = _check_doc_id(doc_id, where, None)
+    warnings = name_warnings + warnings
     text = _check_text(text, warnings, max_chars, where, doc_id=doc_id)
     doc = Document(doc_id=doc_id, text=text, published=default_published, source=where, warnings=warnings)
     meta_path = path.with_name(path.stem + ".meta.json")
@@ -215,15 +233,15 @@ def _read_bytes(path: Path, limit: Optional[int], too_big: str) -> bytes:
         with path.open("rb") as handle:
             data = handle.read() if limit is None else handle.read(limit + 1)
     except OSError as exc:
-        raise InputError(f"cannot read file: {exc.strerror or exc}", str(path)) from None
+        raise InputError(f"cannot read file: {exc.strerror or exc}", display_path(path)) from None
     if limit is not None and len(data) > limit:
         raise InputError(f"file too large: more than {limit:,} bytes, the most {too_big} can take",
-                         str(path))
+                         display_path(path))
     return data
 
 
 def _apply_sidecar(doc: Document, meta_path: Path) -> None:
-    where = str(meta_path)
+    where = display_path(meta_path)
     if not meta_path.is_file():
         raise InputError("sidecar is not a regular file", where, doc_id=doc.doc_id)
     data = _read_bytes(meta_path, MAX_SIDECAR_BYTES, "a sidecar")
@@ -384,17 +402,17 @@ def _binary_lines(handle, limit: Optional[int]) -> Iterator:
 
 def _jsonl_file(path: Path, default_published, max_chars) -> Iterator[Union[Document, InputError]]:
     if not path.is_file():
-        yield InputError("not a regular file", str(path))
+        yield InputError("not a regular file", display_path(path))
         return
     try:
         with path.open("rb") as handle:
-            yield from read_jsonl(_binary_lines(handle, _line_limit(max_chars)), str(path),
+            yield from read_jsonl(_binary_lines(handle, _line_limit(max_chars)), display_path(path),
                                   default_published, max_chars)
     except UnicodeDecodeError as exc:
         yield InputError(f"not valid {exc.encoding.upper()} ({exc.reason}): the rest of the file is skipped",
-                         str(path))
+                         display_path(path))
     except OSError as exc:
-        yield InputError(f"cannot read file: {exc.strerror or exc}", str(path))
+        yield InputError(f"cannot read file: {exc.strerror or exc}", display_path(path))
 
 
 def _stdin_lines(stream, limit: Optional[int]) -> Iterator:
@@ -457,7 +475,7 @@ def _iter_all(inputs, default_published, stdin, max_chars) -> Iterator[Union[Doc
             continue
         for path in iter_paths([item]):
             if not path.exists():
-                yield InputError("no such file or folder", str(path))
+                yield InputError("no such file or folder", display_path(path))
             elif path.suffix == ".jsonl":
                 yield from _jsonl_file(path, default_published, max_chars)
             elif path.suffix == ".txt":
@@ -466,4 +484,4 @@ def _iter_all(inputs, default_published, stdin, max_chars) -> Iterator[Union[Doc
                 except InputError as err:
                     yield err
             else:
-                yield InputError("unsupported input (expected a folder, .txt, .jsonl or -)", str(path))
+                yield InputError("unsupported input (expected a folder, .txt, .jsonl or -)", display_path(path))

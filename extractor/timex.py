@@ -319,9 +319,9 @@ def _looks_like_gloss(inner: str) -> bool:
 def _parse_day(s: str) -> Optional[tuple]:
     """("October 7") -> (10, 7, None); ("March 21, 2019") -> (3, 21, 2019)."""
     _, gregorian, _, _, _ = _months()
-    m = re.fullmatch(rf"\s*(?P<m>{_alt(gregorian)}){WS}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?{WSO}(?P<y>\d{{4}}))?\s*", s)
+    m = re.fullmatch(rf"\s*(?P<m>{_alt(gregorian)}){WS}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?{WSO}(?P<y>(?:19|20)\d\d))?\s*", s)
     if not m:
-        m = re.fullmatch(rf"\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{WS}(?P<m>{_alt(gregorian)})(?:,?{WSO}(?P<y>\d{{4}}))?\s*", s)
+        m = re.fullmatch(rf"\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{WS}(?P<m>{_alt(gregorian)})(?:,?{WSO}(?P<y>(?:19|20)\d\d))?\s*", s)
     if not m:
         return None
     return gregorian[m.group("m")], int(m.group("d")), int(m.group("y")) if m.group("y") else None
@@ -331,7 +331,7 @@ def _parse_gloss(inner: str) -> Optional[tuple]:
     """Day-level boundaries of a gloss: (start or None, end or None), each (month, day, year)."""
     _, gregorian, _, _, _ = _months()
     gm = _alt(gregorian)
-    day = rf"(?:(?:{gm}){WS}\d{{1,2}}(?:st|nd|rd|th)?(?!\d)|\d{{1,2}}(?:st|nd|rd|th)?{WS}(?:{gm}))(?:,?{WSO}\d{{4}})?"
+    day = rf"(?:(?:{gm}){WS}\d{{1,2}}(?:st|nd|rd|th)?(?!\d)|\d{{1,2}}(?:st|nd|rd|th)?{WS}(?:{gm}))(?:,?{WSO}(?:19|20)\d\d)?"
     m = re.fullmatch(rf"\s*(?:from{WS})?(?P<a>{day}){WSO}(?:-|–|to|through|until|till){WSO}(?P<b>{day})\s*", inner)
     if m:
         a, b = _parse_day(m.group("a")), _parse_day(m.group("b"))

@@ -116,7 +116,7 @@ def _is_export_role(text: str, sent: tuple[int, int], s: int, e: int) -> bool:
     if re.match(r"(?:’s|'s)?\s+(?:exports?|sanctions?)\b", after):
         return False
     # "exports to X", "exported ... to X, Y and Z"
-    to_list = re.search(r"\b(?:to|into|for|towards)\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}?(?:(?:countries|markets|states|nations|neighbou?rs)\s*,?\s+)?(?:(?:including|such\s+as|namely|like|particularly|especially|mainly|mostly)\s+)?(?:(?:(?:the\s+)?[A-Z][\w.’'\-]*\s*(?:\([^)]*\))?(?:\s+(?:at|with|worth)\s+(?:[a-z]+\s+){0,2}[$€£]?\s?[\d.,]+\s*[a-z]*)?\s*(?:,|and)?\s*)){0,12}(?:the\s+)?$", before)
+    to_list = re.search(r"\b(?:to|into|for|towards)\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}?(?:(?:countries|markets|states|nations|neighbou?rs)\s*,?\s+)?(?:(?:including|such\s+as|namely|like|particularly|especially|mainly|mostly)\s+)?(?:(?:the\s+)?[A-Z][\w.’'\-]*(?![\w.’'\-])(?:\s*\([^)]*\))?(?:\s+(?:at|with|worth)\s+(?:[a-z]+\s+){0,2}[$€£]?\s?[\d.,]+(?:\s*(?!and\b)[a-z]+)?)?\s*(?:(?:,|and)\s*)?){0,12}(?:the\s+)?$", before)
     if to_list and (EXPORT_CUE.search(before[:to_list.start()] + " ") or re.search(r"\b(?:went|sent|delivered|headed|destined)\s*$", before[:to_list.start()])) and not re.search(r"\bimport", before[max(0, to_list.start() - 40):to_list.start()], re.IGNORECASE):
         return True
     if re.search(r"\brespectively\b", sentence) and re.search(r"\b(?:bought|purchased|imported|received|took|accounted\s+for)\b", sentence[rel:]):

@@ -166,7 +166,7 @@ def _match_long_form(text: str, paren_start: int, acronym: str, inner_letters: b
 def _name_pattern():
     suffixes, prefixes, connectors, _, _, _, _ = _data()
     suffix_alt = "|".join(re.escape(s) for s in suffixes)
-    word = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w’'\-]*[\w]|[A-Z]\.?|[A-Z][a-z]*\.)"
+    word = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w’'\-]*[\w]|[A-Z](?:[a-z]*\.)?)"  # no two ways to read "A."
     conn = r"(?:of|and|for|the|on|&|de|al|ol)"
     inner = rf"(?:{word}|{conn}|,(?=\s+{word}))"
     # "... Organization", "... Bank of Iran", "Ministry of Industry, Mine and Trade"
@@ -175,7 +175,7 @@ def _name_pattern():
     ending = rf"(?:(?:{suffix_alt})(?![\w])(?<!Bank)|Bank(?!\s+[A-Z][a-z])(?![\w]))"
     # Iranian banks put "Bank" first: "Bank Mellat", "Bank Melli Iran"
     bank_first = r"Bank\s+(?!of\b)[A-Z][a-z]+(?:\s+Iran)?(?![\w])"
-    return re.compile(rf"(?<![\w’'.])(?:{word},?\s+)(?:{inner}\s+){{0,10}}?{ending}{tail}|(?<![\w’'.]){bank_first}|(?<![\w’'])(?:{'|'.join(re.escape(p) for p in prefixes)})\s+(?:the\s+)?{word}(?:(?:\s+|,\s+)(?:{word}|and(?=\s+{word})|of(?=\s+{word})))*")
+    return re.compile(rf"(?<![\w’'.\-])(?:{word},?\s+)(?:{inner}\s+){{0,10}}?{ending}{tail}|(?<![\w’'.]){bank_first}|(?<![\w’'])(?:{'|'.join(re.escape(p) for p in prefixes)})\s+(?:the\s+)?{word}(?:(?:\s+|,\s+)(?:{word}|and(?=\s+{word})|of(?=\s+{word})))*")
 
 
 def _trim_name(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
