@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from .documents import Document, parse_published
 from .extract import doc_to_record, make_doc
+from .limits import replace_lone_surrogates
 from .records import Record
 
 
@@ -22,7 +23,7 @@ def load_pipeline() -> Language:
 
 
 def _as_date(value: Union[str, date, None]) -> Optional[date]:
-    return parse_published(value) if not isinstance(value, date) else value
+    return parse_published(value)
 
 
 def extract(text: str, published: Union[str, date, None] = None, doc_id: Optional[str] = None,
@@ -31,7 +32,8 @@ def extract(text: str, published: Union[str, date, None] = None, doc_id: Optiona
     nlp = nlp or load_pipeline()
     if text.startswith("\ufeff"):
         text = text[1:]
-    doc = nlp(make_doc(nlp, text, _as_date(published), doc_id))
+    text, warnings = replace_lone_surrogates(text)
+    doc = nlp(make_doc(nlp, text, _as_date(published), doc_id, warnings))
     return doc_to_record(doc)
 
 
@@ -52,7 +54,8 @@ def extract_many(documents: Iterable[Union[Document, dict, str]], nlp: Optional[
                 item = Document(doc_id=str(item.get("doc_id", position)), text=item["text"],
                                 published=_as_date(item.get("published")))
             text = item.text[1:] if item.text.startswith("\ufeff") else item.text
-            yield make_doc(nlp, text, item.published, item.doc_id)
+            text, warnings = replace_lone_surrogates(text)
+            yield make_doc(nlp, text, item.published, item.doc_id, list(item.warnings) + warnings)
 
     for doc in nlp.pipe(docs(), batch_size=batch_size):
         yield doc_to_record(doc)

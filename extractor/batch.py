@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
 from .documents import Document, iter_documents
+from .limits import DEFAULT_MAX_CHARS
 from .errors import ExtractorError, InputError
 from .progress import Progress
 from .records import Record
@@ -69,6 +70,7 @@ def extract_documents(documents: list, timeout: Optional[float] = None) -> list:
     """
     from .api import load_pipeline
     from .extract import doc_to_record, make_doc
+    from .limits import replace_lone_surrogates
 
     nlp = load_pipeline()
     outcomes = []
@@ -78,7 +80,10 @@ def extract_documents(documents: list, timeout: Optional[float] = None) -> list:
             try:
                 with limit():
                     text = document.text[1:] if document.text.startswith("\ufeff") else document.text
-                    outcome.record = doc_to_record(nlp(make_doc(nlp, text, document.published, document.doc_id)))
+                    text, warnings = replace_lone_surrogates(text)
+                    doc = make_doc(nlp, text, document.published, document.doc_id,
+                                   list(document.warnings) + warnings)
+                    outcome.record = doc_to_record(nlp(doc))
             except Exception as exc:  # one bad document must not stop the batch
                 outcome.error = f"{type(exc).__name__}: {exc}"
             outcomes.append(outcome)
@@ -360,6 +365,7 @@ class BatchOptions:
     timeout: Optional[float] = DEFAULT_TIMEOUT  # seconds per document; None or 0: no limit
     progress: bool = True  # a bar when standard error is a terminal
     quiet: bool = False  # no bar, no per-document messages, no summary
+    max_chars: Optional[int] = DEFAULT_MAX_CHARS  # longer documents are refused; None or 0: no limit
 
 
 @dataclass
@@ -462,7 +468,8 @@ def run_batch(inputs: list, store_url, options: BatchOptions, stdin=None, engine
         summary.run_id = info.run_id
         store.begin_run(info)
         try:
-            documents = iter_documents(inputs, options.default_published, stdin=stdin)
+            documents = iter_documents(inputs, options.default_published, stdin=stdin,
+                                       max_chars=options.max_chars or None)
             chunks = _chunks(documents, options.batch_size, store, options.resume, errors, progress, summary)
             for outcomes in engine.map(chunks):
                 records = []

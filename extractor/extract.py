@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Optional
+from typing import Optional, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .components.base import doc_text, register_extensions
 from .errors import ExtractorError
+from .limits import make_doc_safely
 from .records import Record, text_sha256
 
 
@@ -17,11 +18,16 @@ class OffsetError(ExtractorError):
     """A mention whose offsets do not point at its text: a bug, never written."""
 
 
-def make_doc(nlp: Language, text: str, published: Optional[date], doc_id: Optional[str]) -> Doc:
+def make_doc(nlp: Language, text: str, published: Optional[date], doc_id: Optional[str],
+             warnings: Sequence[str] = ()) -> Doc:
+    """A Doc ready for the components: tokenized in linear time, with its date, id and
+    the reader's warnings (which the record carries as an extra ``warnings`` key)."""
     register_extensions()
-    doc = nlp.make_doc(text)
+    doc = make_doc_safely(nlp, text)
     doc._.published = published.isoformat() if published else None
     doc._.doc_id = doc_id
+    if warnings:
+        doc.user_data[("extractor", "warnings")] = list(warnings)
     return doc
 
 
@@ -38,6 +44,9 @@ def doc_to_record(doc: Doc) -> Record:
         officials=list(doc._.officials or []),
         destinations=list(doc._.destinations or []),
     )
+    warnings = doc.user_data.get(("extractor", "warnings"))
+    if warnings:
+        record.warnings = list(warnings)
     problems = record.check_offsets(doc_text(doc))
     if problems:
         raise OffsetError(f"{record.doc_id}: " + "; ".join(problems[:3]))

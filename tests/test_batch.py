@@ -154,15 +154,27 @@ def test_a_document_that_hangs_is_given_up_after_the_timeout(tmp_path, monkeypat
     assert error["doc_id"] == "slow" and "longer than 0.5 s" in error["message"]
 
 
-def test_outcomes_of_a_failing_document():
+def test_outcomes_of_a_failing_document(monkeypatch):
+    import importlib
+
     from extractor.batch import extract_documents
 
+    extract_module = importlib.import_module("extractor.extract")
+    real = extract_module.doc_to_record
+
+    def breaks_on_bad(doc):
+        if doc._.doc_id == "bad":
+            raise RuntimeError("a component broke on this text")
+        return real(doc)
+
+    monkeypatch.setattr(extract_module, "doc_to_record", breaks_on_bad)
     outcomes = extract_documents([Document("ok", "Iran exported $2 billion to Iraq."),
-                                  Document("bad", "A lone surrogate \ud800 breaks the tokenizer.", source="x.jsonl",
-                                           line=7)])
+                                  Document("bad", "Iran exported $3 billion to Iraq.", source="x.jsonl", line=7),
+                                  Document("after", "Iran exported $4 billion to Iraq.")])
     assert outcomes[0].record is not None and outcomes[0].error is None
     assert isinstance(outcomes[1], Outcome) and outcomes[1].record is None
-    assert (outcomes[1].source, outcomes[1].line) == ("x.jsonl", 7) and "UnicodeEncodeError" in outcomes[1].error
+    assert (outcomes[1].source, outcomes[1].line) == ("x.jsonl", 7) and "RuntimeError" in outcomes[1].error
+    assert outcomes[2].record is not None  # the batch goes on
 
 
 def test_a_doc_id_that_would_escape_the_output_folder_is_refused(tmp_path):

@@ -61,6 +61,8 @@ def register(sub) -> None:
     parser.add_argument("--errors", metavar="FILE",
                         help="errors file, one JSON line per failed document (default: beside the output; "
                              "none for standard output)")
+    parser.add_argument("--max-chars", type=int, default=None, metavar="N",
+                        help="refuse documents longer than N characters (default 1,000,000; 0: no limit)")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar, no messages but fatal ones")
     parser.set_defaults(run=run)
 
@@ -71,6 +73,7 @@ def run(args) -> int:
     from ..batch import DEFAULT_BATCH_SIZE, DEFAULT_TIMEOUT, BatchOptions, run_batch
     from ..documents import parse_published
     from ..errors import ExtractorError
+    from ..limits import DEFAULT_MAX_CHARS
 
     try:
         default = parse_published(args.published, "--published") if args.published else None
@@ -86,7 +89,8 @@ def run(args) -> int:
     options = BatchOptions(resume=args.resume, engine=args.engine, workers=args.workers, scheduler=args.scheduler,
                            batch_size=args.batch_size or DEFAULT_BATCH_SIZE, default_published=default,
                            timeout=DEFAULT_TIMEOUT if args.timeout is None else args.timeout,
-                           errors_path=Path(args.errors) if args.errors else None, quiet=args.quiet)
+                           errors_path=Path(args.errors) if args.errors else None, quiet=args.quiet,
+                           max_chars=DEFAULT_MAX_CHARS if args.max_chars is None else args.max_chars)
     try:
         summary = run_batch(args.inputs, url, options)
     except ExtractorError as exc:
