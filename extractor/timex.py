@@ -266,9 +266,11 @@ def _find_candidates(text: str) -> list[Candidate]:
     # Longest first, then earliest pattern; keep non-overlapping.
     raw.sort(key=lambda r: (-(r[1] - r[0]), r[2], r[0]))
     chosen: list = []
+    taken = bytearray(len(text))  # characters already inside a chosen candidate
     for item in raw:
-        if any(item[0] < c[1] and c[0] < item[1] for c in chosen):
+        if taken.find(1, item[0], item[1]) != -1:
             continue
+        taken[item[0]:item[1]] = b"\x01" * (item[1] - item[0])
         chosen.append(item)
     chosen.sort(key=lambda r: r[0])
     candidates = []

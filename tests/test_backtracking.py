@@ -171,15 +171,7 @@ STAGES = {
 
 #: (stage, adversarial text) pairs that are superlinear today, and why
 KNOWN_SUPERLINEAR = {
-    ("money", "currency-sign-digits"): "find_money drops overlapping matches by comparing each with all kept so far",
-    ("money", "currency-sign-digits-spaced"): "find_money drops overlapping matches by comparing each with all kept so far",
-    ("destinations", "currency-sign-digits"): "through find_money (overlap check against all kept matches)",
-    ("destinations", "currency-sign-digits-spaced"): "through find_money (overlap check against all kept matches)",
     ("destinations", "countries"): "_is_export_role scans the whole sentence for every country in it",
-    ("periods", "month-names"): "_find_candidates compares each candidate with all chosen ones",
-    ("periods", "month-hyphens"): "_find_candidates compares each candidate with all chosen ones",
-    ("periods-unanchored", "month-names"): "_find_candidates compares each candidate with all chosen ones",
-    ("periods-unanchored", "month-hyphens"): "_find_candidates compares each candidate with all chosen ones",
     ("officials", "titles-and-names"): "find_officials checks every name word against every span of every person",
 }
 

@@ -141,12 +141,12 @@ def find_money(text: str) -> list[Money]:
         add(m.start(), m.end(), amount * factor if amount is not None else None, iso)
 
     # Earlier patterns win; later overlapping ones are dropped.
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # characters already inside a kept mention
     results = []
     for start, end, amount, currency in found:
-        if any(start < e and s < end for s, e in taken):
+        if taken.find(1, start, end) != -1:
             continue
-        taken.append((start, end))
+        taken[start:end] = b"\x01" * (end - start)
         results.append(Money(start=start, end=end, text=text[start:end], amount=amount,
                              currency=currency, qualifier=_qualifier(text, start)))
     results.sort(key=lambda m: m.start)
