@@ -217,15 +217,7 @@ def match_mentions(pred: Sequence[Mention], gold: Sequence[Mention]) -> list:
             if shared > 0:
                 distance = abs(p.start - g.start) + abs(p.end - g.end)
                 candidates.append((-shared, distance, j, i))
-    candidates.sort()
-    used_pred, used_gold, pairs = set(), set(), []
-    for _, _, j, i in candidates:
-        if i in used_pred or j in used_gold:
-            continue
-        used_pred.add(i)
-        used_gold.add(j)
-        pairs.append((i, j))
-    return sorted(pairs, key=lambda pair: pair[1])
+    return _one_to_one(candidates)
 
 
 def _strict_matches(pred: Sequence[Mention], gold: Sequence[Mention], agrees) -> int:
@@ -291,15 +283,7 @@ def match_entities(pred: Sequence, gold: Sequence, keys: Callable[[object], set]
             if p_keys & keys(g):
                 rank = 0 if exact(p) and exact(p) == exact(g) else 1
                 candidates.append((rank, j, i))
-    candidates.sort()
-    used_pred, used_gold, pairs = set(), set(), []
-    for _, j, i in candidates:
-        if i in used_pred or j in used_gold:
-            continue
-        used_pred.add(i)
-        used_gold.add(j)
-        pairs.append((i, j))
-    return sorted(pairs, key=lambda pair: pair[1])
+    return _one_to_one(candidates)
 
 
 def _entity_scores(field_name: str, pred: Sequence, gold: Sequence, pairs: list,
@@ -452,3 +436,16 @@ def score_corpus(pairs: Iterable[tuple]) -> tuple:
     """Scores of ``(gold, pred or None)`` pairs: ``(Scores, [DocumentScores])``."""
     documents = [score_document(gold, pred) for gold, pred in pairs]
     return aggregate(documents), documents
+
+
+def _one_to_one(candidates: list) -> list[tuple[int, int]]:
+    """Greedy one-to-one (pred, gold) pairs from ``(rank..., gold_index, pred_index)``
+    tuples, best rank first; returned in gold order."""
+    used_pred, used_gold, pairs = set(), set(), []
+    for *_, j, i in sorted(candidates):
+        if i in used_pred or j in used_gold:
+            continue
+        used_pred.add(i)
+        used_gold.add(j)
+        pairs.append((i, j))
+    return sorted(pairs, key=lambda pair: pair[1])
