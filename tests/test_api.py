@@ -147,7 +147,7 @@ def test_config_overrides_reach_the_components():
 
     text = "Iran exported goods to Iraq, and over the whole of that long year the value came to $2 billion."
     default = build_nlp()
-    wide = build_nlp(overrides={"components.destinations.amount_window": 200})
-    assert wide.get_pipe("destinations").amount_window == 200
-    assert default.get_pipe("destinations").amount_window == 40
+    wide = build_nlp(overrides={"components.destinations.max_gap": 200})
+    assert wide.get_pipe("destinations").max_gap == 200
+    assert default.get_pipe("destinations").max_gap == 90
     assert extract(text, nlp=wide).to_json_dict()["destinations"][0]["country"] == "Iraq"

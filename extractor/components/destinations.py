@@ -11,6 +11,7 @@ lists, "$N each", or the single export amount of a sentence about it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -23,6 +24,7 @@ from spacy.tokens import Doc
 from ..records import Destination, Mention, Money
 from ..resources import load
 from .base import doc_text, set_results
+from .destination_amounts import first_amount_after, pair_amounts, paired_countries
 
 
 @lru_cache(maxsize=None)
@@ -62,6 +64,7 @@ DEST_LIST_CUE = re.compile(
 CONTINUATION_CUE = re.compile(
     r"\bnext\s+in\s+(?:the\s+)?line\b|\bfollowed\b|\bcame\s+next\b|\bwere\s+next\b|\bcame\s+(?:second|third|fourth|fifth|next)\b|\bthe\s+next\s+(?:destinations?|ranks?)\b|\bwere\s+(?:also\s+)?among\b",
     re.IGNORECASE)
+IMPORT_FROM = re.compile(r"\bimport(?:s|ed|ing)?\s+(?:[\w$.,]+\s+){0,6}?from\b", re.IGNORECASE)
 IMPORT_CUE = re.compile(r"\bimport(?:s|ed|ing)?\s+(?:\w+\s+){0,6}?from\b|\bimports?\b|\bimported\b", re.IGNORECASE)
 SANCTION_CUE = re.compile(r"\bsanction", re.IGNORECASE)
 # sentences that give a destination's purchases without saying "export"
@@ -80,7 +83,6 @@ class _Dest:
     iso2: str
     amount: Optional[Decimal] = None
     currency: Optional[str] = None
-    amount_at: int = 10 ** 9  # offset of the sentence that gave the amount
     spans: list = field(default_factory=list)
 
 
@@ -98,15 +100,43 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return [s for s in spans if s[1] > s[0]]
 
 
-def _clause_before(sentence: str, rel: int) -> str:
-    return sentence[max(0, rel - 120):rel]
+class _Sentence:
+    """One sentence, with its clauses and the cues of each clause worked out once."""
+
+    def __init__(self, text: str, start: int, end: int):
+        self.text, self.start, self.end = text, start, end
+        self.string = text[start:end]
+        self.respectively = bool(re.search(r"\brespectively\b", self.string))
+        self.cuts = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(self.string)] + [len(self.string)]
+        self._clauses: dict[int, tuple[str, bool]] = {}
+
+    def clause_at(self, rel: int) -> tuple[int, int]:
+        """(start, end) of the clause around offset ``rel``, relative to the sentence."""
+        i = max(0, bisect_right(self.cuts, rel) - 1)
+        i = min(i, len(self.cuts) - 2)
+        return self.cuts[i], self.cuts[i + 1]
+
+    def clause(self, rel: int) -> str:
+        return self._clause_info(rel)[0]
+
+    def clause_lists_destinations(self, rel: int) -> bool:
+        return self._clause_info(rel)[1]
+
+    def _clause_info(self, rel: int) -> tuple[str, bool]:
+        a, b = self.clause_at(rel)
+        if a not in self._clauses:
+            clause = self.string[a:b]
+            cue = bool(DEST_LIST_CUE.search(clause)) and not re.search(
+                r"\bsources?\s+of\s+(?:\w+\s+)?imports?\b|\bsuppliers?\b", clause, re.IGNORECASE)
+            self._clauses[a] = (clause, cue)
+        return self._clauses[a]
 
 
-def _is_export_role(text: str, sent: tuple[int, int], s: int, e: int) -> bool:
-    sentence = text[sent[0]:sent[1]]
-    rel = s - sent[0]
-    before = _clause_before(sentence, rel)
-    after = sentence[e - sent[0]:e - sent[0] + 120]
+def _is_export_role(info: _Sentence, s: int, e: int) -> bool:
+    sentence = info.string
+    rel = s - info.start
+    before = sentence[max(0, rel - 120):rel]
+    after = sentence[e - info.start:e - info.start + 120]
     # origins and import sources
     if re.search(r"\bfrom\s+(?:the\s+)?$", before) or re.search(r"\bfrom\s+(?:the\s+)?(?:[A-Z][\w.]*\s*,?\s*(?:and\s+)?){1,6}$", before) and not re.search(r"\bto\s+(?:the\s+)?(?:[A-Z][\w.]*\s*,?\s*(?:and\s+)?){1,6}$", before):
         if not re.search(r"\bexport", before[-60:], re.IGNORECASE):
@@ -119,14 +149,12 @@ def _is_export_role(text: str, sent: tuple[int, int], s: int, e: int) -> bool:
     to_list = re.search(r"\b(?:to|into|for|towards)\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}?(?:(?:countries|markets|states|nations|neighbou?rs)\s*,?\s+)?(?:(?:including|such\s+as|namely|like|particularly|especially|mainly|mostly)\s+)?(?:(?:the\s+)?[A-Z][\w.’'\-]*(?![\w.’'\-])(?:\s*\([^)]*\))?(?:\s+(?:at|with|worth)\s+(?:[a-z]+\s+){0,2}[$€£]?\s?[\d.,]+(?:\s*(?!and\b)[a-z]+)?)?\s*(?:(?:,|and)\s*)?){0,12}(?:the\s+)?$", before)
     if to_list and (EXPORT_CUE.search(before[:to_list.start()] + " ") or re.search(r"\b(?:went|sent|delivered|headed|destined)\s*$", before[:to_list.start()])) and not re.search(r"\bimport", before[max(0, to_list.start() - 40):to_list.start()], re.IGNORECASE):
         return True
-    if re.search(r"\brespectively\b", sentence) and re.search(r"\b(?:bought|purchased|imported|received|took|accounted\s+for)\b", sentence[rel:]):
+    if info.respectively and re.search(r"\b(?:bought|purchased|imported|received|took|accounted\s+for)\b", sentence[rel:rel + 300]):
         return True  # "Iraq, Afghanistan and Pakistan bought $320m, $216m and $51m respectively"
-    verb = BUYS_FROM_IRAN.search(sentence, rel)
-    if verb and not re.search(r"[.;]|\bfrom\b", sentence[rel:verb.start()]):
+    verb = BUYS_FROM_IRAN.search(sentence[rel:rel + 300])
+    if verb and not re.search(r"[.;]|\bfrom\b", sentence[rel:rel + verb.start()]):
         return True
-    clause = _clause_of(sentence, rel)
-    if DEST_LIST_CUE.search(clause) and not SANCTION_CUE.search(before[-30:]) and not IMPORT_CUE.search(before[-40:]) \
-            and not re.search(r"\bsources?\s+of\s+(?:\w+\s+)?imports?\b|\bsuppliers?\b", clause, re.IGNORECASE):
+    if info.clause_lists_destinations(rel) and not SANCTION_CUE.search(before[-30:]) and not IMPORT_CUE.search(before[-40:]):
         return True
     return False
 
@@ -134,173 +162,148 @@ def _is_export_role(text: str, sent: tuple[int, int], s: int, e: int) -> bool:
 _CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but)\b|;|\s(?:while|whereas)\s")
 
 
-def _clause_of(sentence: str, rel: int) -> str:
-    """The clause of a sentence around offset ``rel`` (split at "while", "whereas", ";")."""
-    cuts = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(sentence)] + [len(sentence)]
-    for a, b in zip(cuts, cuts[1:]):
-        if a <= rel < b:
-            return sentence[a:b]
-    return sentence
+# a sentence that goes on about the destination of the sentence before
+ANAPHORA = re.compile(
+    r"\bthere\b|\b(?:to|into|for)\s+(?:the|that|this)\s+(?:\w+\s+){0,2}?(?:country|market|neighbou?r|nation|state)\b"
+    r"|\b(?:its|the\s+country['’]s)\s+(?:\w+\s+)?(?:purchases|imports)\b",
+    re.IGNORECASE)
+RANKING_CUE = re.compile(
+    r"\b(?:ranked|came|stood|placed|was|were)\s+(?:in\s+)?(?:first|second|third|fourth|fifth|next|top)\b"
+    r"|\btook\s+the\s+(?:largest|biggest|lion['’]s)\s+share\b",
+    re.IGNORECASE)
 
 
-def _assign_amounts(text, sent, sentence_dests, money: list[Money], dests: dict, window: int):
-    """Give amounts to the destinations of one sentence."""
-    s0, s1 = sent
-    sent_money = [m for m in money if s0 <= m.start < s1]
-    if not sentence_dests or not sent_money:
-        return
-    sentence = text[s0:s1]
+# "Iraq took $1.5 billion", "Oman and Qatar imported $80 million each", "with Iraq accounting for $2 billion"
+ACQUIRES = re.compile(
+    r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)?){0,8}"
+    r"\s+(?:alone\s+)?(?:took|bought|purchased|received|absorbed|imported|accounted\s+for|accounting\s+for|taking|buying|importing)\s+"
+    r"(?:(?:more\s+than|over|about|around|nearly|some|almost|less\s+than|goods\s+worth|products\s+worth)\s+)?[$€£¥]?\d")
 
-    def give(iso2, m: Money):
-        d = dests[iso2]
-        if d.amount is None or d.amount_at > s0 and d.amount is None:
-            d.amount, d.currency, d.amount_at = m.amount, m.currency, s0
 
-    # money restated in brackets "(about $24 million)" is not a separate amount
-    def restatement(m: Money) -> bool:
-        paren = re.search(r"\(\s*(?:[a-z]+\s+){0,2}$", text[max(s0, m.start - 25):m.start])
-        if not paren:
-            return False
-        paren_at = max(s0, m.start - 25) + paren.start()
-        return any(0 <= paren_at - other.end <= 2 for other in sent_money if other is not m)
+def _from_before(text: str, start: int, s: int) -> bool:
+    return bool(re.search(r"\bfrom\s+(?:the\s+)?$", text[max(start, s - 12):s]))
 
-    primary = [m for m in sent_money if not restatement(m)]
-    if re.search(r"\brespectively\b", sentence, re.IGNORECASE):
-        isos = [iso for iso, _, _ in sentence_dests]
-        after_countries = [m for m in primary if m.start > sentence_dests[0][1]]
-        if len(after_countries) >= len(isos):
-            for iso, m in zip(isos, after_countries):
-                give(iso, m)
-            return
-    isos = [iso for iso, _, _ in sentence_dests]
-    after_all = [m for m in primary if m.start > sentence_dests[-1][2]]
-    if len(isos) >= 2 and len(after_all) == len(isos) and len(set(isos)) == len(isos):
-        lst = text[after_all[0].start:after_all[-1].end]
-        listed = text[sentence_dests[0][1]:sentence_dests[-1][2]]
-        if re.fullmatch(r"(?:[^,;]|,(?=\s))*", lst) and re.search(r"(?:,\s*|\s)and\s", lst) and not re.search(r"\d\s*(?:percent|%)", listed):
-            # "Turkey, Afghanistan and Pakistan followed ... with $1.4 billion, $690 million and $470 million"
-            if all(re.fullmatch(r"(?:\s*(?:,|and|\(|\))\s*)+", text[a.end:b.start]) for a, b in zip(after_all, after_all[1:])):
-                for iso, m in zip(isos, after_all):
-                    give(iso, m)
-                return
-    each = [m for m in primary if re.match(r"\s+each\b", text[m.end:m.end + 6])]
-    if each:
-        previous = max((m.end for m in primary if m.end <= each[0].start), default=s0)
-        for iso, s, e in sentence_dests:
-            if previous <= s < each[0].start:
-                give(iso, each[0])
-    # "Pakistan at $1 billion", "Pakistan ($1b)", "Iraq with $320 million"
-    matched = False
-    for iso, s, e in sentence_dests:
-        for m in primary:
-            gap = re.sub(r"^\s*,\s*(?:which|who)\b[^,]*,", "", text[e:m.start])
-            if 0 <= m.start - e <= window + 80 * bool(re.match(r"\s*,\s*(?:which|who)\b", text[e:m.start])) and re.fullmatch(
-                    r"(?:’s|'s)?\s*(?:\([A-Z][A-Za-z.]{1,8}\)\s*)?(?:\(|:|,)?\s*"
-                    r"(?:(?:[a-z]+,?\s+){0,7}?(?:at|with|worth|by|of|valued\s+at|amounting\s+to|reached|reaching|totaling|totalling|to\s+the\s+tune\s+of|bought|purchased|imported|took|received|absorbed|paid|taking|buying|purchasing|importing|receiving))?"
-                    r"\s*(?:(?:more\s+than|over|about|around|nearly|some|almost|approximately|roughly|less\s+than)\s+)?",
-                    gap):
-                give(iso, m)
-                matched = True
-                break
-    if matched:
-        return
-    if len({iso for iso, _, _ in sentence_dests}) == 1 and len(primary) > 1:
-        # "Iran sold $3 billion of oil to China, while imports from China were $5 billion":
-        # the amount of the clause that names the destination
-        iso, s, e = sentence_dests[0]
-        clauses = [0] + [m.end() for m in re.finditer(r",\s*(?:while|whereas|but)\b|;|\bwhile\b|\bwhereas\b", sentence)] + [len(sentence)]
-        for a, b in zip(clauses, clauses[1:]):
-            if s0 + a <= s < s0 + b:
-                inside = [m for m in primary if s0 + a <= m.start < s0 + b]
-                if len(inside) == 1 and re.search(r"\bexport|\bsold\b|\bshipped\b|\bbought\b|\bpurchas|\btook\b", sentence[a:b], re.IGNORECASE):
-                    give(iso, inside[0])
-                break
-        return
-    if len({iso for iso, _, _ in sentence_dests}) == 1 and len(primary) >= 1:
-        iso = sentence_dests[0][0]
-        if re.search(r"\bexport|\bbought\b|\bpurchas|\bimported\b|\bbuyers?\b|\bcustomers?\b|\bdestination|\bshipped\b|\bsold\b|\btook\b", sentence, re.IGNORECASE) and len(primary) == 1:
-            give(iso, primary[0])
+
+def _inside_organizations(org_spans: list[tuple[int, int]]):
+    """A test for "this span lies inside an organization name", in log time."""
+    spans = sorted(org_spans)
+    starts = [a for a, _ in spans]
+    reach, furthest = [], -1
+    for _, b in spans:
+        furthest = max(furthest, b)
+        reach.append(furthest)
+
+    def inside(s: int, e: int) -> bool:
+        i = bisect_right(starts, s) - 1
+        return i >= 0 and reach[i] >= e
+    return inside
+
+
+def _by_sentence(items: list, key, sentences: list[tuple[int, int]]) -> list[list]:
+    """``items`` (sorted by ``key``) grouped by the sentence they start in."""
+    keys = [key(x) for x in items]
+    return [items[bisect_left(keys, a):bisect_left(keys, b)] for a, b in sentences]
 
 
 def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, int]],
-                      amount_window: int = 40) -> list[Destination]:
+                      max_gap: int = 90) -> list[Destination]:
     names, common = country_table()
-    occurrences = []
-    for m in _country_re().finditer(text):
-        s, e = m.start(), m.end()
-        if any(os <= s and e <= oe for os, oe in org_spans):
-            continue
-        occurrences.append((names[m.group()], s, e))
+    inside = _inside_organizations(org_spans)
+    occurrences = [(names[m.group()], m.start(), m.end()) for m in _country_re().finditer(text)
+                   if not inside(m.start(), m.end())]
     dests: dict[str, _Dest] = {}
     sentences = _sentences(text)
+    infos = [_Sentence(text, a, b) for a, b in sentences]
+    money_in = _by_sentence(sorted(money, key=lambda m: m.start), lambda m: m.start, sentences)
+    countries_in = _by_sentence(occurrences, lambda c: c[1], sentences)
     # pass 1: which countries receive exports, sentence by sentence
     chosen_in: list[list] = []
-    prev_sentence_had = False
-    for sent in sentences:
-        in_sent = [(iso, s, e) for iso, s, e in occurrences if sent[0] <= s < sent[1]]
-        sentence = text[sent[0]:sent[1]]
+    prev_sentence_had = prev_export_cue = False
+    for info, sent_money, in_sent in zip(infos, money_in, countries_in):
+        sent = (info.start, info.end)
+        in_sent = [c for c in in_sent if c[0] != "IR"]
+        sentence = info.string
+        export_context = bool(EXPORT_CUE.search(sentence)) or prev_export_cue or prev_sentence_had
+        continuation = prev_sentence_had and bool(CONTINUATION_CUE.search(sentence))
         chosen = []
         for iso, s, e in in_sent:
-            if iso == "IR":
-                continue
-            role = _is_export_role(text, sent, s, e)
-            if not role and prev_sentence_had and CONTINUATION_CUE.search(sentence):
-                before = text[max(sent[0], s - 30):s]
-                role = not re.search(r"\bfrom\s+(?:the\s+)?$", before)
+            role = _is_export_role(info, s, e) or export_context and bool(ACQUIRES.match(text, e, info.end))
+            if not role and (continuation or export_context and RANKING_CUE.search(info.clause(s - info.start))):
+                role = not re.search(r"\bfrom\s+(?:the\s+)?$", text[max(info.start, s - 30):s])
             if role:
                 chosen.append((iso, s, e))
-                dests.setdefault(iso, _Dest(iso2=iso))
         if chosen:
-            # "Russia led the buyers at $310 million, while Armenia and Kazakhstan took $164 million each"
-            for iso, s, e in in_sent:
-                if iso == "IR" or (iso, s, e) in chosen:
-                    continue
-                clause = _clause_of(sentence, s - sent[0])
-                tail = clause[clause.find(text[s:e]) + (e - s):] if text[s:e] in clause else ""
-                if re.match(r"(?:[^.;]|\.(?=\d))*?\b(?:took|bought|purchased|imported|received|absorbed|accounted\s+for)\b", tail) \
-                        and not re.search(r"\bfrom\s+(?:the\s+)?$", text[max(sent[0], s - 12):s]):
+            # list continuations: "Russia led the buyers at $310 million, while Armenia and
+            # Kazakhstan took $164 million each", "Iraq imported $1.1 billion, Afghanistan $540 million"
+            taken = set(chosen)
+            rest = [c for c in in_sent if c not in taken and not _from_before(text, info.start, c[1])]
+            paired = paired_countries(text, sent, sorted(chosen + rest, key=lambda c: c[1]), sent_money, max_gap)
+            for iso, s, e in rest:
+                _, clause_end = info.clause_at(s - info.start)
+                tail = text[e:min(info.start + clause_end, e + 200)]
+                if (s, e) in paired and not IMPORT_FROM.search(text[max(info.start, s - 60):s]) or re.match(
+                        r"(?:[^.;]|\.(?=\d))*?\b(?:took|bought|purchased|imported|received|absorbed|accounted\s+for)\b", tail):
                     chosen.append((iso, s, e))
-                    dests.setdefault(iso, _Dest(iso2=iso))
             chosen.sort(key=lambda x: x[1])
+        for iso, _, _ in chosen:
+            dests.setdefault(iso, _Dest(iso2=iso))
         chosen_in.append(chosen)
         prev_sentence_had = bool(chosen)
+        prev_export_cue = bool(EXPORT_CUE.search(sentence))
     # pass 2: amounts, also from sentences that rank a known destination's purchases
-    for sent, chosen in zip(sentences, chosen_in):
-        sentence = text[sent[0]:sent[1]]
+    previous: list = []
+    for info, chosen, sent_money, in_sent in zip(infos, chosen_in, money_in, countries_in):
+        sentence = info.string
         if AMOUNT_CONTEXT.search(sentence) and not (IMPORT_CUE.search(sentence) and not EXPORT_CUE.search(sentence)):
-            known = [(iso, s, e) for iso, s, e in occurrences
-                     if sent[0] <= s < sent[1] and iso in dests and (iso, s, e) not in chosen]
+            taken = set(chosen)
+            known = [c for c in in_sent if c[0] in dests and c not in taken]
             chosen = sorted(chosen + known, key=lambda x: x[1])
-        _assign_amounts(text, sent, chosen, money, dests, amount_window)
-    results = []
-    for iso, d in dests.items():
-        spans = [(s, e) for i, s, e in occurrences if i == iso]
-        results.append(Destination(
-            country=common.get(iso, iso), iso2=iso, amount=d.amount, currency=d.currency,
-            mentions=[Mention(start=s, end=e, text=text[s:e]) for s, e in spans]))
+        for iso, m in pair_amounts(text, (info.start, info.end), chosen, sent_money, max_gap):
+            _give(dests[iso], m)
+        if not chosen and len({iso for iso, _, _ in previous}) == 1 and EXPORT_CUE.search(sentence):
+            # "Iraq was the top buyer. Shipments there reached $1.2 billion"
+            cue = ANAPHORA.search(sentence)
+            if cue and not IMPORT_CUE.search(sentence[:cue.start()]):
+                m = first_amount_after(text, info.start + cue.start() - 60, info.end, sent_money)
+                if m is not None:
+                    _give(dests[previous[0][0]], m)
+        previous = chosen
+    spans_of: dict[str, list] = {}
+    for iso, s, e in occurrences:
+        if iso in dests:
+            spans_of.setdefault(iso, []).append((s, e))
+    results = [Destination(country=common.get(iso, iso), iso2=iso, amount=d.amount, currency=d.currency,
+                           mentions=[Mention(start=s, end=e, text=text[s:e]) for s, e in spans_of[iso]])
+               for iso, d in dests.items()]
     results.sort(key=lambda d: d.mentions[0].start)
     return results
+
+
+def _give(d: _Dest, m: Money) -> None:
+    """The first amount the document gives a destination is its amount."""
+    if d.amount is None:
+        d.amount, d.currency = m.amount, m.currency
 
 
 class DestinationsComponent:
     """Sets ``doc._.destinations``; needs the money and organizations components before it."""
 
-    def __init__(self, nlp: Language, name: str, span_group: str, amount_window: int):
+    def __init__(self, nlp: Language, name: str, span_group: str, max_gap: int):
         self.name = name
         self.span_group = span_group
-        self.amount_window = amount_window
+        self.max_gap = max_gap
 
     def __call__(self, doc: Doc) -> Doc:
         money = doc._.money or []
         org_spans = [(m.start, m.end) for o in (doc._.organizations or []) for m in o.mentions]
-        dests = find_destinations(doc_text(doc), money, org_spans, self.amount_window)
+        dests = find_destinations(doc_text(doc), money, org_spans, self.max_gap)
         mentions = [m for d in dests for m in d.mentions]
         set_results(doc, "destinations", self.span_group, dests, label="GPE", mentions=mentions)
         return doc
 
 
 @Language.factory("extractor_destinations",
-                  default_config={"span_group": "destinations", "amount_window": 40})
+                  default_config={"span_group": "destinations", "max_gap": 90})
 def make_destinations_component(nlp: Language, name: str, span_group: str,
-                                amount_window: int) -> DestinationsComponent:
-    return DestinationsComponent(nlp, name, span_group, amount_window)
+                                max_gap: int) -> DestinationsComponent:
+    return DestinationsComponent(nlp, name, span_group, max_gap)
