@@ -171,7 +171,6 @@ STAGES = {
 
 #: (stage, adversarial text) pairs that are superlinear today, and why
 KNOWN_SUPERLINEAR = {
-    ("officials", "titles-and-names"): "find_officials checks every name word against every span of every person",
 }
 
 

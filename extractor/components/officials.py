@@ -13,6 +13,7 @@ are linked to the person.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
@@ -23,6 +24,7 @@ from spacy.tokens import Doc
 from ..records import Mention, Official, Organization
 from ..resources import load
 from .base import doc_text, set_results
+from .org_index import OrgIndex
 
 NAME_WORD = r"[A-Z][a-z]+(?:(?:-|[’'](?!s\b))[A-Za-z][a-z]+)*"
 
@@ -134,38 +136,33 @@ _ANAPHORIC_ORG = re.compile(
     r"(?:(?:the|this|his|her|its)\s+)?(?:vice[\s-])?(organization|company|bank|ministry|agency|administration|chamber|association|union|fund|corporation|department|office|presidency)\b")
 
 
-def _anaphoric_org(text: str, phrase_start: int, phrase: str, org_spans) -> Optional[str]:
+def _anaphoric_org(text: str, phrase_start: int, phrase: str, orgs: OrgIndex) -> Optional[str]:
     """ "of the organization": the latest organization before it whose name has that word."""
     m = _ANAPHORIC_ORG.match(phrase)
     if not m:
         return None
     noun = m.group(1).lower()
-    before = [(s, name) for s, e, name in org_spans if e <= phrase_start]
-    for s, name in reversed(before):
+    seen: set = set()
+    for _, _, name in orgs.ending_before(phrase_start):
+        if name in seen:
+            continue
         if noun in name.lower():
             return name
-    return None
-
-
-def _org_index(orgs: list[Organization]):
-    spans = []
-    for org in orgs:
-        for m in org.mentions:
-            spans.append((m.start, m.end, org.name))
-    spans.sort()
-    return spans
-
-
-def _org_at(spans, start: int, end: int) -> Optional[str]:
-    for s, e, name in spans:
-        if s >= start and e <= end:
-            return name
+        seen.add(name)
+        if len(seen) == orgs.distinct:
+            return None
     return None
 
 
 def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
     titles, speech_verbs, given, honorifics = _lexicon()
-    org_spans = _org_index(orgs)
+    org_spans = OrgIndex(orgs)
+    sentences = _sentence_bounds(text)
+    sentence_starts = [a for a, _ in sentences]
+
+    def sentence_of(pos: int) -> Optional[int]:
+        k = bisect_right(sentence_starts, pos) - 1
+        return k if k >= 0 and pos < sentences[k][1] else None
     people: dict[str, _Person] = {}
     order: list[_Person] = []
     title_re = _title_re()
@@ -186,8 +183,7 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
             person.title, person.organization = title, org
         return person
 
-    def in_org(s, e):
-        return any(os <= s < oe or os < e <= oe for os, oe, _ in org_spans)
+    in_org = org_spans.overlaps
 
     # 1. offices followed by a name, or a name followed by ", [the] office of ORG"
     for m in _name_re().finditer(text):
@@ -215,7 +211,8 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
             if not _speech_after_re().match(after) and not re.search(r"(?:[Aa]ccording\s+to|quoting|quoted)\s+$", before):
                 continue
         if title and org is None and " of " not in title and " for " not in title:
-            org = _org_earlier_in_sentence(text, name_start, title, org_spans)
+            k = sentence_of(name_start)
+            org = _org_earlier_in_sentence(sentences[k][0] if k is not None else 0, name_start, title, org_spans)
         person = add(name_words, name_start, e, title, org)
         person.spans.append((name_start, e))
 
@@ -238,7 +235,9 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
 
     # 2. an unnamed office ("the head of ISIPO announced ...", "President of IRICA said ...")
     #    resolved by the first untitled person named in the next two sentences
-    sentences = _sentence_bounds(text)
+    person_starts = sorted(ps for p in order for ps, _ in p.spans)
+    by_first = sorted((min(ps for ps, _ in p.spans), i) for i, p in enumerate(order) if p.spans)
+    firsts = [f for f, _ in by_first]
     for m in _title_with_modifiers_re().finditer(text):
         after = text[m.end():m.end() + 80]
         title = m.group()
@@ -254,41 +253,57 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
             org_start = m.end() + (ext.end() if ext else 0) + om.end()
             # "the chief executive of the Iranian National Petrochemical Company (NPC)"
             starts = (org_start, org_start + 8) if text.startswith("Iranian ", org_start) else (org_start,)
-            org = next((name for s_, e_, name in org_spans if s_ in starts), None)
+            org = next((org_spans.starting_at(x) for x in starts if org_spans.starting_at(x)), None)
         if org is None:
             # "NPC's managing director said"
-            org = next((name for s_, e_, name in org_spans if re.fullmatch(r"[’']s\s+", text[e_:m.start()])), None)
+            q = _skip_space_back(text, m.start())
+            if q < m.start() and text[q - 2:q] in ("’s", "'s"):
+                org = org_spans.ending_at(q - 2)
         if org is None:
             # "Iran's commercial attaché in Islamabad said": an office in a place
             pm = re.match(r"\s+(?:in|to)\s+[A-Z][\w\-]+(?=\s+(?:said|told|announced|noted|stated|added|has|had)\b|[,.])", after)
             if not pm or not re.search(r"(?:[Tt]he|[’']s)\s+$", text[max(0, m.start() - 12):m.start()]):
                 continue
             title = title + pm.group()
-        k = next((i for i, (a, b) in enumerate(sentences) if a <= m.start() < b), None)
+        k = sentence_of(m.start())
         if k is None:
             continue
         s0, s1 = sentences[k]
-        if any(s0 <= ps < s1 for p in order for ps, _ in p.spans):
+        if bisect_left(person_starts, s1) > bisect_left(person_starts, s0):
             continue  # the office belongs to someone named in the same sentence
         limit = sentences[min(k + 2, len(sentences) - 1)][1]
-        candidates = [p for p in order if p.title is None and p.spans and s1 <= min(ps for ps, _ in p.spans) < limit]
-        if candidates:
-            first = min(candidates, key=lambda p: min(ps for ps, _ in p.spans))
-            first.title, first.organization = _clean_title(title), org
+        for i in range(bisect_left(firsts, s1), len(by_first)):
+            if firsts[i] >= limit:
+                break
+            first = order[by_first[i][1]]
+            if first.title is None:
+                first.title, first.organization = _clean_title(title), org
+                break
 
-    # 3. surname-only mentions and spelling variants
-    for person in order:
-        surname = person.surname
-        first_start = min(s for s, _ in person.spans) if person.spans else 0
-        for m in re.finditer(rf"(?<![\w\-]){NAME_WORD}(?![\w\-])", text):
-            s, e = m.start(), m.end()
-            if any(ps <= s < pe for p in order for ps, pe in p.spans):
-                continue
-            word = m.group()
-            if word == surname or (len(surname) >= 6 and s > first_start and _one_edit(word, surname) and word not in _stop_words()):
-                if in_org(s, e):
-                    continue
-                person.spans.append((s, e))
+    # 3. surname-only mentions and spelling variants, in one pass over the capitalized words
+    taken = bytearray(len(text) + 1)
+    for p in order:
+        for ps, pe in p.spans:
+            taken[ps:pe] = b"\x01" * (pe - ps)
+    variants = _VariantIndex()
+    exact: dict[str, int] = {}
+    first_start = []
+    for i, person in enumerate(order):
+        exact.setdefault(person.surname, i)
+        first_start.append(min(s for s, _ in person.spans) if person.spans else 0)
+        if len(person.surname) >= 6:
+            variants.add(person.surname, i)
+    stop = _stop_words()
+    for m in re.finditer(rf"(?<![\w\-]){NAME_WORD}(?![\w\-])", text):
+        s, e = m.start(), m.end()
+        if taken[s]:
+            continue
+        word = m.group()
+        owners = [exact[word]] if word in exact else []
+        if word not in stop:
+            owners += [i for i in variants.near(word) if s > first_start[i] and _one_edit(word, order[i].surname)]
+        if owners and not in_org(s, e):
+            order[min(owners)].spans.append((s, e))
     results = []
     for person in order:
         spans = sorted(set(person.spans))
@@ -299,15 +314,51 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
     return results
 
 
-def _org_earlier_in_sentence(text: str, name_start: int, title: str, org_spans) -> Optional[str]:
+def _org_earlier_in_sentence(sentence_start: int, name_start: int, title: str, orgs: OrgIndex) -> Optional[str]:
     """ "The CBI has provided ..., Governor Ali Salehabadi said": an office inside an
     organization takes the organization named earlier in the same sentence."""
     internal = set(load("titles")["organization_internal"])
     if title.split()[-1].lower() not in internal:
         return None
-    sentence_start = next((a for a, b in _sentence_bounds(text) if a <= name_start < b), 0)
-    earlier = [(e, name) for s, e, name in org_spans if sentence_start <= s and e <= name_start]
-    return max(earlier)[1] if earlier else None
+    for s, e, name in orgs.ending_before(name_start):
+        if e < sentence_start:
+            return None
+        if s >= sentence_start:
+            return name
+    return None
+
+
+def _skip_space_back(text: str, pos: int) -> int:
+    """The offset after the last non-space character before ``pos``."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+class _VariantIndex:
+    """Surnames by their one-letter deletions, to find spelling variants without comparing every pair."""
+
+    def __init__(self):
+        self._keys: dict[str, list[int]] = {}
+        self._longest = 0
+
+    @staticmethod
+    def _deletions(word: str) -> set[str]:
+        w = word.replace("-", "").lower()
+        return {w} | {w[:i] + w[i + 1:] for i in range(len(w))}
+
+    def add(self, surname: str, owner: int) -> None:
+        self._longest = max(self._longest, len(surname))
+        for key in self._deletions(surname):
+            self._keys.setdefault(key, []).append(owner)
+
+    def near(self, word: str) -> list[int]:
+        found: set[int] = set()
+        if len(word) > self._longest + 2:  # one letter and hyphens apart at most
+            return []
+        for key in self._deletions(word):
+            found.update(self._keys.get(key, ()))
+        return sorted(found)
 
 
 def _sentence_bounds(text: str) -> list[tuple[int, int]]:
@@ -369,19 +420,19 @@ def _office_before(text, name_start, before, title_re, org_spans):
     pm = re.search(r"(?P<o>\S[^,.;]*?)[’']s\s+$", pre)
     if pm:
         o_start = abs_start - len(pre) + pm.start("o")
-        org = _org_at(org_spans, o_start - 1, abs_start)
+        org = org_spans.within(o_start - 1, abs_start)
     else:
         # "ORG TITLE Name": "CBI Governor Abdolnaser Hemmati", "KFZO managing director ..."
-        for s, e, name in org_spans:
-            if e <= abs_start and re.fullmatch(r"\)?\s+", text[e:abs_start]):
-                org = name
+        q = _skip_space_back(text, abs_start)
+        if q < abs_start:
+            org = org_spans.ending_at(q) or (org_spans.ending_at(q - 1) if text[q - 1:q] == ")" else None)
     # "TITLE of ORG" / "TITLE for X of ORG"
     tail = between
     om = re.search(r"\s+(?:of|at)\s+(?:the\s+)?(?P<rest>.*)$", tail)
     ext_end = abs_title_end
     if om:
         rest_start = abs_title_end + om.start("rest")
-        found = _org_at(org_spans, rest_start, name_start) or _anaphoric_org(
+        found = org_spans.within(rest_start, name_start) or _anaphoric_org(
             text, rest_start, text[rest_start:name_start], org_spans)
         if found:
             if org is None:
@@ -413,7 +464,7 @@ def _office_after(text, name_end, after, title_re, org_spans):
         pm = re.match(r"(?P<o>[^’']+)[’']s\s+(?:[a-z]+\s+){0,3}", body)
         if pm and title_re.match(body[pm.end():]):
             pm = re.match(r"(?P<o>[^’']+)[’']s\s+", body)
-            org = _org_at(org_spans, name_end + m.start("body"), name_end + m.start("body") + pm.end("o")) or \
+            org = org_spans.within(name_end + m.start("body"), name_end + m.start("body") + pm.end("o")) or \
                 _anaphoric_org(text, name_end + m.start("body"), re.sub(r"^(?:the|its|his|her)\s+", "", pm.group("o")), org_spans)
             t = body[pm.end():]
             t = re.split(r"\s+(?:said|told|added|noted|stated|announced)\b", t)[0]
@@ -423,7 +474,7 @@ def _office_after(text, name_end, after, title_re, org_spans):
     rest = body[tm.end():]
     om = re.search(r"\s+(?:of|at|with|in)\s+(?:the\s+)?(?:[A-Za-z]+[’']s\s+)?", rest)
     if om:
-        org = _org_at(org_spans, body_abs + tm.end() + om.start(), body_abs + len(body) + 1)
+        org = org_spans.within(body_abs + tm.end() + om.start(), body_abs + len(body) + 1)
         if not org:
             org = _anaphoric_org(text, body_abs + tm.end() + om.end(), rest[om.end():], org_spans)
         if org:
