@@ -37,7 +37,7 @@ Pair = tuple[str, Money]
 # exports valued at")
 _RIGHT_GAP = re.compile(
     r"(?:’s|'s)?\s*(?:\([A-Z][A-Za-z.]{1,8}\)\s*)?(?:[(:,—–-]\s*)?"
-    r"(?:(?:[a-z]+|\d+(?:\.\d+)?\s*(?:percent|%)),?\s+){0,9}")
+    r"(?:(?:[a-z][a-z\-]*|Iranian|Iran['’]s|\d+(?:\.\d+)?\s*(?:percent|%)),?\s+){0,12}")
 # between an amount and the country after it: "$410 million went to",
 # "$300 million worth of goods to", "$220 million to"
 _LEFT_GAP = re.compile(r"\s*(?:[a-z]+,?\s+){0,6}?(?:to|into)\s+(?:the\s+)?")
@@ -52,8 +52,8 @@ _EACH_BEFORE = re.compile(r"\beach\s+(?:(?:buying|importing|taking|receiving|pur
 # the country sells: "China sold $5 billion of goods to Iran"
 _SELLER = re.compile(r"(?:’s|'s)?\s*(?:also\s+)?(?:sold|sells|exported|exports|shipped|ships|supplied|supplies|sent|delivered)\b")
 _RELATIVE = re.compile(r"\s*,\s*(?:which|who)\b[^,;()]{0,100},")
-# a country followed by more countries and no amount: the amount before is a total
-_BARE_LIST_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z]")
+# between two countries of one list
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 
 
 def primary_money(text: str, sentence_money: list[Money]) -> list[Money]:
@@ -93,18 +93,24 @@ def _respectively(text, s0, s1, countries, money) -> list[Pair]:
 def _parallel(text, countries, money) -> list[Pair]:
     isos = [iso for iso, _, _ in countries]
     after = [m for m in money if m.start > countries[-1][2]]
-    if len(isos) < 2 or len(after) != len(isos) or len(set(isos)) != len(isos):
+    if len(isos) < 2 or len(after) < len(isos) or len(set(isos)) != len(isos):
+        return []
+    # the first run of amounts joined only by commas and "and"
+    run = after[:1]
+    for a, b in zip(after, after[1:]):
+        if not re.fullmatch(r"(?:\s*(?:,|and|\(|\))\s*)+", text[a.end:b.start]):
+            break
+        run.append(b)
+    if len(run) != len(isos):
         return []
     listed = text[countries[0][1]:countries[-1][2]]
-    amounts = text[after[0].start:after[-1].end]
+    amounts = text[run[0].start:run[-1].end]
     if re.search(r"\d\s*(?:percent|%)|\$|€", listed) or not re.search(r"(?:,\s*|\s)and\s", amounts):
-        return []
-    if not all(re.fullmatch(r"(?:\s*(?:,|and|\(|\))\s*)+", text[a.end:b.start]) for a, b in zip(after, after[1:])):
         return []
     # the countries form one list: only commas, "and" and "the" between them
     if not all(re.fullmatch(r"\s*(?:,\s*)?(?:and\s+)?(?:the\s+)?", text[a[2]:b[1]]) for a, b in zip(countries, countries[1:])):
         return []
-    return list(zip(isos, after))
+    return list(zip(isos, run))
 
 
 def _each(text, s0, countries, money) -> list[Pair]:
@@ -140,7 +146,8 @@ def _adjacent(text, countries, money, max_gap) -> list[tuple[Country, Money]]:
                 right.append((item, m))
         if i > 0 and items[i - 1][1] == "m":
             m = items[i - 1][2]
-            if _gap_ok(text[m.end:s], _LEFT_GAP, max_gap) and not _BARE_LIST_AFTER.match(text, e):
+            listed_on = i + 1 < len(items) and items[i + 1][1] == "c" and _LIST_JOIN.fullmatch(text[e:items[i + 1][0]])
+            if _gap_ok(text[m.end:s], _LEFT_GAP, max_gap) and not listed_on:
                 left.append((item, m))
     preferred, other = (left, right) if len(left) > len(right) else (right, left)
     taken = {id(m) for _, m in preferred}

@@ -64,6 +64,7 @@ DEST_LIST_CUE = re.compile(
 CONTINUATION_CUE = re.compile(
     r"\bnext\s+in\s+(?:the\s+)?line\b|\bfollowed\b|\bcame\s+next\b|\bwere\s+next\b|\bcame\s+(?:second|third|fourth|fifth|next)\b|\bthe\s+next\s+(?:destinations?|ranks?)\b|\bwere\s+(?:also\s+)?among\b",
     re.IGNORECASE)
+BOUGHT = re.compile(r"\b(?:bought|purchased|purchases)\b", re.IGNORECASE)
 IMPORT_FROM = re.compile(r"\bimport(?:s|ed|ing)?\s+(?:[\w$.,]+\s+){0,6}?from\b", re.IGNORECASE)
 IMPORT_CUE = re.compile(r"\bimport(?:s|ed|ing)?\s+(?:\w+\s+){0,6}?from\b|\bimports?\b|\bimported\b", re.IGNORECASE)
 SANCTION_CUE = re.compile(r"\bsanction", re.IGNORECASE)
@@ -147,12 +148,13 @@ def _is_export_role(info: _Sentence, s: int, e: int) -> bool:
         return False
     # "exports to X", "exported ... to X, Y and Z"
     to_list = re.search(r"\b(?:to|into|for|towards)\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}?(?:(?:countries|markets|states|nations|neighbou?rs)\s*,?\s+)?(?:(?:including|such\s+as|namely|like|particularly|especially|mainly|mostly)\s+)?(?:(?:the\s+)?[A-Z][\w.’'\-]*(?![\w.’'\-])(?:\s*\([^)]*\))?(?:\s+(?:at|with|worth)\s+(?:[a-z]+\s+){0,2}[$€£]?\s?[\d.,]+(?:\s*(?!and\b)[a-z]+)?)?\s*(?:(?:,|and)\s*)?){0,12}(?:the\s+)?$", before)
-    if to_list and (EXPORT_CUE.search(before[:to_list.start()] + " ") or re.search(r"\b(?:went|sent|delivered|headed|destined)\s*$", before[:to_list.start()])) and not re.search(r"\bimport", before[max(0, to_list.start() - 40):to_list.start()], re.IGNORECASE):
+    if to_list and (EXPORT_CUE.search(before[:to_list.start()] + " ") or re.search(r"\b(?:went|sent|delivered|headed|destined|bound)\s*$", before[:to_list.start()])) and not re.search(r"\bimport", before[max(0, to_list.start() - 40):to_list.start()], re.IGNORECASE):
         return True
     if info.respectively and re.search(r"\b(?:bought|purchased|imported|received|took|accounted\s+for)\b", sentence[rel:rel + 300]):
         return True  # "Iraq, Afghanistan and Pakistan bought $320m, $216m and $51m respectively"
     verb = BUYS_FROM_IRAN.search(sentence[rel:rel + 300])
-    if verb and not re.search(r"[.;]|\bfrom\b", sentence[rel:rel + verb.start()]):
+    if verb and not re.search(r"[.;]|\bfrom\b", sentence[rel:rel + verb.start()]) \
+            and not re.search(r"\b(?:no|not|never)\b|n['’]t\b", sentence[max(0, rel - 20):rel + verb.end()]):
         return True
     if info.clause_lists_destinations(rel) and not SANCTION_CUE.search(before[-30:]) and not IMPORT_CUE.search(before[-40:]):
         return True
@@ -164,12 +166,14 @@ _CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but)\b|;|\s(?:while|whereas)\s
 
 # a sentence that goes on about the destination of the sentence before
 ANAPHORA = re.compile(
-    r"\bthere\b|\b(?:to|into|for)\s+(?:the|that|this)\s+(?:\w+\s+){0,2}?(?:country|market|neighbou?r|nation|state)\b"
+    r"\bthere\b|\b(?:to|into|for|by|of)\s+(?:the|that|this)\s+(?:\w+\s+){0,2}?(?:country|market|neighbou?r|nation|state)\b"
     r"|\b(?:its|the\s+country['’]s)\s+(?:\w+\s+)?(?:purchases|imports)\b",
     re.IGNORECASE)
+# "The western neighbor imported $9.1 billion": the destination named last in the sentence before
+SUBJECT_ANAPHORA = re.compile(r"^(?:The|This|That)\s+(?:[a-z][a-z\-]*\s+){0,2}(?:country|neighbou?r|nation|market)\b")
 RANKING_CUE = re.compile(
     r"\b(?:ranked|came|stood|placed|was|were)\s+(?:in\s+)?(?:first|second|third|fourth|fifth|next|top)\b"
-    r"|\btook\s+the\s+(?:largest|biggest|lion['’]s)\s+share\b",
+    r"|\btook\s+the\s+(?:largest|biggest|lion['’]s)\s+share\b|\b(?:at|to)\s+the\s+top\s+of\s+the\s+list\b",
     re.IGNORECASE)
 
 
@@ -177,7 +181,41 @@ RANKING_CUE = re.compile(
 ACQUIRES = re.compile(
     r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)?){0,8}"
     r"\s+(?:alone\s+)?(?:took|bought|purchased|received|absorbed|imported|accounted\s+for|accounting\s+for|taking|buying|importing)\s+"
-    r"(?:(?:more\s+than|over|about|around|nearly|some|almost|less\s+than|goods\s+worth|products\s+worth)\s+)?[$€£¥]?\d")
+    r"(?:(?:more\s+than|over|about|around|nearly|some|almost|less\s+than|goods\s+worth|products\s+worth)\s+)?"
+    # an amount, or a share of the exports ("taking four percent of Iran's exports")
+    r"(?:[$€£¥]?\d|(?:[\d.]+|[a-z]+(?:[\s\-][a-z]+)?)\s+(?:percent|%)\s+of\s+(?:Iran['’]s\s+|the\s+|its\s+|all\s+)?(?:[\w\-]+\s+)?exports\b)")
+
+
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
+def _with_list_mates(text: str, info: "_Sentence", in_sent: list, chosen: list) -> list:
+    """Countries listed together with a destination of the sentence share its role
+    ("Oman, Armenia and Azerbaijan made up the rest, with Oman alone taking 4 percent of exports")."""
+    isos = {iso for iso, _, _ in chosen}
+    taken = set(chosen)
+    groups, group = [], in_sent[:1]
+    for a, b in zip(in_sent, in_sent[1:]):
+        if _LIST_JOIN.fullmatch(text[a[2]:b[1]]):
+            group.append(b)
+        else:
+            groups.append(group)
+            group = [b]
+    groups.append(group)
+    for group in groups:
+        if len(group) < 2 or not any(c[0] in isos for c in group) or all(c in taken for c in group):
+            continue
+        before = text[max(info.start, group[0][1] - 60):group[0][1]]
+        if IMPORT_CUE.search(before) or SANCTION_CUE.search(before) or re.search(r"\b(?:from|than|like)\s+(?:the\s+)?$", before):
+            continue
+        clause = info.clause(group[0][1] - info.start)
+        if IMPORT_CUE.search(clause) and not EXPORT_CUE.search(clause):
+            continue
+        for c in group:
+            if c not in taken:
+                chosen.append(c)
+                taken.add(c)
+    return sorted(chosen, key=lambda x: x[1])
 
 
 def _from_before(text: str, start: int, s: int) -> bool:
@@ -223,8 +261,9 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
         sent = (info.start, info.end)
         in_sent = [c for c in in_sent if c[0] != "IR"]
         sentence = info.string
-        export_context = bool(EXPORT_CUE.search(sentence)) or prev_export_cue or prev_sentence_had
-        continuation = prev_sentence_had and bool(CONTINUATION_CUE.search(sentence))
+        export_context = bool(EXPORT_CUE.search(sentence) or BOUGHT.search(sentence)) or prev_export_cue or prev_sentence_had
+        import_sentence = bool(IMPORT_CUE.search(sentence)) and not EXPORT_CUE.search(sentence)
+        continuation = prev_sentence_had and bool(CONTINUATION_CUE.search(sentence)) and not import_sentence
         chosen = []
         for iso, s, e in in_sent:
             role = _is_export_role(info, s, e) or export_context and bool(ACQUIRES.match(text, e, info.end))
@@ -244,12 +283,13 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
                 if (s, e) in paired and not IMPORT_FROM.search(text[max(info.start, s - 60):s]) or re.match(
                         r"(?:[^.;]|\.(?=\d))*?\b(?:took|bought|purchased|imported|received|absorbed|accounted\s+for)\b", tail):
                     chosen.append((iso, s, e))
-            chosen.sort(key=lambda x: x[1])
+            chosen = _with_list_mates(text, info, in_sent, chosen)
         for iso, _, _ in chosen:
             dests.setdefault(iso, _Dest(iso2=iso))
         chosen_in.append(chosen)
-        prev_sentence_had = bool(chosen)
-        prev_export_cue = bool(EXPORT_CUE.search(sentence))
+        # a list may go on after a sentence that gives the last one's amount
+        prev_sentence_had = bool(chosen) or len(chosen_in) > 1 and bool(chosen_in[-2]) and not in_sent
+        prev_export_cue = bool(EXPORT_CUE.search(sentence) or BOUGHT.search(sentence))
     # pass 2: amounts, also from sentences that rank a known destination's purchases
     previous: list = []
     for info, chosen, sent_money, in_sent in zip(infos, chosen_in, money_in, countries_in):
@@ -260,13 +300,19 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
             chosen = sorted(chosen + known, key=lambda x: x[1])
         for iso, m in pair_amounts(text, (info.start, info.end), chosen, sent_money, max_gap):
             _give(dests[iso], m)
-        if not chosen and len({iso for iso, _, _ in previous}) == 1 and EXPORT_CUE.search(sentence):
+        subject = SUBJECT_ANAPHORA.match(sentence)
+        if not chosen and previous and (EXPORT_CUE.search(sentence) or BOUGHT.search(sentence)
+                                        or subject and re.search(r"\bimport(?:ed|s)?\b", sentence)):
             # "Iraq was the top buyer. Shipments there reached $1.2 billion"
-            cue = ANAPHORA.search(sentence)
-            if cue and not IMPORT_CUE.search(sentence[:cue.start()]):
-                m = first_amount_after(text, info.start + cue.start() - 60, info.end, sent_money)
+            # "... while Iraq ranked second. The western neighbor imported $9.1 billion"
+            cue = subject or ANAPHORA.search(sentence)
+            antecedent = previous[-1][0] if subject else (
+                previous[0][0] if len({iso for iso, _, _ in previous}) == 1 else None)
+            if cue and antecedent and not IMPORT_FROM.search(sentence) and not re.search(
+                    r"\bimports?\s+(?:from|by|of)\b", sentence[:cue.end()], re.IGNORECASE):
+                m = first_amount_after(text, info.start + max(0, cue.start() - 60), info.end, sent_money)
                 if m is not None:
-                    _give(dests[previous[0][0]], m)
+                    _give(dests[antecedent], m)
         previous = chosen
     spans_of: dict[str, list] = {}
     for iso, s, e in occurrences:

@@ -132,13 +132,16 @@ def _title_with_modifiers_re():
     return re.compile(rf"(?<![\w])(?=[A-Za-z])(?:(?:{mods})\s+){{0,2}}(?:{titles})(?![\w])", re.IGNORECASE)
 
 
-_ANAPHORIC_ORG = re.compile(
-    r"(?:(?:the|this|his|her|its)\s+)?(?:vice[\s-])?(organization|company|bank|ministry|agency|administration|chamber|association|union|fund|corporation|department|office|presidency)\b")
+@lru_cache(maxsize=None)
+def _anaphoric_org_re():
+    """ "the chamber", "its secretariat": a noun that refers back to a named organization."""
+    heads = "|".join(re.escape(h) for h in sorted(load("organizations")["anaphoric_heads"], key=len, reverse=True))
+    return re.compile(rf"(?:(?:the|this|his|her|its)\s+)?(?:vice[\s-])?({heads})\b")
 
 
 def _anaphoric_org(text: str, phrase_start: int, phrase: str, orgs: OrgIndex) -> Optional[str]:
     """ "of the organization": the latest organization before it whose name has that word."""
-    m = _ANAPHORIC_ORG.match(phrase)
+    m = _anaphoric_org_re().match(phrase)
     if not m:
         return None
     noun = m.group(1).lower()
@@ -217,12 +220,16 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
         person.spans.append((name_start, e))
 
     # 1b. a surname alone as the subject of a speech verb ("Ghasemi said")
+    not_surnames = set(load("people").get("not_surnames", ()))
+    lowercase_words = set(re.findall(r"(?<![\w’'\-])[a-z][\w\-]*", text))
     known = {w for p in order for w in p.name.split()}
     for m in re.finditer(rf"(?<![\w’'\-.])(?P<n>{NAME_WORD})\s+(?:said|told|added|noted|stated|announced|explained|stressed)\b", text):
         word = m.group("n")
         s, e = m.start("n"), m.end("n")
-        if word in known or word in _stop_words() or word in given or in_org(s, e):
+        if word in known or word in _stop_words() or word in given or word in not_surnames or in_org(s, e):
             continue
+        if word.lower() in lowercase_words:
+            continue  # the word is written lowercase elsewhere: a common noun ("Officials said")
         if any(_one_edit(word, p.surname) for p in order if len(p.surname) >= 6):
             continue  # a spelling variant, linked below
         if s > 0 and re.search(r"[A-Z][\w’'\-]*\s+$", text[max(0, s - 30):s]):
@@ -254,6 +261,9 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
             # "the chief executive of the Iranian National Petrochemical Company (NPC)"
             starts = (org_start, org_start + 8) if text.startswith("Iranian ", org_start) else (org_start,)
             org = next((org_spans.starting_at(x) for x in starts if org_spans.starting_at(x)), None)
+            if org is None:
+                # "the spokesman of the secretariat said": an organization named before
+                org = _anaphoric_org(text, org_start, text[org_start:org_start + 40], org_spans)
         if org is None:
             # "NPC's managing director said"
             q = _skip_space_back(text, m.start())
@@ -262,9 +272,12 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
         if org is None:
             # "Iran's commercial attaché in Islamabad said": an office in a place
             pm = re.match(r"\s+(?:in|to)\s+[A-Z][\w\-]+(?=\s+(?:said|told|announced|noted|stated|added|has|had)\b|[,.])", after)
-            if not pm or not re.search(r"(?:[Tt]he|[’']s)\s+$", text[max(0, m.start() - 12):m.start()]):
+            definite = re.search(r"(?:[Tt]he|[’']s)\s+$", text[max(0, m.start() - 12):m.start()])
+            if pm and definite:
+                title = title + pm.group()
+            elif not (definite and om is None and re.match(r"\s+(?:said|says|told|announced|noted|stated|added)\b", after)):
+                # "The deputy minister for trade affairs said ...": an office of no named body
                 continue
-            title = title + pm.group()
         k = sentence_of(m.start())
         if k is None:
             continue

@@ -168,7 +168,9 @@ def _name_pattern():
     suffix_alt = "|".join(re.escape(s) for s in suffixes)
     word = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w’'\-]*[\w]|[A-Z](?:[a-z]*\.)?)"  # no two ways to read "A."
     conn = r"(?:of|and|for|the|on|&|de|al|ol)"
-    inner = rf"(?:{word}|{conn}|,(?=\s+{word}))"
+    # a comma inside a name only in a list of domains: "Bushehr Industry, Mining and Trade Department"
+    listed = rf",(?=\s+{word}(?:,\s+{word})*,?\s+and\s+{word})"
+    inner = rf"(?:{word}(?:{listed})?|{conn}|,(?=\s+{word}))"
     # "... Organization", "... Bank of Iran", "Ministry of Industry, Mine and Trade"
     tail = rf"(?:\s+of(?:\s+the)?\s+{word}(?:(?:\s+|,\s+)(?:{word}|and(?=\s+{word})|of(?=\s+{word})))*)?"
     # "Bank" also begins names ("Bank Mellat"): as an ending it may not run into one
