@@ -612,18 +612,32 @@ def _resolve(text: str, cand: Candidate, ctx: Context):
     return "solar_hijri", None, None, False, None
 
 
+# how far a gloss's day may lie from the computed boundary it restates
+_GLOSS_SLACK_DAYS = 40
+
+
 def _apply_boundaries(cand: Candidate, start, end):
     """Glosses with day-level dates and "up to October 7" win over computed boundaries."""
     if cand.gloss:
         a, b = cand.gloss
         ref_year = cand.gloss_year
-        if b == "bare":
-            # "(March 21)" gives the start, "(March 20, 2021)" after a year the end: the nearer one
-            near_start = _day_near(a, start, ref_year)
-            near_end = _day_near(a, end, ref_year) if end else None
-            if near_start and (near_end is None or abs((near_start - start).days) <= abs((near_end - end).days)):
+        if b == "bare" or b is None or a is None:
+            # "(March 21)" gives the start, "(March 20, 2021)" after a year the end: the nearer one.
+            # A one-boundary gloss far from the end it could restate is the year's, not the
+            # period's: "the second quarter of the current year (started March 20)".
+            day = a if a is not None else b
+            can_start, can_end = a is not None, b == "bare" or a is None
+            near_start = _day_near(day, start, ref_year) if can_start else None
+            near_end = _day_near(day, end, ref_year) if can_end else None
+            gap_start = abs((near_start - start).days) if near_start and start else None
+            gap_end = abs((near_end - end).days) if near_end and end else None
+            if gap_start is not None and gap_start <= _GLOSS_SLACK_DAYS and (gap_end is None or gap_start <= gap_end):
                 start = near_start
-            elif near_end:
+            elif gap_end is not None and gap_end <= _GLOSS_SLACK_DAYS:
+                end = near_end
+            elif can_start and start is None and near_start:
+                start = near_start
+            elif can_end and end is None and near_end and not can_start:
                 end = near_end
         else:
             if a and b and b[2] and not a[2]:

@@ -110,11 +110,46 @@ OFFICIALS = [
     row("Kish Free Zone Organization’s deputy for investment Hamid Nasirpour said projects were ready.",
         ("Hamid Nasirpour", "deputy for investment", "Kish Free Zone Organization", ["Hamid Nasirpour"]),
         id="lowercase-title-after-possessive"),
+    # --- offices resolved from context ------------------------------------------------------------
+    row("The Secretariat of the High Council of Free Zones issued the figures. Karim Rostami, the spokesman "
+        "of the secretariat, said the zones grew.",
+        ("Karim Rostami", "spokesman", "Secretariat of the High Council of Free Zones", ["Karim Rostami"]),
+        id="anaphoric-body-from-data"),
+    row("The deputy minister for trade affairs said exports rose. Hossein Modarres Khiabani added that the "
+        "target is $50 billion.",
+        ("Hossein Modarres Khiabani", "deputy minister for trade affairs", None, ["Hossein Modarres Khiabani"]),
+        id="definite-office-of-no-named-body"),
+    row("Exports rose, the acting governor general of Khorasan Razavi said. Mirzaei said trade rose.",
+        ("Mirzaei", "acting governor general of Khorasan Razavi", None, ["Mirzaei"]), id="office-of-a-place"),
+    row("Exports rose, the director general of Kermanshah customs said on Monday. According to Khalil Heidari, "
+        "the value rose.",
+        ("Khalil Heidari", "director general of Kermanshah customs", None, ["Khalil Heidari"]),
+        id="office-of-a-provincial-customs"),
+    row("Exports rose, the director general of international affairs at the Islamic Republic of Iran Customs "
+        "Administration (IRICA), Hossein Kakhaki, said.",
+        ("Hossein Kakhaki", "director general of international affairs",
+         "Islamic Republic of Iran Customs Administration", ["Hossein Kakhaki"]), id="domain-before-at-org"),
+    row("Mohammad-Reza Karbasi, the deputy head of the Trade Promotion Organization of Iran for Eurasian "
+        "affairs, said trade grew.",
+        ("Mohammad-Reza Karbasi", "deputy head for Eurasian affairs", "Trade Promotion Organization of Iran",
+         ["Mohammad-Reza Karbasi"]), id="domain-after-org"),
+    row("The Ministry of Industry, Mine and Trade set targets. Minister of Industry, Mine and Trade Abbas "
+        "Aliabadi said exports rose.",
+        ("Abbas Aliabadi", "Minister of Industry, Mine and Trade", "Ministry of Industry, Mine and Trade",
+         ["Abbas Aliabadi"]), id="minister-of-the-named-ministry"),
+    row("Minister of Industry, Mine and Trade Abbas Aliabadi said exports rose.",
+        ("Abbas Aliabadi", "Minister of Industry, Mine and Trade", None, ["Abbas Aliabadi"]),
+        id="minister-of-an-unnamed-ministry"),
+    row("Exports rose, the head of the province's trade office said. Ghorban Mirzaei put the weight at two "
+        "million tons. Mirzaei said trade rose.",
+        ("Ghorban Mirzaei", None, None, ["Ghorban Mirzaei", "Mirzaei"]), id="given-name-before-known-surname"),
     # --- must not match ---------------------------------------------------------------------------
     row("Exports rose 10 percent, the Tehran Times and Mehr News Agency reported.", id="not-outlets"),
     row("Cargo passed through Imam Khomeini International Airport and Shahid Rajaee Port.", id="not-places-named-after-people"),
     row("Bank Mellat and Bank Saderat Iran opened new branches in Kish Island.", id="not-bank-names"),
     row("The head of ISIPO said exports rose 30 percent.", id="not-office-without-name"),
+    row("Officials said exports rose by 10 percent.", id="not-common-noun-subject"),
+    row("Exporters said the officials had promised support.", id="not-lowercase-elsewhere"),
     row("Iraq, Afghanistan and Pakistan were the top three export destinations.", id="not-countries"),
     row("Holding Training Courses And Supporting SMEs Are Programs.", id="not-capitalised-phrases"),
 ]

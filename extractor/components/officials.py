@@ -213,6 +213,8 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
             # a stranger with no office: only when quoted
             if not _speech_after_re().match(after) and not re.search(r"(?:[Aa]ccording\s+to|quoting|quoted)\s+$", before):
                 continue
+        if title and org is None:
+            org = _ministry_of(title, orgs)
         if title and org is None and " of " not in title and " for " not in title:
             k = sentence_of(name_start)
             org = _org_earlier_in_sentence(sentences[k][0] if k is not None else 0, name_start, title, org_spans)
@@ -240,7 +242,38 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
         person.spans.append((s, e))
         known.add(word)
 
-    # 2. an unnamed office ("the head of ISIPO announced ...", "President of IRICA said ...")
+    # 2. surname-only mentions and spelling variants, in one pass over the capitalized words
+    taken = bytearray(len(text) + 1)
+    for p in order:
+        for ps, pe in p.spans:
+            taken[ps:pe] = b"\x01" * (pe - ps)
+    variants = _VariantIndex()
+    exact: dict[str, int] = {}
+    first_start = []
+    for i, person in enumerate(order):
+        exact.setdefault(person.surname, i)
+        first_start.append(min(s for s, _ in person.spans) if person.spans else 0)
+        if len(person.surname) >= 6:
+            variants.add(person.surname, i)
+    stop = _stop_words()
+    for m in re.finditer(rf"(?<![\w\-]){NAME_WORD}(?![\w\-])", text):
+        s, e = m.start(), m.end()
+        if taken[s]:
+            continue
+        word = m.group()
+        owners = [exact[word]] if word in exact else []
+        if word not in stop:
+            owners += [i for i in variants.near(word) if s > first_start[i] and _one_edit(word, order[i].surname)]
+        if owners and not in_org(s, e):
+            person = order[min(owners)]
+            # "Ghorban Mirzaei": a capitalized word before a known surname is the given name
+            given_word = re.search(r"(?<![\w’'\-.])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s$", text[max(0, s - 30):s])
+            if given_word and word == person.surname and " " not in person.name and \
+                    _is_person_name([given_word.group(1), word]) and given_word.group(1) not in not_surnames:
+                s = s - len(given_word.group(0))
+                person.name = f"{given_word.group(1)} {person.name}"
+            person.spans.append((s, e))
+    # 3. an unnamed office ("the head of ISIPO announced ...", "President of IRICA said ...")
     #    resolved by the first untitled person named in the next two sentences
     person_starts = sorted(ps for p in order for ps, _ in p.spans)
     by_first = sorted((min(ps for ps, _ in p.spans), i) for i, p in enumerate(order) if p.spans)
@@ -273,6 +306,11 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
             # "Iran's commercial attaché in Islamabad said": an office in a place
             pm = re.match(r"\s+(?:in|to)\s+[A-Z][\w\-]+(?=\s+(?:said|told|announced|noted|stated|added|has|had)\b|[,.])", after)
             definite = re.search(r"(?:[Tt]he|[’']s)\s+$", text[max(0, m.start() - 12):m.start()])
+            # "the acting governor general of Khorasan Razavi said", "the director general of Kermanshah customs said"
+            place = re.match(r"\s+(?:of|in|to)\s+(?:[A-Z][\w\-]*\s+){0,3}[A-Z][\w\-]*(?:\s+(?:customs|province))?"
+                             r"(?=\s+(?:said|says|told|announced|noted|stated|added)\b)", after)
+            if place and definite and not org_spans.overlaps(m.end(), m.end() + place.end()):
+                pm = place
             if pm and definite:
                 title = title + pm.group()
             elif not (definite and om is None and re.match(r"\s+(?:said|says|told|announced|noted|stated|added)\b", after)):
@@ -293,30 +331,6 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
                 first.title, first.organization = _clean_title(title), org
                 break
 
-    # 3. surname-only mentions and spelling variants, in one pass over the capitalized words
-    taken = bytearray(len(text) + 1)
-    for p in order:
-        for ps, pe in p.spans:
-            taken[ps:pe] = b"\x01" * (pe - ps)
-    variants = _VariantIndex()
-    exact: dict[str, int] = {}
-    first_start = []
-    for i, person in enumerate(order):
-        exact.setdefault(person.surname, i)
-        first_start.append(min(s for s, _ in person.spans) if person.spans else 0)
-        if len(person.surname) >= 6:
-            variants.add(person.surname, i)
-    stop = _stop_words()
-    for m in re.finditer(rf"(?<![\w\-]){NAME_WORD}(?![\w\-])", text):
-        s, e = m.start(), m.end()
-        if taken[s]:
-            continue
-        word = m.group()
-        owners = [exact[word]] if word in exact else []
-        if word not in stop:
-            owners += [i for i in variants.near(word) if s > first_start[i] and _one_edit(word, order[i].surname)]
-        if owners and not in_org(s, e):
-            order[min(owners)].spans.append((s, e))
     results = []
     for person in order:
         spans = sorted(set(person.spans))
@@ -338,6 +352,19 @@ def _org_earlier_in_sentence(sentence_start: int, name_start: int, title: str, o
             return None
         if s >= sentence_start:
             return name
+    return None
+
+
+def _ministry_of(title: str, orgs: list[Organization]) -> Optional[str]:
+    """ "Minister of Industry, Mine and Trade" belongs to the "Ministry of Industry, Mine and Trade" of the text."""
+    m = re.match(r"(?:(?:Deputy|Vice|Acting|Caretaker)\s+)?Minister\s+(of|for)\s+(.+)$", title, re.IGNORECASE)
+    if not m:
+        return None
+    domain = re.sub(r"\W+", " ", m.group(2)).strip().lower()
+    for org in orgs:
+        om = re.match(r"(?:the\s+)?Ministry\s+(?:of|for)\s+(.+)$", org.name, re.IGNORECASE)
+        if om and re.sub(r"\W+", " ", om.group(1)).strip().lower() == domain:
+            return org.name
     return None
 
 
@@ -441,10 +468,12 @@ def _office_before(text, name_start, before, title_re, org_spans):
             org = org_spans.ending_at(q) or (org_spans.ending_at(q - 1) if text[q - 1:q] == ")" else None)
     # "TITLE of ORG" / "TITLE for X of ORG"
     tail = between
-    om = re.search(r"\s+(?:of|at)\s+(?:the\s+)?(?P<rest>.*)$", tail)
+    # the "of"/"at" right before the organization: "director general of international affairs at ORG"
+    links = list(re.finditer(r"\s+(?:of|at)\s+(?:the\s+)?", tail))
+    om = next((x for x in links if org_spans.starting_at(abs_title_end + x.end())), links[0] if links else None)
     ext_end = abs_title_end
     if om:
-        rest_start = abs_title_end + om.start("rest")
+        rest_start = abs_title_end + om.end()
         found = org_spans.within(rest_start, name_start) or _anaphoric_org(
             text, rest_start, text[rest_start:name_start], org_spans)
         if found:
@@ -474,9 +503,10 @@ def _office_after(text, name_end, after, title_re, org_spans):
     tm = _title_with_modifiers_re().match(body)
     if not tm:
         # "ORG's TITLE"
-        pm = re.match(r"(?P<o>[^’']+)[’']s\s+(?:[a-z]+\s+){0,3}", body)
-        if pm and title_re.match(body[pm.end():]):
-            pm = re.match(r"(?P<o>[^’']+)[’']s\s+", body)
+        pm = re.match(r"(?P<o>[^’']+)[’']s\s+", body)
+        # up to three adjectives before the office: "NPC's new managing director"
+        word_starts = [pm.end() + w.start() for w in re.finditer(r"[a-z]+\s+", body[pm.end():])][:3] if pm else []
+        if pm and any(title_re.match(body[at:]) for at in [pm.end()] + word_starts):
             org = org_spans.within(name_end + m.start("body"), name_end + m.start("body") + pm.end("o")) or \
                 _anaphoric_org(text, name_end + m.start("body"), re.sub(r"^(?:the|its|his|her)\s+", "", pm.group("o")), org_spans)
             t = body[pm.end():]
@@ -485,13 +515,21 @@ def _office_after(text, name_end, after, title_re, org_spans):
         return None, None
     body_abs = name_end + m.start("body")
     rest = body[tm.end():]
-    om = re.search(r"\s+(?:of|at|with|in)\s+(?:the\s+)?(?:[A-Za-z]+[’']s\s+)?", rest)
+    links = list(re.finditer(r"\s+(?:of|at|with|in)\s+(?:the\s+)?(?:[A-Za-z]+[’']s\s+)?", rest))
+    # the link right before the organization: "director general of international affairs at ORG"
+    om = next((x for x in links if org_spans.starting_at(body_abs + tm.end() + x.end())), links[0] if links else None)
     if om:
-        org = org_spans.within(body_abs + tm.end() + om.start(), body_abs + len(body) + 1)
+        found = org_spans.span_within(body_abs + tm.end() + om.start(), body_abs + len(body) + 1)
+        org = found[2] if found else None
         if not org:
             org = _anaphoric_org(text, body_abs + tm.end() + om.end(), rest[om.end():], org_spans)
         if org:
             title = body[:tm.end() + om.start()]
+            if found:
+                # "deputy head of ORG for Eurasian affairs": the domain after the organization
+                domain = re.fullmatch(r"\s+((?:for|in\s+charge\s+of)\s+[^,;()]+?)\s*", text[found[1]:body_abs + len(body)])
+                if domain and not re.search(r"\b(?:said|told|added|noted|stated|announced|says)\b", domain.group(1)):
+                    title += " " + domain.group(1)
             return _clean_title(title), org
     title = re.split(r"\s+(?:said|told|added|noted|stated|announced|says)\b", body)[0]
     return _clean_title(title), None

@@ -51,6 +51,16 @@ class OrgIndex:
                 return name
         return None
 
+    def span_within(self, start: int, end: int) -> Optional[tuple[int, int, str]]:
+        """Like ``within``, with the mention's offsets."""
+        for i in range(bisect_left(self._starts, start), len(self.spans)):
+            s, e, name = self.spans[i]
+            if s > end:
+                return None
+            if e <= end:
+                return self.spans[i]
+        return None
+
     def starting_at(self, start: int) -> Optional[str]:
         return self._starting.get(start)
 
