@@ -1,9 +1,11 @@
 """Score the dev and held-out splits of corpus/ separately.
 
-The split of each article is the "split" key of its .meta.json ("dev" or
-"heldout"; the seeds have none and count as dev). Usage:
+The split of each article is the "split" key of its .meta.json ("dev",
+"heldout" for the set held out since the first round, "heldout-2" for the
+set added unseen in the fourth; the seeds have none and count as dev).
+Without split names, every split found is scored. Usage:
 
-    python scripts/evaluate_splits.py [--errors] [dev|heldout ...]
+    python scripts/evaluate_splits.py [--errors] [dev|heldout|heldout-2 ...]
 """
 
 from __future__ import annotations
@@ -24,7 +26,9 @@ def split_of(meta: Path) -> str:
 
 def main(argv: list[str]) -> int:
     extra = [a for a in argv if a.startswith("--")]
-    wanted = [a for a in argv if not a.startswith("--")] or ["dev", "heldout"]
+    found = sorted({split_of(meta) for meta in (ROOT / "corpus").glob("*.meta.json")},
+                   key=lambda s: (s != "dev", s))
+    wanted = [a for a in argv if not a.startswith("--")] or found
     status = 0
     for split in wanted:
         with tempfile.TemporaryDirectory() as tmp:

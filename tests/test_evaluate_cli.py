@@ -179,8 +179,21 @@ def test_min_f1_fails_naming_the_field(project, capsys):
     assert code == 0 and "FAIL" not in err
 
 
+def test_min_f1_gates_attribute_accuracy(project, capsys):
+    a = gold_a()
+    a["destinations"][0]["amount"] = 1
+    preds = write_preds(project / "preds.jsonl", a, gold_b())
+    code, _, err = evaluate(capsys, "--gold", project / "gold", preds, "--min-f1", "destinations.amount=0.9")
+    assert code == 1
+    assert "FAIL destinations.amount: amount accuracy 0.500 is below the threshold 0.900" in err
+    code, _, err = evaluate(capsys, "--gold", project / "gold", preds, "--min-f1",
+                            "destinations.amount=0.5,officials.title=1")
+    assert code == 0 and "FAIL" not in err
+
+
 @pytest.mark.parametrize("spec, expected", [
     ("money=0.95,periods=0.9", {"money": 0.95, "periods": 0.9}),
+    ("destinations.amount=0.95", {"destinations.amount": 0.95}),
     ("overall=1", {"overall": 1.0}),
     (" officials = 0.5 ,", {"officials": 0.5}),
 ])
@@ -188,7 +201,7 @@ def test_parse_thresholds(spec, expected):
     assert parse_thresholds(spec) == expected
 
 
-@pytest.mark.parametrize("spec", ["money", "cash=0.9", "money=high", "money=1.5", ""])
+@pytest.mark.parametrize("spec", ["money", "cash=0.9", "money=high", "money=1.5", "", "destinations.iso2=0.9"])
 def test_bad_thresholds_are_usage_errors(project, capsys, spec):
     with pytest.raises(SystemExit) as info:
         main(["evaluate", "--gold", str(project / "gold"), str(project / "corpus"), "--min-f1", spec])

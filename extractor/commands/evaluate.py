@@ -20,6 +20,10 @@ from pathlib import Path
 from typing import Optional
 
 THRESHOLD_FIELDS = ("money", "periods", "organizations", "officials", "destinations", "overall")
+#: attribute accuracies that may be gated too: name -> (field, attribute)
+THRESHOLD_ATTRIBUTES = {"officials.title": ("officials", "title"),
+                        "officials.organization": ("officials", "organization"),
+                        "destinations.amount": ("destinations", "amount")}
 
 
 def parse_thresholds(spec: str) -> dict:
@@ -31,9 +35,10 @@ def parse_thresholds(spec: str) -> dict:
             continue
         name, sep, value = part.partition("=")
         name = name.strip()
-        if not sep or name not in THRESHOLD_FIELDS:
+        if not sep or (name not in THRESHOLD_FIELDS and name not in THRESHOLD_ATTRIBUTES):
             raise argparse.ArgumentTypeError(
-                f"{part!r}: expected FIELD=NUMBER with FIELD one of {', '.join(THRESHOLD_FIELDS)}")
+                f"{part!r}: expected FIELD=NUMBER with FIELD one of "
+                f"{', '.join(THRESHOLD_FIELDS + tuple(THRESHOLD_ATTRIBUTES))}")
         try:
             number = float(value)
         except ValueError:
@@ -215,6 +220,12 @@ def check_thresholds(scores, thresholds: dict) -> list:
 
     failures = []
     for name, minimum in thresholds.items():
+        if name in THRESHOLD_ATTRIBUTES:
+            field_name, attribute = THRESHOLD_ATTRIBUTES[name]
+            accuracy = scores.fields[field_name].attributes[attribute].value
+            if accuracy is not None and accuracy < minimum:
+                failures.append(f"{name}: {attribute} accuracy {accuracy:.3f} is below the threshold {minimum:.3f}")
+            continue
         f1 = scores.headline(name).f1
         if f1 < minimum:
             metric = "micro F1" if name == "overall" else f"{HEADLINE[name]} F1"
