@@ -24,6 +24,7 @@ def make_doc(nlp: Language, text: str, published: Optional[date], doc_id: Option
     the reader's warnings (which the record carries as an extra ``warnings`` key)."""
     register_extensions()
     doc = make_doc_safely(nlp, text)
+    doc.user_data[("extractor", "text")] = text  # doc.text == text; spaCy would rebuild it on each access
     doc._.published = published.isoformat() if published else None
     doc._.doc_id = doc_id
     if warnings:
