@@ -4,8 +4,10 @@ Country names come from pycountry (ISO 3166) plus the everyday aliases in
 ``data/countries.json``.  A country is a destination when a mention of it
 sits in an export role in its sentence ("exports to X", "X ... were the top
 export destinations", "X imported ... from Iran", a list continuing one of
-those); its amount comes from "respectively" lists, "X at $N" / "X ($N)"
-lists, "$N each", or the single export amount of a sentence about it.
+those, or a sentence that goes on about the one before); its amount is
+paired by ``destination_amounts`` ("respectively" lists, parallel lists,
+"$N each", "X at $N" / "$N to X", the lone export amount of its clause) or
+taken from the next sentence's anaphora ("Shipments there reached $N").
 """
 
 from __future__ import annotations
