@@ -53,7 +53,7 @@ _EACH_BEFORE = re.compile(r"\beach\s+(?:(?:buying|importing|taking|receiving|pur
 _SELLER = re.compile(r"(?:’s|'s)?\s*(?:also\s+)?(?:sold|sells|exported|exports|shipped|ships|supplied|supplies|sent|delivered)\b")
 _RELATIVE = re.compile(r"\s*,\s*(?:which|who)\b[^,;()]{0,100},")
 # between two countries of one list
-_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 
 
 def primary_money(text: str, sentence_money: list[Money]) -> list[Money]:
@@ -146,7 +146,7 @@ def _adjacent(text, countries, money, max_gap) -> list[tuple[Country, Money]]:
                 right.append((item, m))
         if i > 0 and items[i - 1][1] == "m":
             m = items[i - 1][2]
-            listed_on = i + 1 < len(items) and items[i + 1][1] == "c" and _LIST_JOIN.fullmatch(text[e:items[i + 1][0]])
+            listed_on = i + 1 < len(items) and items[i + 1][1] == "c" and LIST_JOIN.fullmatch(text[e:items[i + 1][0]])
             if _gap_ok(text[m.end:s], _LEFT_GAP, max_gap) and not listed_on:
                 left.append((item, m))
     preferred, other = (left, right) if len(left) > len(right) else (right, left)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from typing import Optional
@@ -26,7 +26,8 @@ from spacy.tokens import Doc
 from ..records import Destination, Mention, Money
 from ..resources import load
 from .base import doc_text, set_results
-from .destination_amounts import first_amount_after, pair_amounts, paired_countries
+from .destination_amounts import LIST_JOIN, first_amount_after, pair_amounts, paired_countries
+from .org_index import OrgIndex
 
 
 @lru_cache(maxsize=None)
@@ -86,7 +87,6 @@ class _Dest:
     iso2: str
     amount: Optional[Decimal] = None
     currency: Optional[str] = None
-    spans: list = field(default_factory=list)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -110,6 +110,9 @@ class _Sentence:
         self.text, self.start, self.end = text, start, end
         self.string = text[start:end]
         self.respectively = bool(re.search(r"\brespectively\b", self.string))
+        self.export_cue = bool(EXPORT_CUE.search(self.string))
+        self.import_cue = bool(IMPORT_CUE.search(self.string))
+        self.bought = bool(BOUGHT.search(self.string))
         self.cuts = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(self.string)] + [len(self.string)]
         self._clauses: dict[int, tuple[str, bool]] = {}
 
@@ -188,9 +191,6 @@ ACQUIRES = re.compile(
     r"(?:[$€£¥]?\d|(?:[\d.]+|[a-z]+(?:[\s\-][a-z]+)?)\s+(?:percent|%)\s+of\s+(?:Iran['’]s\s+|the\s+|its\s+|all\s+)?(?:[\w\-]+\s+)?exports\b)")
 
 
-_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
-
-
 def _with_list_mates(text: str, info: "_Sentence", in_sent: list, chosen: list) -> list:
     """Countries listed together with a destination of the sentence share its role
     ("Oman, Armenia and Azerbaijan made up the rest, with Oman alone taking 4 percent of exports")."""
@@ -198,7 +198,7 @@ def _with_list_mates(text: str, info: "_Sentence", in_sent: list, chosen: list) 
     taken = set(chosen)
     groups, group = [], in_sent[:1]
     for a, b in zip(in_sent, in_sent[1:]):
-        if _LIST_JOIN.fullmatch(text[a[2]:b[1]]):
+        if LIST_JOIN.fullmatch(text[a[2]:b[1]]):
             group.append(b)
         else:
             groups.append(group)
@@ -224,21 +224,6 @@ def _from_before(text: str, start: int, s: int) -> bool:
     return bool(re.search(r"\bfrom\s+(?:the\s+)?$", text[max(start, s - 12):s]))
 
 
-def _inside_organizations(org_spans: list[tuple[int, int]]):
-    """A test for "this span lies inside an organization name", in log time."""
-    spans = sorted(org_spans)
-    starts = [a for a, _ in spans]
-    reach, furthest = [], -1
-    for _, b in spans:
-        furthest = max(furthest, b)
-        reach.append(furthest)
-
-    def inside(s: int, e: int) -> bool:
-        i = bisect_right(starts, s) - 1
-        return i >= 0 and reach[i] >= e
-    return inside
-
-
 def _by_sentence(items: list, key, sentences: list[tuple[int, int]]) -> list[list]:
     """``items`` (sorted by ``key``) grouped by the sentence they start in."""
     keys = [key(x) for x in items]
@@ -248,7 +233,7 @@ def _by_sentence(items: list, key, sentences: list[tuple[int, int]]) -> list[lis
 def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, int]],
                       max_gap: int = 90) -> list[Destination]:
     names, common = country_table()
-    inside = _inside_organizations(org_spans)
+    inside = OrgIndex.of_spans(org_spans).covers
     occurrences = [(names[m.group()], m.start(), m.end()) for m in _country_re().finditer(text)
                    if not inside(m.start(), m.end())]
     dests: dict[str, _Dest] = {}
@@ -263,8 +248,8 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
         sent = (info.start, info.end)
         in_sent = [c for c in in_sent if c[0] != "IR"]
         sentence = info.string
-        export_context = bool(EXPORT_CUE.search(sentence) or BOUGHT.search(sentence)) or prev_export_cue or prev_sentence_had
-        import_sentence = bool(IMPORT_CUE.search(sentence)) and not EXPORT_CUE.search(sentence)
+        export_context = info.export_cue or info.bought or prev_export_cue or prev_sentence_had
+        import_sentence = info.import_cue and not info.export_cue
         continuation = prev_sentence_had and bool(CONTINUATION_CUE.search(sentence)) and not import_sentence
         chosen = []
         for iso, s, e in in_sent:
@@ -291,19 +276,19 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
         chosen_in.append(chosen)
         # a list may go on after a sentence that gives the last one's amount
         prev_sentence_had = bool(chosen) or len(chosen_in) > 1 and bool(chosen_in[-2]) and not in_sent
-        prev_export_cue = bool(EXPORT_CUE.search(sentence) or BOUGHT.search(sentence))
+        prev_export_cue = info.export_cue or info.bought
     # pass 2: amounts, also from sentences that rank a known destination's purchases
     previous: list = []
     for info, chosen, sent_money, in_sent in zip(infos, chosen_in, money_in, countries_in):
         sentence = info.string
-        if AMOUNT_CONTEXT.search(sentence) and not (IMPORT_CUE.search(sentence) and not EXPORT_CUE.search(sentence)):
+        if AMOUNT_CONTEXT.search(sentence) and not (info.import_cue and not info.export_cue):
             taken = set(chosen)
             known = [c for c in in_sent if c[0] in dests and c not in taken]
             chosen = sorted(chosen + known, key=lambda x: x[1])
         for iso, m in pair_amounts(text, (info.start, info.end), chosen, sent_money, max_gap):
             _give(dests[iso], m)
         subject = SUBJECT_ANAPHORA.match(sentence)
-        if not chosen and previous and (EXPORT_CUE.search(sentence) or BOUGHT.search(sentence)
+        if not chosen and previous and (info.export_cue or info.bought
                                         or subject and re.search(r"\bimport(?:ed|s)?\b", sentence)):
             # "Iraq was the top buyer. Shipments there reached $1.2 billion"
             # "... while Iraq ranked second. The western neighbor imported $9.1 billion"

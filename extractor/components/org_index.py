@@ -19,7 +19,17 @@ class OrgIndex:
     """The organization mentions of one document: ``(start, end, name)`` triples."""
 
     def __init__(self, orgs: list[Organization]):
-        self.spans = sorted((m.start, m.end, org.name) for org in orgs for m in org.mentions)
+        self._index(sorted((m.start, m.end, org.name) for org in orgs for m in org.mentions))
+
+    @classmethod
+    def of_spans(cls, spans: list[tuple[int, int]]) -> "OrgIndex":
+        """An index of bare ``(start, end)`` mention offsets (no names)."""
+        index = cls.__new__(cls)
+        index._index(sorted((s, e, "") for s, e in spans))
+        return index
+
+    def _index(self, spans: list[tuple[int, int, str]]) -> None:
+        self.spans = spans
         self._starts = [s for s, _, _ in self.spans]
         self.distinct = len({name for _, _, name in self.spans})
         self._reach = []
@@ -40,6 +50,11 @@ class OrgIndex:
         """Does ``[start, end)`` overlap an organization mention?"""
         i = bisect_left(self._starts, end) - 1
         return i >= 0 and self._reach[i] > start
+
+    def covers(self, start: int, end: int) -> bool:
+        """Does one organization mention contain all of ``[start, end)``?"""
+        i = bisect_right(self._starts, start) - 1
+        return i >= 0 and self._reach[i] >= end
 
     def within(self, start: int, end: int) -> Optional[str]:
         """The first organization whose mention lies inside ``[start, end]``."""
