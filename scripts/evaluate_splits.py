@@ -3,9 +3,11 @@
 The split of each article is the "split" key of its .meta.json ("dev",
 "heldout" for the set held out since the first round, "heldout-2" for the
 set added unseen in the fourth; the seeds have none and count as dev).
-Without split names, every split found is scored. Usage:
+Without split names, every split found is scored. ``--gold-dir DIR`` scores
+against another folder of gold files (for instance a branch's corrected gold).
+Usage:
 
-    python scripts/evaluate_splits.py [--errors] [dev|heldout|heldout-2 ...]
+    python scripts/evaluate_splits.py [--errors] [--gold-dir DIR] [dev|heldout|heldout-2 ...]
 """
 
 from __future__ import annotations
@@ -25,6 +27,11 @@ def split_of(meta: Path) -> str:
 
 
 def main(argv: list[str]) -> int:
+    gold_dir = ROOT / "gold"
+    if "--gold-dir" in argv:
+        i = argv.index("--gold-dir")
+        gold_dir = Path(argv[i + 1])
+        argv = argv[:i] + argv[i + 2:]
     extra = [a for a in argv if a.startswith("--")]
     found = sorted({split_of(meta) for meta in (ROOT / "corpus").glob("*.meta.json")},
                    key=lambda s: (s != "dev", s))
@@ -37,9 +44,9 @@ def main(argv: list[str]) -> int:
             corpus.mkdir()
             for meta in sorted((ROOT / "corpus").glob("*.meta.json")):
                 stem = meta.name[: -len(".meta.json")]
-                if split_of(meta) != split or not (ROOT / "gold" / f"{stem}.json").exists():
+                if split_of(meta) != split or not (gold_dir / f"{stem}.json").exists():
                     continue
-                shutil.copy(ROOT / "gold" / f"{stem}.json", gold)
+                shutil.copy(gold_dir / f"{stem}.json", gold)
                 shutil.copy(meta, corpus)
                 shutil.copy(ROOT / "corpus" / f"{stem}.txt", corpus)
             print(f"### split: {split}", flush=True)
