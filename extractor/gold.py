@@ -227,11 +227,12 @@ _POINT_BEFORE = re.compile(r"\b(?:by|toward|towards|before|until|till)\s+(?:the\
 _POINT_SPAN = re.compile(r"^(?:the\s+)?(?:end|close)\s+of\b", re.IGNORECASE)
 _NUMBER_WORD = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 # Bare anaphora carrying at most a length: "the period", "the said period",
-# "the nine-month period", "the period under review", "the month", "those ten months".
+# "the nine-month period", "the period under review", "the month", "those ten months"
+# ("this month" is the Gregorian month of publication, a period).
 _BARE_ANAPHORA = re.compile(
     rf"^(?:the|this|that|these|those)(?:\s+(?:same|said|mentioned|aforementioned))?"
     rf"(?:\s+{_NUMBER_WORD}[- ]month)?\s+period(?:\s+under\s+review)?$"
-    rf"|^(?:the|this|that|these|those)(?:\s+(?:same|said|mentioned|aforementioned))?"
+    rf"|^(?:the|that|these|those)(?:\s+(?:same|said|mentioned|aforementioned))?"
     rf"(?:\s+{_NUMBER_WORD})?\s+months?$",
     re.IGNORECASE)
 
@@ -253,6 +254,7 @@ _CURRENCY_MARKERS = (
     (re.compile(r"\bdirhams?\b", re.IGNORECASE), "AED"),
     (re.compile(r"£"), "GBP"),
     (re.compile(r"¥"), "JPY"),
+    (re.compile(r"\bcents?\b", re.IGNORECASE), "USD"),
 )
 # Common English names that pycountry does not resolve (it knows "Türkiye", "Russian Federation").
 COUNTRY_ALIASES = {
@@ -314,9 +316,10 @@ def _spoken_amount(span: str) -> tuple:
     scale = _SCALE.match(span[number.end():])
     if scale:
         value *= _SCALES[scale.group(1)]
-    if re.search(r"\bcents?\b", span, re.IGNORECASE):
+    cents = re.search(r"\bcents?\b", span, re.IGNORECASE) is not None
+    if cents:
         value /= 100
-    return (value * 10 if tomans else value), scale is not None
+    return (value * 10 if tomans else value), scale is not None or cents
 
 
 def _amount_agrees(amount: Decimal, spoken: Decimal, has_scale: bool) -> bool:
