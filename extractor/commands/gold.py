@@ -23,7 +23,8 @@ def register(sub) -> None:
     actions.required = True
 
     validate = actions.add_parser("validate", help="check gold files against their documents and the contract",
-                                  description="One line per problem; exit status 1 if there is any.")
+                                  description="One line per problem (text and offsets, and every rule of "
+                                              "RECORDS.md that a machine can check); exit status 1 if any.")
     validate.add_argument("gold_dir", metavar="GOLD_DIR")
     validate.add_argument("corpus", nargs="+", metavar="CORPUS", help="folder, .txt or .jsonl of the documents")
     validate.add_argument("--published", help="default publication date YYYY-MM-DD for documents without one")
