@@ -35,3 +35,7 @@ class GoldError(ExtractorError):
 
 class StoreError(ExtractorError):
     """A store that cannot be opened, reached or written."""
+
+
+class StoreLockedError(StoreError):
+    """Another run holds the store: a second writer is refused before any work."""

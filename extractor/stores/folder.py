@@ -53,6 +53,7 @@ class FolderStore(Store):
         if self.folder.exists() and not self.folder.is_dir():
             raise StoreError(f"{self.folder} is a file, not a folder")
         ensure_folder(self.folder, "the records")
+        self._lock_inside(self.folder)  # before cleaning: the temporary files may be another run's
         for stale in self.folder.glob(TEMP_PREFIX + "*"):
             if stale.is_file():
                 stale.unlink(missing_ok=True)  # left by a killed run
@@ -87,12 +88,15 @@ class FolderStore(Store):
         self._written = self._written or bool(records)
 
     def close(self) -> None:
-        if self._written:  # renames are kill-safe already; this makes them survive a power cut
-            fsync_folder(self.folder)
-            os.sync()
-            self._written = False
+        try:
+            if self._written:  # renames are kill-safe already; this makes them survive a power cut
+                fsync_folder(self.folder)
+                os.sync()
+                self._written = False
+        finally:
+            self._unlock()
 
     def iter_records(self) -> Iterator[Record]:
         for path in sorted(self.folder.glob("*" + SUFFIX)):
             if not path.name.startswith("."):
-                yield Record.model_validate_json(path.read_text(encoding="utf-8"))
+                yield Record.from_json(path.read_text(encoding="utf-8"))

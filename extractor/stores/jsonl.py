@@ -53,6 +53,7 @@ class JsonlStore(Store):
         if path.is_dir():
             raise StoreError(f"{path} is a folder; give a .jsonl file (or end the store with / for a folder of .json files)")
         ensure_folder(path.parent, f"the output {path}")
+        self._lock_beside(path)  # before the file is touched: a second writer must not truncate it
         try:
             if resume and path.exists():
                 self._ids = read_ids_and_repair(path)
@@ -86,14 +87,16 @@ class JsonlStore(Store):
         self._ids.update(record.doc_id for record in records)
 
     def close(self) -> None:
-        if self._handle is None:
-            return
         try:
-            self._handle.flush()
-            self._sync()
-            self._handle.close()
+            if self._handle is not None:
+                try:
+                    self._handle.flush()
+                    self._sync()
+                    self._handle.close()
+                finally:
+                    self._handle = None
         finally:
-            self._handle = None
+            self._unlock()
 
     def _sync(self) -> None:
         fd = self._handle.fileno()
@@ -104,7 +107,7 @@ class JsonlStore(Store):
         with open(self.path, encoding="utf-8") as handle:
             for line in handle:
                 if line.strip():
-                    yield Record.model_validate_json(line)
+                    yield Record.from_json(line)
 
 
 def read_ids_and_repair(path: Path) -> set:

@@ -143,6 +143,7 @@ class SqlStore(Store):
         except ModuleNotFoundError as exc:
             raise StoreError(f"the database driver for {self.display} is not installed ({exc.name}){self.driver_hint}") from None
         self._configure(self.engine)
+        self._take_server_lock()  # before the tables: two first runs must not race to create them
         try:
             metadata().create_all(self.engine)
             self._check_columns()
@@ -225,9 +226,19 @@ class SqlStore(Store):
         self._run(transaction, "write to")
 
     def close(self) -> None:
-        if self.engine is not None:
-            self.engine.dispose()
-            self.engine = None
+        try:
+            self._release_server_lock()
+            if self.engine is not None:
+                self.engine.dispose()
+                self.engine = None
+        finally:
+            self._unlock()
+
+    def _take_server_lock(self) -> None:
+        """A lock held by the database server itself (PostgreSQL's advisory lock); none by default."""
+
+    def _release_server_lock(self) -> None:
+        pass
 
     def iter_records(self) -> Iterator[Record]:
         tables = metadata().tables

@@ -29,6 +29,7 @@ class SqliteStore(SqlStore):
         if path.is_dir():
             raise StoreError(f"{self.display}: {path} is a folder, not a database file")
         ensure_folder(path.parent if str(path.parent) else Path("."), f"the database {path}")
+        self._lock_beside(path)  # one writer: tables are created and filled by one run at a time
 
     def _engine_options(self) -> dict:
         return {"connect_args": {"timeout": 30}}
