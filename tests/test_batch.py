@@ -243,7 +243,7 @@ def test_bad_options_are_usage_errors(arguments):
     ("out/records/", "out/records.errors.jsonl"),
     ("out/tables.parquet", "out/tables.parquet/errors.jsonl"),
     ("sqlite:///out/extractor.db", "out/extractor.errors.jsonl"),
-    ("postgresql://u@h/db", "extractor-errors.jsonl"),
+    ("postgresql://u@h/db", "extractor-errors-h-5432-db.jsonl"),
 ])
 def test_where_the_errors_file_goes(url, errors):
     path = store_for(url).default_errors_path()

@@ -76,6 +76,10 @@ class Store:
         """Where the errors file goes unless ``--errors`` says otherwise (None: standard error only)."""
         return None
 
+    def output_paths(self) -> list:
+        """The files or folders this store writes (none for a server or standard output)."""
+        return []
+
     def __enter__(self):
         return self
 

@@ -49,6 +49,9 @@ class FolderStore(Store):
     def default_errors_path(self) -> Optional[Path]:
         return self.folder.with_name(self.folder.name + ".errors.jsonl")
 
+    def output_paths(self) -> list:
+        return [self.folder]
+
     def open(self, resume: bool = False) -> None:
         if self.folder.exists() and not self.folder.is_dir():
             raise StoreError(f"{self.folder} is a file, not a folder")

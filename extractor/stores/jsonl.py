@@ -44,6 +44,9 @@ class JsonlStore(Store):
         stem = path.name[: -len(".jsonl")] if path.name.endswith(".jsonl") else path.name
         return path.with_name(stem + ".errors.jsonl")
 
+    def output_paths(self) -> list:
+        return [] if self.to_stdout else [Path(self.path)]
+
     def open(self, resume: bool = False) -> None:
         if self.to_stdout:
             if resume:
@@ -59,6 +62,7 @@ class JsonlStore(Store):
                 self._ids = read_ids_and_repair(path)
                 self._handle = open(path, "ab")
             else:
+                refuse_foreign_file(path)
                 self._handle = open(path, "wb")
         except OSError as exc:
             raise StoreError(f"cannot write {path}: {exc.strerror}") from None
@@ -108,6 +112,36 @@ class JsonlStore(Store):
             for line in handle:
                 if line.strip():
                     yield Record.from_json(line)
+
+
+#: the first bytes of files a records file must never be mistaken for
+FOREIGN_MAGIC = {b"SQLite format 3\x00": "an SQLite database", b"PAR1": "a Parquet file", b"PK\x03\x04": "a ZIP archive",
+                 b"%PDF": "a PDF document", b"\x89PNG": "a PNG image", b"\x7fELF": "a program"}
+
+
+def refuse_foreign_file(path: Path) -> None:
+    """Starting afresh empties the file: refuse unless it is empty or already a records file."""
+    if not path.is_file():
+        return
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return  # opening it for writing will say what is wrong
+    if not head.strip():
+        return
+    for magic, kind in FOREIGN_MAGIC.items():
+        if head.startswith(magic):
+            raise StoreError(f"{path} is {kind}, not a JSONL records file: it is left untouched "
+                             "(give the store with its scheme, as in sqlite:///PATH, or choose another file)")
+    line = head.split(b"\n", 1)[0]
+    try:
+        first = json.loads(line) if b"\n" in head or len(head) < 4096 else None
+    except ValueError:
+        first = None
+    if not (isinstance(first, dict) and "doc_id" in first and "text_sha256" in first):
+        raise StoreError(f"{path} exists and is not a JSONL file of records: it is left untouched "
+                         "(remove it or choose another file)")
 
 
 def read_ids_and_repair(path: Path) -> set:

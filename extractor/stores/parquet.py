@@ -123,6 +123,9 @@ class ParquetStore(Store):
     def _folders(self) -> dict:
         return {t.name: self.root / t.name for t in all_tables()}
 
+    def output_paths(self) -> list:
+        return [self.root]
+
     def open(self, resume: bool = False) -> None:
         pq = _pa().parquet
         if self.root.exists() and not self.root.is_dir():

@@ -43,6 +43,13 @@ class SqliteStore(SqlStore):
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.close()
 
+    def output_paths(self) -> list:
+        try:
+            path = sqlite_path(self.url)
+        except sa.exc.ArgumentError:
+            return []
+        return [path] if path else []
+
     def default_errors_path(self) -> Optional[Path]:
         path = sqlite_path(self.url)
         return path.with_name(path.stem + ".errors.jsonl") if path else None
