@@ -8,6 +8,7 @@ leading dot, control characters, too long) is refused for that document.
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -38,6 +39,14 @@ def file_name_problem(doc_id: str) -> Optional[str]:
     if len((doc_id + SUFFIX).encode("utf-8", errors="surrogatepass")) > MAX_NAME_BYTES:
         return f"doc_id {doc_id[:40]!r}... is too long for a file name"
     return None
+
+
+def _holds_record(path: Path, doc_id: str) -> bool:
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and data.get("doc_id") == doc_id and "text_sha256" in data
 
 
 class FolderStore(Store):
@@ -76,7 +85,9 @@ class FolderStore(Store):
         return self.folder / (doc_id + SUFFIX)
 
     def stored_ids(self, doc_ids: list) -> set:
-        return {d for d in doc_ids if self.check_doc_id(d) is None and (self.folder / (d + SUFFIX)).is_file()}
+        """Those ids whose file holds a whole record of that document: an empty or torn file
+        (a disk that filled, a copy cut short) is not trusted and the document is done again."""
+        return {d for d in doc_ids if self.check_doc_id(d) is None and _holds_record(self.folder / (d + SUFFIX), d)}
 
     def write(self, records: list) -> None:
         for record in records:
@@ -85,6 +96,8 @@ class FolderStore(Store):
                 fd, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=SUFFIX, dir=self.folder)
                 with os.fdopen(fd, "w", encoding="utf-8") as handle:
                     handle.write(record.to_json() + "\n")
+                    handle.flush()
+                    os.fsync(handle.fileno())  # the bytes are on disk before the name points at them
                 os.replace(temp, target)
             except OSError as exc:
                 raise StoreError(f"cannot write {target}: {exc.strerror}") from None
