@@ -617,14 +617,15 @@ def _write(store, records: list, outcomes: list, errors: ErrorLog, summary: Summ
     """Store a batch; if the store refuses it, store its records one by one, so a document the
     store cannot take (an id or a value too large for it) goes to the errors file and the rest
     are kept.  Returns how many were stored; raises when the store itself has failed."""
-    from .errors import StoreError, StoreLockedError
+    from .errors import StoreError, StoreLockedError, StoreUnavailableError
 
     try:
         store.write(records)
         summary.failing_in_a_row = 0
         return len(records)
-    except StoreLockedError:
-        raise
+    except (StoreLockedError, StoreUnavailableError) as exc:
+        raise StoreError(f"{exc} (the {summary.written} records written before are kept; "
+                         "run again with --resume to finish)") from None
     except StoreError as exc:
         first_error = exc
     where = {o.doc_id: o for o in outcomes}

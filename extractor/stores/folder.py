@@ -8,13 +8,14 @@ leading dot, control characters, too long) is refused for that document.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import tempfile
 from pathlib import Path
 from typing import Iterator, Optional
 
-from ..errors import StoreError
+from ..errors import StoreError, StoreUnavailableError
 from ..records import Record
 from .base import Store, ensure_folder, fsync_folder
 
@@ -100,7 +101,10 @@ class FolderStore(Store):
                     os.fsync(handle.fileno())  # the bytes are on disk before the name points at them
                 os.replace(temp, target)
             except OSError as exc:
-                raise StoreError(f"cannot write {target}: {exc.strerror}") from None
+                if "temp" in locals():
+                    Path(temp).unlink(missing_ok=True)
+                kind = StoreError if exc.errno in (errno.ENAMETOOLONG, errno.EINVAL) else StoreUnavailableError
+                raise kind(f"cannot write {target}: {exc.strerror}") from None
         self._written = self._written or bool(records)
 
     def close(self) -> None:

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 from typing import Iterator, Optional
 
-from ..errors import StoreError
+from ..errors import StoreError, StoreUnavailableError
 from ..records import Record
 from .base import Store, ensure_folder, refuse_repeats
 
@@ -60,10 +60,10 @@ class JsonlStore(Store):
         try:
             if resume and path.exists():
                 self._ids = read_ids_and_repair(path)
-                self._handle = open(path, "ab")
+                self._handle = open(path, "ab", buffering=0)
             else:
                 refuse_foreign_file(path)
-                self._handle = open(path, "wb")
+                self._handle = open(path, "wb", buffering=0)
         except OSError as exc:
             raise StoreError(f"cannot write {path}: {exc.strerror}") from None
 
@@ -80,30 +80,42 @@ class JsonlStore(Store):
             sys.stdout.flush()
             return
         data = text.encode("utf-8")
+        fd = self._handle.fileno()
+        end = os.lseek(fd, 0, os.SEEK_END)
         try:
-            self._handle.write(data)
-            self._handle.flush()
+            view = memoryview(data)
+            while view:  # unbuffered: a write either lands whole or is taken back below
+                view = view[os.write(fd, view):]
             if time.monotonic() - self._last_sync >= self.fsync_seconds:
                 self._sync()
                 self._last_sync = time.monotonic()
         except OSError as exc:
-            raise StoreError(f"cannot write {self.display}: {exc.strerror}") from None
+            try:
+                os.ftruncate(fd, end)  # no torn line left behind by a full disk
+            except OSError:
+                pass
+            raise StoreUnavailableError(f"cannot write {self.display}: {exc.strerror}") from None
         self._ids.update(record.doc_id for record in records)
 
     def close(self) -> None:
         try:
             if self._handle is not None:
+                handle, self._handle = self._handle, None
                 try:
-                    self._handle.flush()
-                    self._sync()
-                    self._handle.close()
+                    self._sync_handle(handle)
+                except OSError as exc:
+                    raise StoreUnavailableError(f"cannot write {self.display}: {exc.strerror}") from None
                 finally:
-                    self._handle = None
+                    handle.close()
         finally:
             self._unlock()
 
     def _sync(self) -> None:
-        fd = self._handle.fileno()
+        self._sync_handle(self._handle)
+
+    @staticmethod
+    def _sync_handle(handle) -> None:
+        fd = handle.fileno()
         if stat.S_ISREG(os.fstat(fd).st_mode):  # not /dev/null, a pipe or a terminal
             os.fsync(fd)
 

@@ -25,7 +25,7 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator, Optional
 
-from ..errors import StoreError
+from ..errors import StoreError, StoreUnavailableError
 from ..records import Record
 from .base import Store, ensure_folder, fsync_folder, refuse_repeats
 from .schema import Column, RunInfo, Table, all_tables, model_columns, record_from_rows, record_tables, rows_of, run_row
@@ -192,7 +192,8 @@ class ParquetStore(Store):
         try:
             pa.parquet.write_table(arrow_table, temp)
         except OSError as exc:
-            raise StoreError(f"cannot write {temp}: {exc}") from None
+            temp.unlink(missing_ok=True)
+            raise StoreUnavailableError(f"cannot write {temp}: {exc}") from None
         return temp
 
     def flush(self) -> None:

@@ -18,7 +18,7 @@ from typing import Iterator, Optional
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
-from ..errors import StoreError
+from ..errors import StoreError, StoreUnavailableError
 from ..records import Record
 from .base import Store
 from .schema import DOC_ID, POSITION, RUN_ID, RunInfo, Table, all_tables, record_from_rows, record_tables, rows_of, run_row
@@ -175,6 +175,9 @@ class SqlStore(Store):
     def _run(self, action, what: str):
         try:
             return action()
+        except (sa.exc.OperationalError, sa.exc.InterfaceError) as exc:
+            # the server or file is gone, full or locked: no document could be stored now
+            raise StoreUnavailableError(f"cannot {what} the store {self.display}: {_reason(exc)}") from None
         except sa.exc.SQLAlchemyError as exc:
             raise StoreError(f"cannot {what} the store {self.display}: {_reason(exc)}") from None
 
