@@ -141,11 +141,48 @@ def _identity() -> tuple:
     return (__version__, config_hash())
 
 
-def _init_process_worker() -> None:
+def _init_process_worker(parent_pid: Optional[int] = None) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    if parent_pid is not None:
+        die_with_parent(parent_pid)
     warm_worker()
+
+
+#: how often a worker checks that its parent is still alive
+PARENT_POLL_SECONDS = 1.0
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """End this worker when the process that started it ends, even by ``kill -9``.
+
+    On Linux the kernel sends SIGKILL on the parent's death (``PR_SET_PDEATHSIG``);
+    everywhere, a daemon thread also watches the parent id and exits when it changes.
+    """
+    import signal
+    import sys
+    import threading
+
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            PR_SET_PDEATHSIG = 1
+            libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+        except (OSError, AttributeError):
+            pass  # the watcher below still works
+    if os.getppid() != parent_pid:  # the parent died before we got here
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(PARENT_POLL_SECONDS)
+            if os.getppid() != parent_pid:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="extractor-parent-watch", daemon=True).start()
 
 
 def config_hash() -> str:
@@ -207,7 +244,7 @@ class ProcessEngine:
 
         # spawn: fresh interpreters (no forked threads or locks), each building its own pipeline
         self.executor = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                            initializer=_init_process_worker)
+                                            initializer=_init_process_worker, initargs=(os.getpid(),))
         try:
             for future in [self.executor.submit(os.getpid) for _ in range(self.workers)]:
                 future.result()
@@ -292,6 +329,38 @@ def make_engine(engine: str = "local", workers: int = 1, scheduler: Optional[str
     return LocalEngine() if workers == 1 else ProcessEngine(workers)
 
 
+# --------------------------------------------------------------------------- paths
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.expanduser().resolve()
+    except (OSError, RuntimeError):  # a symlink loop: compare it as written
+        return Path(os.path.abspath(path))
+
+
+def check_paths(inputs: list, store, errors_path: Optional[Path]) -> None:
+    """Refuse, before any work, outputs that would overwrite or be read as inputs, and an
+    errors file that is the store itself."""
+    outputs = [(_resolved(Path(p)), "the output") for p in store.output_paths()]
+    if errors_path is not None:
+        errors_at = _resolved(Path(errors_path))
+        for target, _ in outputs:
+            if errors_at == target:
+                raise BatchError(f"the errors file {errors_path} would overwrite the store {store.display}; "
+                                 "give --errors another file")
+        outputs.append((errors_at, "the errors file"))
+    for item in inputs:
+        if str(item) == "-":
+            continue
+        source = _resolved(Path(item))
+        for target, what in outputs:
+            if target == source:
+                raise BatchError(f"{what} {target} is also an input: it would be overwritten; choose another path")
+            if source.is_dir() and source in target.parents:
+                raise BatchError(f"{what} {target} is inside the input folder {item}: the next run would read it "
+                                 "as input; choose a path outside it")
+
+
 # --------------------------------------------------------------------------- errors file
 
 class ErrorLog:
@@ -339,16 +408,25 @@ class ErrorLog:
             self.progress.write(f"error: {where}{label}: {message}")
         if self.path is None:
             return
-        if self._handle is None:
-            self._handle = open(self.path, "a", encoding="utf-8")
         entry = {"doc_id": doc_id, "source": source, "line": line, "message": message}
-        self._handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
-        self._handle.flush()
+        try:
+            if self._handle is None:
+                self._handle = open(self.path, "a", encoding="utf-8")
+            self._handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
+            self._handle.flush()
+        except OSError as exc:
+            from .errors import StoreError
+
+            self._handle = None  # nothing more can go there; closing it would fail the same way
+            raise StoreError(f"cannot write the errors file {self.path}: {exc.strerror or exc}") from None
 
     def close(self) -> None:
         if self._handle is not None:
-            self._handle.close()
-            self._handle = None
+            handle, self._handle = self._handle, None
+            try:
+                handle.close()
+            except OSError:
+                pass  # already reported by add(), or nothing was left unwritten
 
 
 # --------------------------------------------------------------------------- the run
@@ -378,6 +456,7 @@ class Summary:
     errors_path: Optional[Path] = None
     run_id: str = ""
     status: str = "running"
+    failing_in_a_row: int = 0  # documents the store refused one after another
 
     def line(self) -> str:
         rate = self.written / self.seconds if self.seconds > 0 else 0.0
@@ -437,12 +516,39 @@ def _chunks(items: Iterable, size: int, store, resume: bool, errors: ErrorLog, p
             yield todo
 
 
+@contextmanager
+def sigterm_as_interrupt():
+    """While a run goes on, SIGTERM stops it as Ctrl-C does: buffers committed, the run marked
+    ``interrupted``, workers shut down (only the main thread can take signals)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(_signum, _frame):
+        raise KeyboardInterrupt("terminated")
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def run_batch(inputs: list, store_url, options: BatchOptions, stdin=None, engine=None) -> Summary:
     """Extract every document of ``inputs`` into the store; raise on problems that stop the whole batch.
 
     ``store_url`` is a URL for :func:`extractor.stores.store_for` (or a :class:`Store`
-    not yet opened); ``engine`` replaces the one the options describe.
+    not yet opened); ``engine`` replaces the one the options describe.  SIGTERM stops the
+    run as Ctrl-C does.
     """
+    with sigterm_as_interrupt():
+        return _run_batch(inputs, store_url, options, stdin, engine)
+
+
+def _run_batch(inputs: list, store_url, options: BatchOptions, stdin=None, engine=None) -> Summary:
     from . import __version__
     from .errors import StoreError
     from .stores import Store, store_for
@@ -454,12 +560,13 @@ def run_batch(inputs: list, store_url, options: BatchOptions, stdin=None, engine
         engine.timeout = options.timeout or None
     store = store_url if isinstance(store_url, Store) else store_for(store_url)
     summary = Summary(store=store.display)
+    summary.errors_path = options.errors_path or store.default_errors_path()
+    check_paths(inputs, store, summary.errors_path)  # before anything is opened, truncated or removed
     progress = Progress(enabled=False)  # the real bar once the work starts
     errors = None
     started = time.monotonic()
     try:
         store.open(resume=options.resume)  # unreachable or unwritable: stop before any work
-        summary.errors_path = options.errors_path or store.default_errors_path()
         errors = ErrorLog(summary.errors_path, progress, echo=not options.quiet)
         errors.prepare()
         engine.start()
@@ -478,19 +585,16 @@ def run_batch(inputs: list, store_url, options: BatchOptions, stdin=None, engine
                         records.append(outcome.record)
                     else:
                         errors.add(outcome.doc_id, outcome.source, outcome.line, outcome.error or "failed")
-                try:
-                    store.write(records)
-                except StoreError as exc:
-                    raise StoreError(f"{exc} (the {summary.written} records written before are kept; "
-                                     "run again with --resume to finish)") from None
-                summary.written += len(records)
+                summary.written += _write(store, records, outcomes, errors, summary)
                 progress.update(done=len(outcomes))
             summary.status = "finished"
         except KeyboardInterrupt:
             summary.status = "interrupted"
             raise
-        except BaseException:
+        except BaseException as exc:
             summary.status = "failed"
+            if isinstance(exc, ExtractorError):
+                exc.summary = summary  # the command says what was kept
             raise
         finally:
             summary.failed = errors.count
@@ -503,6 +607,44 @@ def run_batch(inputs: list, store_url, options: BatchOptions, stdin=None, engine
         engine.close()
         store.close()
     return summary
+
+
+#: this many documents in a row that cannot be stored one by one mean the store itself fails
+STORE_FAILURE_RUN = 8
+
+
+def _write(store, records: list, outcomes: list, errors: ErrorLog, summary: Summary) -> int:
+    """Store a batch; if the store refuses it, store its records one by one, so a document the
+    store cannot take (an id or a value too large for it) goes to the errors file and the rest
+    are kept.  Returns how many were stored; raises when the store itself has failed."""
+    from .errors import StoreError, StoreLockedError, StoreUnavailableError
+
+    try:
+        store.write(records)
+        summary.failing_in_a_row = 0
+        return len(records)
+    except (StoreLockedError, StoreUnavailableError) as exc:
+        raise StoreError(f"{exc} (the {summary.written} records written before are kept; "
+                         "run again with --resume to finish)") from None
+    except StoreError as exc:
+        first_error = exc
+    where = {o.doc_id: o for o in outcomes}
+    stored = 0
+    for record in records:
+        try:
+            store.write([record])
+        except StoreError as exc:
+            summary.failing_in_a_row += 1
+            if summary.failing_in_a_row >= STORE_FAILURE_RUN:
+                raise StoreError(f"{first_error} (the {summary.written + stored} records written before are kept; "
+                                 "run again with --resume to finish)") from None
+            outcome = where.get(record.doc_id)
+            errors.add(record.doc_id, getattr(outcome, "source", None), getattr(outcome, "line", None),
+                       f"cannot be stored: {exc}")
+            continue
+        summary.failing_in_a_row = 0
+        stored += 1
+    return stored
 
 
 def _run_info(version: str, engine, store):

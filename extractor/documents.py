@@ -30,6 +30,7 @@ import codecs
 import json
 import os
 import re
+import stat
 import sys
 from dataclasses import dataclass, field
 from datetime import date
@@ -429,16 +430,69 @@ def _stdin_lines(stream, limit: Optional[int]) -> Iterator:
 
 # --------------------------------------------------------------------------- inputs
 
-def iter_paths(inputs: Iterable[Union[str, Path]]) -> Iterator[Path]:
-    """The files behind the inputs: folders walked recursively, in a stable order."""
+#: the extensions of input files inside a folder, in any case (".TXT" too)
+INPUT_SUFFIXES = (".txt", ".jsonl")
+
+
+def input_kind(path: Path) -> Optional[str]:
+    """``".txt"`` or ``".jsonl"`` for an input file name, in any letter case; else ``None``."""
+    suffix = path.suffix.lower()
+    return suffix if suffix in INPUT_SUFFIXES else None
+
+
+def iter_paths(inputs: Iterable[Union[str, Path]], problems: bool = False) -> Iterator:
+    """The files behind the inputs: folders walked recursively, in a stable order.
+
+    With ``problems``, every entry of a folder that cannot be read as an input is
+    reported as an :class:`InputError` instead of being passed over in silence: a
+    FIFO, socket or device, a broken symbolic link, a link back into a folder
+    already being walked (a loop), a folder that cannot be listed.  Other files
+    (sidecars, notes) are not inputs and are skipped.
+    """
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and (child.suffix == ".txt" or child.suffix == ".jsonl"):
-                    yield child
+            yield from _walk(path, problems, {_identity(path)})
         else:
             yield path
+
+
+def _identity(path: Path) -> tuple:
+    info = path.stat()
+    return info.st_dev, info.st_ino
+
+
+def _walk(folder: Path, problems: bool, ancestors: set) -> Iterator:
+    try:
+        children = sorted(folder.iterdir())
+    except OSError as exc:
+        if problems:
+            yield InputError(f"cannot list this folder: {exc.strerror or exc}", display_path(folder))
+        return
+    for child in children:
+        try:
+            info = child.stat()  # follows links
+        except OSError as exc:
+            if problems:
+                if child.is_symlink():
+                    yield InputError("broken symbolic link (its target does not exist)", display_path(child))
+                else:
+                    yield InputError(f"cannot read this entry: {exc.strerror or exc}", display_path(child))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            key = (info.st_dev, info.st_ino)
+            if key in ancestors:
+                if problems:
+                    yield InputError("symbolic link loop (it leads back into a folder being read); skipped",
+                                     display_path(child))
+                continue
+            yield from _walk(child, problems, ancestors | {key})
+        elif stat.S_ISREG(info.st_mode):
+            if input_kind(child):
+                yield child
+        elif problems:
+            kind = "a FIFO" if stat.S_ISFIFO(info.st_mode) else "a socket" if stat.S_ISSOCK(info.st_mode) else "a device"
+            yield InputError(f"not a regular file ({kind}); skipped", display_path(child))
 
 
 def iter_documents(inputs: Iterable[Union[str, Path]], default_published: Optional[date] = None,
@@ -473,12 +527,14 @@ def _iter_all(inputs, default_published, stdin, max_chars) -> Iterator[Union[Doc
             except UnicodeDecodeError as exc:
                 yield InputError(f"not valid {exc.encoding.upper()} ({exc.reason})", "<stdin>")
             continue
-        for path in iter_paths([item]):
-            if not path.exists():
+        for path in iter_paths([item], problems=True):
+            if isinstance(path, InputError):
+                yield path
+            elif not path.exists():
                 yield InputError("no such file or folder", display_path(path))
-            elif path.suffix == ".jsonl":
+            elif input_kind(path) == ".jsonl":
                 yield from _jsonl_file(path, default_published, max_chars)
-            elif path.suffix == ".txt":
+            elif input_kind(path) == ".txt":
                 try:
                     yield read_text_file(path, default_published, max_chars)
                 except InputError as err:

@@ -35,3 +35,12 @@ class GoldError(ExtractorError):
 
 class StoreError(ExtractorError):
     """A store that cannot be opened, reached or written."""
+
+
+class StoreUnavailableError(StoreError):
+    """The store's medium failed (a full disk, a lost connection): no document can be stored
+    now, so the run stops (what was written is kept) instead of failing document after document."""
+
+
+class StoreLockedError(StoreError):
+    """Another run holds the store: a second writer is refused before any work."""

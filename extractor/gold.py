@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -62,7 +63,7 @@ def read_gold_file(path: Union[str, Path]) -> Record:
     except (OSError, UnicodeDecodeError) as exc:
         raise GoldError(f"{path}: cannot read: {exc}") from None
     try:
-        obj = json.loads(raw.lstrip("\ufeff"))
+        obj = json.loads(raw.lstrip("\ufeff"), parse_float=Decimal)
     except ValueError as exc:
         raise GoldError(f"{path}: invalid JSON: {exc}") from None
     return parse_record(obj, str(path))
@@ -102,7 +103,7 @@ def read_records(lines: Iterable[str], path: str) -> Iterator[tuple]:
         if not raw.strip():
             continue
         try:
-            obj = json.loads(raw)
+            obj = json.loads(raw, parse_float=Decimal)
         except ValueError as exc:
             yield number, InputError(f"invalid JSON: {exc}", path, number)
             continue
@@ -571,7 +572,30 @@ def _declared(model: BaseModel, data: dict) -> dict:
 
 def dump_gold(record: Record) -> str:
     """A gold file's text: the contract keys, indented, UTF-8 like ``gold/``."""
-    return json.dumps(contract_dict(record), indent=2, ensure_ascii=False) + "\n"
+    return indented_json(contract_dict(record)) + "\n"
+
+
+def indented_json(data) -> str:
+    """``json.dumps(data, indent=2)`` in which Decimal amounts keep their exact digits."""
+    from .records import plain_decimal
+
+    digits: dict = {}
+
+    def hide(value):
+        if isinstance(value, dict):
+            return {k: hide(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [hide(v) for v in value]
+        if isinstance(value, Decimal):
+            token = f"@decimal-{uuid.uuid4().hex}@"
+            digits[json.dumps(token)] = plain_decimal(value)
+            return token
+        return value
+
+    text = json.dumps(hide(data), indent=2, ensure_ascii=False)
+    for quoted, number in digits.items():
+        text = text.replace(quoted, number)
+    return text
 
 
 def write_gold(records: Iterable[Record], out_dir: Union[str, Path], force: bool = False) -> tuple:

@@ -25,7 +25,7 @@ def count_documents(inputs: Iterable) -> Optional[int]:
         if str(item) == "-":
             return None
         for path in iter_paths([item]):
-            if path.suffix == ".jsonl":
+            if path.suffix.lower() == ".jsonl":
                 try:
                     total += _count_lines(path)
                 except OSError:

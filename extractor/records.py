@@ -8,11 +8,12 @@ Schema printed by ``extractor schema`` and for the tables of the SQL stores.
 from __future__ import annotations
 
 import hashlib
+import json
 from datetime import date
 from decimal import Decimal
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, field_serializer, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_validator, model_validator
 
 SCHEMA_VERSION = 1
 
@@ -25,13 +26,46 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
 
 
+#: RECORDS: "An amount is below 10^21 base units; a longer run of digits is not money."
+AMOUNT_LIMIT = Decimal(10) ** 21
+
+
 def _amount_to_json(value: Optional[Decimal]):
-    """Whole amounts as JSON integers, others as numbers with their decimals."""
+    """Whole amounts as JSON integers; others stay Decimal, written with their exact digits by
+    :meth:`Record.to_json` (a float would change them)."""
     if value is None:
         return None
     if value == value.to_integral_value():
         return int(value)
-    return float(value)
+    return value
+
+
+def _check_amount(value: Optional[Decimal]) -> Optional[Decimal]:
+    if value is not None and (not value.is_finite() or abs(value) >= AMOUNT_LIMIT):
+        raise ValueError(f"amount {value} is not below 10^21 base units (RECORDS: a longer run of digits is not money)")
+    return value
+
+
+def plain_decimal(value: Decimal) -> str:
+    """A Decimal's exact digits in plain notation (no exponent), as a JSON number."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def exact_json(data) -> str:
+    """JSON text of plain data in which Decimals keep every digit (``json`` would need floats)."""
+    if isinstance(data, dict):
+        return "{" + ",".join(json.dumps(str(k), ensure_ascii=False) + ":" + exact_json(v)
+                              for k, v in data.items()) + "}"
+    if isinstance(data, (list, tuple)):
+        return "[" + ",".join(exact_json(v) for v in data) + "]"
+    if isinstance(data, Decimal):
+        return plain_decimal(data)
+    if isinstance(data, date):
+        return json.dumps(data.isoformat())
+    return json.dumps(data, ensure_ascii=False)
 
 
 class _Model(BaseModel):
@@ -60,7 +94,9 @@ class Money(Mention):
     currency: Optional[str]
     qualifier: Optional[Qualifier] = None
 
-    @field_serializer("amount")
+    _valid_amount = field_validator("amount")(_check_amount)
+
+    @field_serializer("amount", when_used="json")
     def _ser_amount(self, value: Optional[Decimal]):
         return _amount_to_json(value)
 
@@ -95,7 +131,9 @@ class Destination(_Model):
     currency: Optional[str] = None
     mentions: list[Mention] = Field(default_factory=list)
 
-    @field_serializer("amount")
+    _valid_amount = field_validator("amount")(_check_amount)
+
+    @field_serializer("amount", when_used="json")
     def _ser_amount(self, value: Optional[Decimal]):
         return _amount_to_json(value)
 
@@ -114,11 +152,24 @@ class Record(_Model):
     destinations: list[Destination] = Field(default_factory=list)
 
     def to_json_dict(self) -> dict:
-        """The record as plain JSON data, keys named as in RECORDS.md."""
-        return self.model_dump(mode="json", by_alias=True)
+        """The record as plain JSON data, keys named as in RECORDS.md; amounts stay exact
+        (``int``, or ``Decimal`` where they have decimals)."""
+        return json.loads(self.to_json(), parse_float=Decimal)
+
+    @classmethod
+    def from_json(cls, text: str) -> "Record":
+        """A record from one JSON text, its numbers read exactly (pydantic would read them as floats)."""
+        return cls.model_validate(json.loads(text, parse_float=Decimal))
 
     def to_json(self) -> str:
-        return self.model_dump_json(by_alias=True)
+        """One line of JSON; amounts keep their exact digits (never rounded through a float)."""
+        if not self._has_fractional_amount():
+            return self.model_dump_json(by_alias=True)
+        return exact_json(self.model_dump(mode="python", by_alias=True))
+
+    def _has_fractional_amount(self) -> bool:
+        return any(item.amount is not None and item.amount != item.amount.to_integral_value()
+                   for item in (*self.money, *self.destinations))
 
     def iter_mentions(self):
         """Every mention of the record with the field it belongs to."""

@@ -41,7 +41,7 @@ def test_one_row_per_document_and_per_entry(extracted):
 def test_values_and_types(extracted):
     tables, records = extracted
     money = table(tables, "money")
-    assert money.schema.field("amount").type == pa.decimal128(38, 6)
+    assert money.schema.field("amount").type == pa.decimal128(38, 17)
     assert money.schema.field("start").type == pa.int64()
     by_key = {(row["doc_id"], row["position"]): row for row in money.to_pylist()}
     for record in records:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 
 import pytest
 import sqlalchemy as sa
@@ -104,3 +105,38 @@ def test_an_unreachable_server_stops_before_any_work(tmp_path, capsys):
     assert "cannot open the store postgresql://u:***@127.0.0.1:9/x" in err
     assert "pw" not in err
     assert not errors.exists()  # the missing input was never looked at
+
+
+# --------------------------------------------------------------------------- data safety (issue 12)
+
+def test_a_second_writer_is_refused_by_the_advisory_lock(url, tmp_path, capsys):
+    from extractor.errors import StoreLockedError
+
+    first = open_store(url)
+    try:
+        with pytest.raises(StoreLockedError, match="being written by another run"):
+            open_store(url)
+        source = tmp_path / "in.jsonl"
+        source.write_text(json.dumps({"doc_id": "a", "text": "Iran exported $2 billion to Iraq."}) + "\n")
+        assert main(["extract", str(source), "--store", url, "--quiet", "--errors", str(tmp_path / "e.jsonl")]) == 2
+        assert "another run" in capsys.readouterr().err
+    finally:
+        first.close()
+    open_store(url).close()  # released with the first writer
+
+
+def test_hostile_amounts_and_ids_never_stop_a_postgres_batch(url, tmp_path):
+    from test_data_safety import HOSTILE_AMOUNTS, hostile_record
+
+    with open_store(url) as store:
+        store.write([hostile_record()])
+    (back,) = read(url).values()
+    assert [Decimal(str(m["amount"])) for m in back["money"]] == HOSTILE_AMOUNTS
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"doc_id": "k" * 3000, "text": "Iran exported $2 billion to Iraq."}) + "\n"
+                      + json.dumps({"doc_id": "fine", "text": "Iran exported $3 billion to Iraq."}) + "\n")
+    errors = tmp_path / "e.jsonl"
+    assert main(["extract", str(source), "--store", url, "--quiet", "--errors", str(errors)]) == 1
+    assert "fine" in read(url)
+    (error,) = [json.loads(line) for line in errors.read_text().splitlines()]
+    assert "index takes at most" in error["message"]

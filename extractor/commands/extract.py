@@ -1,7 +1,9 @@
 """``extractor extract``: records of articles into a store (JSONL on standard output by default).
 
 Exit status: 0 every document extracted, 1 some documents failed (they are
-in the errors file), 2 nothing done (a store, engine or option refused).
+in the errors file), 2 nothing done (a store, engine or option refused), 3 the
+run stopped partway (the store failed): the records written are kept and
+``--resume`` finishes the rest.
 """
 
 from __future__ import annotations
@@ -24,6 +26,16 @@ def _positive(value: str) -> int:
     return number
 
 
+def _non_negative(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError("must be 0 (no limit) or more")
+    return number
+
+
 def _seconds(value: str) -> float:
     try:
         number = float(value)
@@ -39,7 +51,8 @@ def register(sub) -> None:
         "extract", help="extract records from folders, .txt, .jsonl or - (stdin) into a store",
         description="Extract one record per document, streaming, into a store. A document that fails goes "
                     "to the errors file and the batch goes on; --resume finishes an interrupted run.",
-        epilog="exit status: 0 all documents extracted, 1 some documents failed, 2 nothing done")
+        epilog="exit status: 0 all documents extracted, 1 some documents failed, 2 nothing done, "
+               "3 stopped partway (records written are kept; --resume finishes)")
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="folder, .txt, .jsonl, or - for JSONL on stdin")
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--out", "-o", metavar="FILE", help="output JSONL file (- for standard output, the default)")
@@ -61,7 +74,7 @@ def register(sub) -> None:
     parser.add_argument("--errors", metavar="FILE",
                         help="errors file, one JSON line per failed document (default: beside the output; "
                              "none for standard output)")
-    parser.add_argument("--max-chars", type=int, default=None, metavar="N",
+    parser.add_argument("--max-chars", type=_non_negative, default=None, metavar="N",
                         help="refuse documents longer than N characters (default 1,000,000; 0: no limit)")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar, no messages but fatal ones")
     parser.set_defaults(run=run)
@@ -95,6 +108,10 @@ def run(args) -> int:
         summary = run_batch(args.inputs, url, options)
     except ExtractorError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        kept = getattr(exc, "summary", None)
+        if kept is not None and kept.written:
+            print(f"stopped partway: {kept.line()}", file=sys.stderr)
+            return 3
         return 2
     if not args.quiet or summary.failed:
         print(summary.line(), file=sys.stderr)

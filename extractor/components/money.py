@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..numbers import NUMBER, _alternation, number_words, scales, to_amount
-from ..records import Money
+from ..records import AMOUNT_LIMIT, Money
 from ..resources import load
 from .base import doc_text, set_results
 
@@ -146,6 +146,8 @@ def find_money(text: str) -> list[Money]:
     for start, end, amount, currency in found:
         if taken.find(1, start, end) != -1:
             continue
+        if amount is not None and abs(amount) >= AMOUNT_LIMIT:
+            continue  # RECORDS: an amount is below 10^21 base units; a longer run of digits is not money
         taken[start:end] = b"\x01" * (end - start)
         results.append(Money(start=start, end=end, text=text[start:end], amount=amount,
                              currency=currency, qualifier=_qualifier(text, start)))

@@ -8,12 +8,14 @@ leading dot, control characters, too long) is refused for that document.
 
 from __future__ import annotations
 
+import errno
+import json
 import os
 import tempfile
 from pathlib import Path
 from typing import Iterator, Optional
 
-from ..errors import StoreError
+from ..errors import StoreError, StoreUnavailableError
 from ..records import Record
 from .base import Store, ensure_folder, fsync_folder
 
@@ -40,6 +42,14 @@ def file_name_problem(doc_id: str) -> Optional[str]:
     return None
 
 
+def _holds_record(path: Path, doc_id: str) -> bool:
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and data.get("doc_id") == doc_id and "text_sha256" in data
+
+
 class FolderStore(Store):
     def __init__(self, path: str):
         self.folder = Path(path)
@@ -49,10 +59,14 @@ class FolderStore(Store):
     def default_errors_path(self) -> Optional[Path]:
         return self.folder.with_name(self.folder.name + ".errors.jsonl")
 
+    def output_paths(self) -> list:
+        return [self.folder]
+
     def open(self, resume: bool = False) -> None:
         if self.folder.exists() and not self.folder.is_dir():
             raise StoreError(f"{self.folder} is a file, not a folder")
         ensure_folder(self.folder, "the records")
+        self._lock_inside(self.folder)  # before cleaning: the temporary files may be another run's
         for stale in self.folder.glob(TEMP_PREFIX + "*"):
             if stale.is_file():
                 stale.unlink(missing_ok=True)  # left by a killed run
@@ -72,7 +86,9 @@ class FolderStore(Store):
         return self.folder / (doc_id + SUFFIX)
 
     def stored_ids(self, doc_ids: list) -> set:
-        return {d for d in doc_ids if self.check_doc_id(d) is None and (self.folder / (d + SUFFIX)).is_file()}
+        """Those ids whose file holds a whole record of that document: an empty or torn file
+        (a disk that filled, a copy cut short) is not trusted and the document is done again."""
+        return {d for d in doc_ids if self.check_doc_id(d) is None and _holds_record(self.folder / (d + SUFFIX), d)}
 
     def write(self, records: list) -> None:
         for record in records:
@@ -81,18 +97,26 @@ class FolderStore(Store):
                 fd, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=SUFFIX, dir=self.folder)
                 with os.fdopen(fd, "w", encoding="utf-8") as handle:
                     handle.write(record.to_json() + "\n")
+                    handle.flush()
+                    os.fsync(handle.fileno())  # the bytes are on disk before the name points at them
                 os.replace(temp, target)
             except OSError as exc:
-                raise StoreError(f"cannot write {target}: {exc.strerror}") from None
+                if "temp" in locals():
+                    Path(temp).unlink(missing_ok=True)
+                kind = StoreError if exc.errno in (errno.ENAMETOOLONG, errno.EINVAL) else StoreUnavailableError
+                raise kind(f"cannot write {target}: {exc.strerror}") from None
         self._written = self._written or bool(records)
 
     def close(self) -> None:
-        if self._written:  # renames are kill-safe already; this makes them survive a power cut
-            fsync_folder(self.folder)
-            os.sync()
-            self._written = False
+        try:
+            if self._written:  # renames are kill-safe already; this makes them survive a power cut
+                fsync_folder(self.folder)
+                os.sync()
+                self._written = False
+        finally:
+            self._unlock()
 
     def iter_records(self) -> Iterator[Record]:
         for path in sorted(self.folder.glob("*" + SUFFIX)):
             if not path.name.startswith("."):
-                yield Record.model_validate_json(path.read_text(encoding="utf-8"))
+                yield Record.from_json(path.read_text(encoding="utf-8"))

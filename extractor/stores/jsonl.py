@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 from typing import Iterator, Optional
 
-from ..errors import StoreError
+from ..errors import StoreError, StoreUnavailableError
 from ..records import Record
 from .base import Store, ensure_folder, refuse_repeats
 
@@ -44,6 +44,9 @@ class JsonlStore(Store):
         stem = path.name[: -len(".jsonl")] if path.name.endswith(".jsonl") else path.name
         return path.with_name(stem + ".errors.jsonl")
 
+    def output_paths(self) -> list:
+        return [] if self.to_stdout else [Path(self.path)]
+
     def open(self, resume: bool = False) -> None:
         if self.to_stdout:
             if resume:
@@ -53,12 +56,14 @@ class JsonlStore(Store):
         if path.is_dir():
             raise StoreError(f"{path} is a folder; give a .jsonl file (or end the store with / for a folder of .json files)")
         ensure_folder(path.parent, f"the output {path}")
+        self._lock_beside(path)  # before the file is touched: a second writer must not truncate it
         try:
             if resume and path.exists():
                 self._ids = read_ids_and_repair(path)
-                self._handle = open(path, "ab")
+                self._handle = open(path, "ab", buffering=0)
             else:
-                self._handle = open(path, "wb")
+                refuse_foreign_file(path)
+                self._handle = open(path, "wb", buffering=0)
         except OSError as exc:
             raise StoreError(f"cannot write {path}: {exc.strerror}") from None
 
@@ -75,28 +80,42 @@ class JsonlStore(Store):
             sys.stdout.flush()
             return
         data = text.encode("utf-8")
+        fd = self._handle.fileno()
+        end = os.lseek(fd, 0, os.SEEK_END)
         try:
-            self._handle.write(data)
-            self._handle.flush()
+            view = memoryview(data)
+            while view:  # unbuffered: a write either lands whole or is taken back below
+                view = view[os.write(fd, view):]
             if time.monotonic() - self._last_sync >= self.fsync_seconds:
                 self._sync()
                 self._last_sync = time.monotonic()
         except OSError as exc:
-            raise StoreError(f"cannot write {self.display}: {exc.strerror}") from None
+            try:
+                os.ftruncate(fd, end)  # no torn line left behind by a full disk
+            except OSError:
+                pass
+            raise StoreUnavailableError(f"cannot write {self.display}: {exc.strerror}") from None
         self._ids.update(record.doc_id for record in records)
 
     def close(self) -> None:
-        if self._handle is None:
-            return
         try:
-            self._handle.flush()
-            self._sync()
-            self._handle.close()
+            if self._handle is not None:
+                handle, self._handle = self._handle, None
+                try:
+                    self._sync_handle(handle)
+                except OSError as exc:
+                    raise StoreUnavailableError(f"cannot write {self.display}: {exc.strerror}") from None
+                finally:
+                    handle.close()
         finally:
-            self._handle = None
+            self._unlock()
 
     def _sync(self) -> None:
-        fd = self._handle.fileno()
+        self._sync_handle(self._handle)
+
+    @staticmethod
+    def _sync_handle(handle) -> None:
+        fd = handle.fileno()
         if stat.S_ISREG(os.fstat(fd).st_mode):  # not /dev/null, a pipe or a terminal
             os.fsync(fd)
 
@@ -104,7 +123,37 @@ class JsonlStore(Store):
         with open(self.path, encoding="utf-8") as handle:
             for line in handle:
                 if line.strip():
-                    yield Record.model_validate_json(line)
+                    yield Record.from_json(line)
+
+
+#: the first bytes of files a records file must never be mistaken for
+FOREIGN_MAGIC = {b"SQLite format 3\x00": "an SQLite database", b"PAR1": "a Parquet file", b"PK\x03\x04": "a ZIP archive",
+                 b"%PDF": "a PDF document", b"\x89PNG": "a PNG image", b"\x7fELF": "a program"}
+
+
+def refuse_foreign_file(path: Path) -> None:
+    """Starting afresh empties the file: refuse unless it is empty or already a records file."""
+    if not path.is_file():
+        return
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return  # opening it for writing will say what is wrong
+    if not head.strip():
+        return
+    for magic, kind in FOREIGN_MAGIC.items():
+        if head.startswith(magic):
+            raise StoreError(f"{path} is {kind}, not a JSONL records file: it is left untouched "
+                             "(give the store with its scheme, as in sqlite:///PATH, or choose another file)")
+    line = head.split(b"\n", 1)[0]
+    try:
+        first = json.loads(line) if b"\n" in head or len(head) < 4096 else None
+    except ValueError:
+        first = None
+    if not (isinstance(first, dict) and "doc_id" in first and "text_sha256" in first):
+        raise StoreError(f"{path} exists and is not a JSONL file of records: it is left untouched "
+                         "(remove it or choose another file)")
 
 
 def read_ids_and_repair(path: Path) -> set:

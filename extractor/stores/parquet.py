@@ -20,18 +20,24 @@ from __future__ import annotations
 import json
 import os
 import uuid
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import Decimal, Inexact, InvalidOperation, localcontext
 from datetime import date
 from pathlib import Path
 from typing import Iterator, Optional
 
-from ..errors import StoreError
+from ..errors import StoreError, StoreUnavailableError
 from ..records import Record
 from .base import Store, ensure_folder, fsync_folder, refuse_repeats
 from .schema import Column, RunInfo, Table, all_tables, model_columns, record_from_rows, record_tables, rows_of, run_row
 
-DECIMAL_SCALE = 6
+#: decimal(38, 17): 21 whole digits hold every amount RECORDS allows (below 10^21)
+#: and 17 decimals hold any sub-unit the text can write; a value that does not
+#: fit is refused for its document, never rounded.
+DECIMAL_PRECISION = 38
+DECIMAL_SCALE = 17
 PART_GLOB = "part-*.parquet"
+#: temporary parts are hidden (a leading dot), so dataset readers never list them
+TEMP_PREFIX = "."
 TEMP_SUFFIX = ".tmp"
 
 
@@ -54,7 +60,7 @@ def arrow_type(column: Column):
     if kind == "bool":
         return pa.bool_()
     if kind == "decimal":
-        return pa.decimal128(38, DECIMAL_SCALE)
+        return pa.decimal128(DECIMAL_PRECISION, DECIMAL_SCALE)
     if kind == "date":
         return pa.date32()
     if kind == "datetime":
@@ -74,7 +80,7 @@ def _arrow_value(column: Column, value):
     if value is None:
         return None
     if column.kind == "decimal":
-        return Decimal(value).quantize(Decimal(1).scaleb(-DECIMAL_SCALE), rounding=ROUND_HALF_EVEN)
+        return exact_decimal(value)
     if column.kind == "json":
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
     if column.kind == "date" and isinstance(value, str):
@@ -83,6 +89,21 @@ def _arrow_value(column: Column, value):
         inner = model_columns(column.model)
         return [{c.name: _arrow_value(c, item.get(c.name)) for c in inner} for item in value]
     return value
+
+
+def exact_decimal(value) -> Decimal:
+    """``value`` at the column's scale, exactly, or a :class:`StoreError` saying why it cannot be."""
+    with localcontext() as ctx:
+        ctx.prec = DECIMAL_PRECISION + 10
+        ctx.traps[Inexact] = True
+        try:
+            scaled = Decimal(value).quantize(Decimal(1).scaleb(-DECIMAL_SCALE))
+        except (Inexact, InvalidOperation):
+            scaled = None
+    if scaled is None or scaled.adjusted() >= DECIMAL_PRECISION - DECIMAL_SCALE:
+        raise StoreError(f"the amount {value} does not fit the Parquet column decimal({DECIMAL_PRECISION}, "
+                         f"{DECIMAL_SCALE}) exactly")
+    return scaled
 
 
 class ParquetStore(Store):
@@ -102,15 +123,19 @@ class ParquetStore(Store):
     def _folders(self) -> dict:
         return {t.name: self.root / t.name for t in all_tables()}
 
+    def output_paths(self) -> list:
+        return [self.root]
+
     def open(self, resume: bool = False) -> None:
         pq = _pa().parquet
         if self.root.exists() and not self.root.is_dir():
             raise StoreError(f"{self.root} is a file; the Parquet store is a folder of tables")
         ensure_folder(self.root, "the Parquet tables")
+        self._lock_inside(self.root)  # one writer: a second run would store every document twice
         folders = self._folders()
         for folder in folders.values():
             ensure_folder(folder, "a Parquet table")
-            for stale in folder.glob("*" + TEMP_SUFFIX):
+            for stale in list(folder.glob("*" + TEMP_SUFFIX)) + list(folder.glob(".*" + TEMP_SUFFIX)):
                 if stale.is_file():
                     stale.unlink(missing_ok=True)
         committed = {p.name for p in folders["documents"].glob(PART_GLOB)}
@@ -129,7 +154,7 @@ class ParquetStore(Store):
                 except Exception as exc:  # a part that pyarrow cannot read is not ours to guess about
                     raise StoreError(f"cannot read {part}: {exc}") from None
                 self._ids.update(ids)
-        probe = self.root / f".probe-{self.run_id}{TEMP_SUFFIX}"
+        probe = self.root / f"{TEMP_PREFIX}probe-{self.run_id}{TEMP_SUFFIX}"
         try:
             probe.write_bytes(b"")
             probe.unlink()
@@ -145,21 +170,30 @@ class ParquetStore(Store):
 
     def write(self, records: list) -> None:
         refuse_repeats(self, records)
-        self._buffer.extend(records)
+        converted = [self._converted(record) for record in records]  # a value that cannot be stored fails here
+        self._buffer.extend(converted)
         self._ids.update(r.doc_id for r in records)
         if len(self._buffer) >= self.rows_per_file:
             self.flush()
 
-    def _write_table(self, table: Table, rows: list, name: str) -> Path:
+    def _converted(self, record: Record) -> dict:
+        """The Arrow-ready rows of one record, per table."""
+        columns = {t.name: t.columns for t in record_tables()}
+        return {name: [{c.name: _arrow_value(c, row.get(c.name)) for c in columns[name]} for row in rows]
+                for name, rows in rows_of(record, self.run_id).items()}
+
+    def _write_table(self, table: Table, rows: list, name: str, converted: bool = False) -> Path:
         pa = _pa()
-        converted = [{c.name: _arrow_value(c, row.get(c.name)) for c in table.columns} for row in rows]
-        arrow_table = pa.Table.from_pylist(converted, schema=arrow_schema(table))
+        if not converted:
+            rows = [{c.name: _arrow_value(c, row.get(c.name)) for c in table.columns} for row in rows]
+        arrow_table = pa.Table.from_pylist(rows, schema=arrow_schema(table))
         folder = self.root / table.name
-        temp = folder / (name + TEMP_SUFFIX)
+        temp = folder / (TEMP_PREFIX + name + TEMP_SUFFIX)
         try:
             pa.parquet.write_table(arrow_table, temp)
         except OSError as exc:
-            raise StoreError(f"cannot write {temp}: {exc}") from None
+            temp.unlink(missing_ok=True)
+            raise StoreUnavailableError(f"cannot write {temp}: {exc}") from None
         return temp
 
     def flush(self) -> None:
@@ -167,12 +201,12 @@ class ParquetStore(Store):
             return
         tables = record_tables()
         rows = {t.name: [] for t in tables}
-        for record in self._buffer:
-            for name, table_rows in rows_of(record, self.run_id).items():
+        for converted in self._buffer:
+            for name, table_rows in converted.items():
                 rows[name].extend(table_rows)
         name = f"part-{self.run_id}-{self._parts:06d}.parquet"
-        temps = [(self._write_table(t, rows[t.name], name), t.name) for t in tables[1:] if rows[t.name]]
-        temps.append((self._write_table(tables[0], rows[tables[0].name], name), tables[0].name))
+        temps = [(self._write_table(t, rows[t.name], name, converted=True), t.name) for t in tables[1:] if rows[t.name]]
+        temps.append((self._write_table(tables[0], rows[tables[0].name], name, converted=True), tables[0].name))
         for temp, _table in temps:  # documents last: its rename commits the flush
             with open(temp, "rb") as handle:
                 os.fsync(handle.fileno())
@@ -185,12 +219,18 @@ class ParquetStore(Store):
         self.flush()
         table = [t for t in all_tables() if t.name == "runs"][0]
         temp = self._write_table(table, [run_row(info)], f"part-{info.run_id}.parquet")
+        with open(temp, "rb") as handle:
+            os.fsync(handle.fileno())
         os.replace(temp, temp.with_name(f"part-{info.run_id}.parquet"))
+        fsync_folder(temp.parent)
 
     def close(self) -> None:
-        if self._opened:
-            self.flush()
-            self._opened = False
+        try:
+            if self._opened:
+                self.flush()
+                self._opened = False
+        finally:
+            self._unlock()
 
     def read_table(self, name: str):
         """One table as a ``pyarrow.Table`` (empty, with its schema, when nothing was written)."""

@@ -42,7 +42,7 @@ class RunInfo(BaseModel):
     config_hash: str
     started_at: datetime
     finished_at: Optional[datetime] = None
-    status: Literal["running", "finished", "failed", "interrupted"] = "running"
+    status: Literal["running", "finished", "failed", "interrupted", "abandoned"] = "running"
     engine: str = "local"
     workers: int = 1
     documents_written: Optional[int] = None

@@ -18,7 +18,7 @@ from typing import Iterator, Optional
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
-from ..errors import StoreError
+from ..errors import StoreError, StoreUnavailableError
 from ..records import Record
 from .base import Store
 from .schema import DOC_ID, POSITION, RUN_ID, RunInfo, Table, all_tables, record_from_rows, record_tables, rows_of, run_row
@@ -27,33 +27,38 @@ from .schema import DOC_ID, POSITION, RUN_ID, RunInfo, Table, all_tables, record
 ID_CHUNK = 500
 
 
-class _SqliteNumeric(sa.types.UserDefinedType):
-    """NUMERIC affinity with values passed through untouched (SQLAlchemy's Numeric goes via float)."""
+class _SqliteExact(sa.types.UserDefinedType):
+    """A column of BLOB affinity: SQLite keeps each value as it is given (NUMERIC affinity
+    would turn a long or fractional amount into an approximate REAL)."""
 
     cache_ok = True
 
     def get_col_spec(self, **_kw):
-        return "NUMERIC"
+        return "BLOB"
 
 
 class Amount(sa.types.TypeDecorator):
-    """Decimal amounts, exact: NUMERIC on servers; in SQLite whole amounts stay INTEGER."""
+    """Decimal amounts, exact: NUMERIC on servers.  In SQLite a whole amount below 2^63 is an
+    INTEGER (so sums and comparisons work as numbers) and any other amount is TEXT holding
+    its exact digits; ``CAST(amount AS REAL)`` makes every row a number for arithmetic."""
 
     impl = sa.Numeric
     cache_ok = True
 
     def load_dialect_impl(self, dialect):
         if dialect.name == "sqlite":
-            return dialect.type_descriptor(_SqliteNumeric())
+            return dialect.type_descriptor(_SqliteExact())
         return dialect.type_descriptor(sa.Numeric())
 
     def process_bind_param(self, value, dialect):
         if value is None or dialect.name != "sqlite":
             return value
+        from ..records import plain_decimal
+
         value = Decimal(value)
         if value == value.to_integral_value() and abs(value) < 2 ** 63:
             return int(value)
-        return str(value)
+        return plain_decimal(value)
 
     def process_result_value(self, value, dialect):
         if value is None or isinstance(value, Decimal):
@@ -143,9 +148,11 @@ class SqlStore(Store):
         except ModuleNotFoundError as exc:
             raise StoreError(f"the database driver for {self.display} is not installed ({exc.name}){self.driver_hint}") from None
         self._configure(self.engine)
+        self._take_server_lock()  # before the tables: two first runs must not race to create them
         try:
             metadata().create_all(self.engine)
             self._check_columns()
+            self._mark_abandoned_runs()
         except sa.exc.SQLAlchemyError as exc:
             self.engine.dispose()
             raise StoreError(f"cannot open the store {self.display}: {_reason(exc)}") from None
@@ -159,9 +166,18 @@ class SqlStore(Store):
                 raise StoreError(f"the store {self.display} has a table {table.name!r} without the columns "
                                  f"{', '.join(missing)}: it was made for another record schema; use a new database")
 
+    def _mark_abandoned_runs(self) -> None:
+        """Runs still ``running`` belong to processes that died: this run holds the store's only lock."""
+        runs = metadata().tables["runs"]
+        with self.engine.begin() as connection:
+            connection.execute(runs.update().where(runs.c.status == "running").values(status="abandoned"))
+
     def _run(self, action, what: str):
         try:
             return action()
+        except (sa.exc.OperationalError, sa.exc.InterfaceError) as exc:
+            # the server or file is gone, full or locked: no document could be stored now
+            raise StoreUnavailableError(f"cannot {what} the store {self.display}: {_reason(exc)}") from None
         except sa.exc.SQLAlchemyError as exc:
             raise StoreError(f"cannot {what} the store {self.display}: {_reason(exc)}") from None
 
@@ -225,9 +241,19 @@ class SqlStore(Store):
         self._run(transaction, "write to")
 
     def close(self) -> None:
-        if self.engine is not None:
-            self.engine.dispose()
-            self.engine = None
+        try:
+            self._release_server_lock()
+            if self.engine is not None:
+                self.engine.dispose()
+                self.engine = None
+        finally:
+            self._unlock()
+
+    def _take_server_lock(self) -> None:
+        """A lock held by the database server itself (PostgreSQL's advisory lock); none by default."""
+
+    def _release_server_lock(self) -> None:
+        pass
 
     def iter_records(self) -> Iterator[Record]:
         tables = metadata().tables

@@ -29,6 +29,7 @@ class SqliteStore(SqlStore):
         if path.is_dir():
             raise StoreError(f"{self.display}: {path} is a folder, not a database file")
         ensure_folder(path.parent if str(path.parent) else Path("."), f"the database {path}")
+        self._lock_beside(path)  # one writer: tables are created and filled by one run at a time
 
     def _engine_options(self) -> dict:
         return {"connect_args": {"timeout": 30}}
@@ -41,6 +42,13 @@ class SqliteStore(SqlStore):
             cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.close()
+
+    def output_paths(self) -> list:
+        try:
+            path = sqlite_path(self.url)
+        except sa.exc.ArgumentError:
+            return []
+        return [path] if path else []
 
     def default_errors_path(self) -> Optional[Path]:
         path = sqlite_path(self.url)
