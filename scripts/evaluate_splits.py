@@ -4,10 +4,12 @@ The split of each article is the "split" key of its .meta.json ("dev",
 "heldout" for the set held out since the first round, "heldout-2" for the
 set added unseen in the fourth; the seeds have none and count as dev).
 Without split names, every split found is scored. ``--gold-dir DIR`` scores
-against another folder of gold files (for instance a branch's corrected gold).
+against another folder of gold files (for instance a branch's corrected gold);
+``--min-f1 SPEC`` gates each named split as ``evaluate --min-f1`` does (CI gates
+the dev split only: the held-out splits are a forecast, reported, never gated).
 Usage:
 
-    python scripts/evaluate_splits.py [--errors] [--gold-dir DIR] [dev|heldout|heldout-2 ...]
+    python scripts/evaluate_splits.py [--errors] [--gold-dir DIR] [--min-f1 SPEC] [dev|heldout|heldout-2|heldout-3 ...]
 """
 
 from __future__ import annotations
@@ -32,7 +34,12 @@ def main(argv: list[str]) -> int:
         i = argv.index("--gold-dir")
         gold_dir = Path(argv[i + 1])
         argv = argv[:i] + argv[i + 2:]
-    extra = [a for a in argv if a.startswith("--")]
+    gate = []
+    if "--min-f1" in argv:  # passed on to evaluate: the quality gate of each split named
+        i = argv.index("--min-f1")
+        gate = ["--min-f1", argv[i + 1]]
+        argv = argv[:i] + argv[i + 2:]
+    extra = [a for a in argv if a.startswith("--")] + gate
     found = sorted({split_of(meta) for meta in (ROOT / "corpus").glob("*.meta.json")},
                    key=lambda s: (s != "dev", s))
     wanted = [a for a in argv if not a.startswith("--")] or found
