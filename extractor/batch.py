@@ -372,6 +372,7 @@ class ErrorLog:
         self.echo = echo
         self.count = 0
         self._handle = None
+        self.sink: Optional[Callable] = None  # also told of each error (a SQL store's errors table)
 
     def prepare(self) -> None:
         """Before any work: the file can be written; the previous run's file is gone.
@@ -406,9 +407,11 @@ class ErrorLog:
                 where += f":{line}"
             label = f" [{doc_id}]" if doc_id else ""
             self.progress.write(f"error: {where}{label}: {message}")
+        entry = {"doc_id": doc_id, "source": source, "line": line, "message": message}
+        if self.sink is not None:
+            self.sink(self.count, entry)
         if self.path is None:
             return
-        entry = {"doc_id": doc_id, "source": source, "line": line, "message": message}
         try:
             if self._handle is None:
                 self._handle = open(self.path, "a", encoding="utf-8")
@@ -574,6 +577,8 @@ def _run_batch(inputs: list, store_url, options: BatchOptions, stdin=None, engin
         info = _run_info(__version__, engine, store)
         summary.run_id = info.run_id
         store.begin_run(info)
+        error_entry = _error_entry()
+        errors.sink = lambda seq, entry: store.write_error(error_entry(run_id=info.run_id, seq=seq, **entry))
         try:
             documents = iter_documents(inputs, options.default_published, stdin=stdin,
                                        max_chars=options.max_chars or None)
@@ -645,6 +650,12 @@ def _write(store, records: list, outcomes: list, errors: ErrorLog, summary: Summ
         summary.failing_in_a_row = 0
         stored += 1
     return stored
+
+
+def _error_entry():
+    from .stores.schema import ErrorEntry
+
+    return ErrorEntry
 
 
 def _run_info(version: str, engine, store):

@@ -450,3 +450,22 @@ def test_a_full_disk_gives_a_clear_message_and_keeps_whole_records(tmp_path, cor
             json.loads(line)  # whole lines, at most a torn last one that --resume cuts off
     finally:
         subprocess.run(["umount", str(disk)], capture_output=True)
+
+
+# --------------------------------------------------------------------------- an analyst's store (issue 11)
+
+def test_sql_errors_table_and_null_extras(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Iran exported $2 billion to Iraq in 2019.", encoding="utf-8")
+    (folder / "bad.txt").write_bytes(b"\x00\x01\x02binary")
+    database = tmp_path / "x.db"
+    assert main(["extract", str(folder), "--store", f"sqlite:///{database}", "--quiet"]) == 1
+    with sqlite3.connect(database) as connection:
+        errors = connection.execute("SELECT doc_id, source, message FROM errors").fetchall()
+        extras = connection.execute("SELECT count(*) FROM money WHERE extra IS NULL").fetchone()[0]
+        text_nulls = connection.execute("SELECT count(*) FROM money WHERE extra = 'null'").fetchone()[0]
+        columns = [row[1] for row in connection.execute("PRAGMA table_info(money)")]
+    assert len(errors) == 1 and errors[0][1].endswith("bad.txt")
+    assert extras >= 1 and text_nulls == 0  # SQL NULL, not the JSON text 'null'
+    assert "start_char" in columns and "end_char" in columns and "start" not in columns

@@ -42,7 +42,7 @@ def test_values_and_types(extracted):
     tables, records = extracted
     money = table(tables, "money")
     assert money.schema.field("amount").type == pa.decimal128(38, 17)
-    assert money.schema.field("start").type == pa.int64()
+    assert money.schema.field("start_char").type == pa.int64()
     by_key = {(row["doc_id"], row["position"]): row for row in money.to_pylist()}
     for record in records:
         for position, mention in enumerate(record["money"]):
@@ -55,11 +55,13 @@ def test_values_and_types(extracted):
     assert periods.schema.field("start_date").type == pa.date32()
     organizations = table(tables, "organizations")
     mention_type = organizations.schema.field("mentions").type
-    assert pa.types.is_list(mention_type) and [f.name for f in mention_type.value_type] == ["start", "end", "text"]
+    assert pa.types.is_list(mention_type) and [f.name for f in mention_type.value_type] == ["start_char", "end_char", "text"]
     by_key = {(row["doc_id"], row["position"]): row for row in organizations.to_pylist()}
     for record in records:
         for position, entry in enumerate(record["organizations"]):
-            assert by_key[(record["doc_id"], position)]["mentions"] == entry["mentions"]
+            stored = by_key[(record["doc_id"], position)]["mentions"]
+            assert stored == [{"start_char": m["start"], "end_char": m["end"], "text": m["text"]}
+                              for m in entry["mentions"]]
 
 
 def test_the_run_is_recorded(extracted):

@@ -61,6 +61,10 @@ class Store:
     def finish_run(self, info: RunInfo) -> None:
         """Record the end of a run."""
 
+    def write_error(self, entry) -> None:
+        """Record a failed document (:class:`~extractor.stores.schema.ErrorEntry`) in the store
+        itself; stores without an ``errors`` table ignore it (the errors file has it)."""
+
     def close(self) -> None:
         """Make everything written durable and release the store."""
 

@@ -32,6 +32,9 @@ RUN_ID = "run_id"
 DOC_ID, POSITION = "doc_id", "position"
 #: Keys a record or entry carries beyond its model's fields (allowed by the contract), as JSON.
 EXTRA = "extra"
+#: Record keys renamed in the stores: ``start`` and ``end`` are reserved words in SQL.
+STORE_NAMES = {"start": "start_char", "end": "end_char"}
+RECORD_KEYS = {v: k for k, v in STORE_NAMES.items()}
 
 
 class RunInfo(BaseModel):
@@ -51,6 +54,17 @@ class RunInfo(BaseModel):
     store: Optional[str] = Field(default=None, description="store URL, password hidden")
 
 
+class ErrorEntry(BaseModel):
+    """A document that failed, as recorded in a SQL store's ``errors`` table (and the errors file)."""
+
+    run_id: str
+    seq: int = Field(description="the error's number within its run")
+    doc_id: Optional[str] = None
+    source: Optional[str] = Field(default=None, description="the input file")
+    line: Optional[int] = Field(default=None, description="the line of a JSONL input")
+    message: str
+
+
 @dataclass(frozen=True)
 class Column:
     """A column: ``kind`` is str, int, decimal, date, datetime, json or list (of ``model``)."""
@@ -61,6 +75,7 @@ class Column:
     attribute: Optional[str] = None  # the model attribute it comes from (None: added by the store)
     model: Optional[type] = None  # for kind "list": the entry model
     primary_key: bool = False
+    key: Optional[str] = None  # the record's key when the store names the column otherwise
 
 
 @dataclass(frozen=True)
@@ -119,8 +134,9 @@ def model_columns(model: type) -> list:
     columns = []
     for attribute, info in model.model_fields.items():
         kind, nullable, entry = column_kind(info.annotation)
-        columns.append(Column(name=info.alias or attribute, kind=kind, nullable=nullable,
-                              attribute=attribute, model=entry))
+        key = info.alias or attribute
+        columns.append(Column(name=STORE_NAMES.get(key, key), kind=kind, nullable=nullable,
+                              attribute=attribute, model=entry, key=key))
     return columns
 
 
@@ -133,7 +149,7 @@ def record_tables() -> tuple:
             entries.append(column)
         else:
             scalar.append(Column(column.name, column.kind, column.nullable and column.name != DOC_ID,
-                                 column.attribute, None, primary_key=column.name == DOC_ID))
+                                 column.attribute, None, primary_key=column.name == DOC_ID, key=column.key))
     if DOC_ID not in [c.name for c in scalar]:
         raise TypeError("Record has no doc_id field")
     documents = Table("documents", Record, tuple(scalar) + (
@@ -157,6 +173,13 @@ def runs_table() -> Table:
     return Table("runs", RunInfo, tuple(columns))
 
 
+@lru_cache(maxsize=None)
+def errors_table() -> Table:
+    columns = [Column(c.name, c.kind, c.nullable, c.attribute, c.model, primary_key=c.name in ("run_id", "seq"))
+               for c in model_columns(ErrorEntry)]
+    return Table("errors", ErrorEntry, tuple(columns))
+
+
 def all_tables() -> tuple:
     return record_tables() + (runs_table(),)
 
@@ -168,10 +191,18 @@ def _extra(model: BaseModel) -> Optional[dict]:
     return json.loads(json.dumps(extra, default=str)) if extra else None
 
 
+def _store_keys(item: dict) -> dict:
+    return {STORE_NAMES.get(k, k): v for k, v in item.items()}
+
+
+def _record_keys(item: dict) -> dict:
+    return {RECORD_KEYS.get(k, k): v for k, v in item.items()}
+
+
 def _value(column: Column, model: BaseModel):
     value = getattr(model, column.attribute)
     if column.kind == "list":
-        return [item.model_dump(mode="json", by_alias=True) for item in value]
+        return [_store_keys(item.model_dump(mode="json", by_alias=True)) for item in value]
     return value
 
 
@@ -200,13 +231,13 @@ def _loads(value):
 def record_from_rows(doc_row: dict, entry_rows: dict) -> Record:
     """The record of a ``documents`` row and its entry rows (``{table: rows}``, any order)."""
     documents, *entry_tables = record_tables()
-    data: dict[str, Any] = {c.name: doc_row.get(c.name) for c in documents.columns if c.attribute}
+    data: dict[str, Any] = {c.key or c.name: doc_row.get(c.name) for c in documents.columns if c.attribute}
     data.update(_loads(doc_row.get(EXTRA)) or {})
     for table in entry_tables:
         entries = []
         for row in sorted(entry_rows.get(table.name, []), key=lambda r: r[POSITION]):
-            entry = {c.name: _loads(row.get(c.name)) if c.kind == "list" else row.get(c.name)
-                     for c in table.columns if c.attribute}
+            entry = {c.key or c.name: [_record_keys(i) for i in _loads(row.get(c.name))] if c.kind == "list"
+                     else row.get(c.name) for c in table.columns if c.attribute}
             entry.update(_loads(row.get(EXTRA)) or {})
             entries.append(entry)
         data[table.name] = entries

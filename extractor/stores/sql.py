@@ -21,7 +21,8 @@ from sqlalchemy.engine import make_url
 from ..errors import StoreError, StoreUnavailableError
 from ..records import Record
 from .base import Store
-from .schema import DOC_ID, POSITION, RUN_ID, RunInfo, Table, all_tables, record_from_rows, record_tables, rows_of, run_row
+from .schema import (DOC_ID, POSITION, RUN_ID, ErrorEntry, RunInfo, Table, all_tables, errors_table, record_from_rows,
+                     record_tables, rows_of, run_row)
 
 #: largest number of ids in one ``IN (...)`` list
 ID_CHUNK = 500
@@ -82,7 +83,8 @@ def _sql_type(kind: str):
     if kind in ("json", "list"):
         from sqlalchemy.dialects.postgresql import JSONB
 
-        return sa.JSON().with_variant(JSONB(), "postgresql")
+        # none_as_null: a missing value is SQL NULL, not the JSON text 'null'
+        return sa.JSON(none_as_null=True).with_variant(JSONB(none_as_null=True), "postgresql")
     raise TypeError(f"no SQL type for column kind {kind!r}")
 
 
@@ -90,7 +92,7 @@ def _sql_table(table: Table, metadata: sa.MetaData) -> sa.Table:
     columns = []
     for column in table.columns:
         args = [column.name, _sql_type(column.kind)]
-        if column.name == DOC_ID and table.name not in ("documents", "runs"):
+        if column.name == DOC_ID and table.name not in ("documents", "runs", "errors"):
             args.append(sa.ForeignKey("documents.doc_id", ondelete="CASCADE"))
         if column.name == RUN_ID and table.name == "documents":
             args.append(sa.ForeignKey("runs.run_id", ondelete="SET NULL"))
@@ -104,7 +106,7 @@ def _sql_table(table: Table, metadata: sa.MetaData) -> sa.Table:
 def metadata() -> sa.MetaData:
     """The SQLAlchemy tables, derived from the models (never written by hand)."""
     meta = sa.MetaData()
-    for table in all_tables():
+    for table in all_tables() + (errors_table(),):
         _sql_table(table, meta)
     return meta
 
@@ -200,6 +202,16 @@ class SqlStore(Store):
                 connection.execute(runs.update().where(runs.c.run_id == info.run_id).values(**row))
 
         self._run(update, "write to")
+
+    def write_error(self, entry: ErrorEntry) -> None:
+        """A failed document, in the ``errors`` table beside the records (best effort: the
+        errors file has it whatever happens here)."""
+        errors = metadata().tables["errors"]
+        try:
+            with self.engine.begin() as connection:
+                connection.execute(errors.insert(), [entry.model_dump()])
+        except sa.exc.SQLAlchemyError:
+            pass
 
     def stored_ids(self, doc_ids: list) -> set:
         documents = metadata().tables["documents"]
