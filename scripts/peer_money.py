@@ -13,7 +13,7 @@ a range as two mentions, a negative amount as positive, cents as 0.01 of the
 dollar) and runs ``find_money`` on each input.  Cases out of RECORDS' scope are
 skipped and counted: amounts without a currency, currencies with no ISO 4217
 code (obsolete ones, "bucks", bare "francs"), compound amounts whose decimals
-come from a trailing number ("3 dollars 50 cents", "$20 and 43c"), and prices
+come from a bare trailing number ("$20 43", "15 dollars 50"), and prices
 written with a decimal comma ("45,00 €": an English news text reads that comma
 as a thousands separator, so it is not a case for this genre).
 
@@ -95,9 +95,11 @@ def _iso_codes() -> set[str]:
 
 
 def _compound(raw_value, text: str) -> bool:
-    """A fractional value that the text writes without a decimal point: "3 dollars 50 cents"."""
+    """A fractional value whose decimals the text writes as a bare trailing number ("$20 43",
+    "15 dollars 50", "US$3 and fourteen"): no decimal point and no sub-unit word."""
     value = Decimal(str(raw_value))
-    return value != value.to_integral_value() and not re.search(r"\d\.\d", text)
+    return (value != value.to_integral_value() and not re.search(r"\d\.\d", text)
+            and not re.search(r"(?i)cents?\b|pence|penn|¢|\d\s?c\b|\bsens?\b|kopiyka", text))
 
 
 # Recognizers-Text ----------------------------------------------------------------------
@@ -128,7 +130,7 @@ def recognizers_cases(co: Checkout) -> tuple[list[Case], Counter]:
                 ok = False
                 continue
             if _compound(r["value"], res["Text"]):
-                skipped["compound amount ('3 dollars 50 cents')"] += 1
+                skipped["decimals as a bare trailing number ('$20 43')"] += 1
                 ok = False
                 continue
             start, end = res["Start"], res["End"] + 1
@@ -170,7 +172,7 @@ def duckling_cases(co: Checkout) -> tuple[list[Case], Counter]:
         values = [v.strip() for v in value_s.strip("() ").split(",")]
         for text in strings:
             if any(_compound(v, text) for v in values):
-                skipped["compound amount ('3 dollars 50 cents')"] += 1
+                skipped["decimals as a bare trailing number ('$20 43')"] += 1
                 continue
             amounts = [Decimal(str(float(v))) * factor for v in values]
             if kind == "between":

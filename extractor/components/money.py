@@ -2,6 +2,26 @@
 
 ``find_money(text)`` is a plain function (tested on its own); the spaCy
 component only calls it and puts the result on the Doc.
+
+An amount is a number (``extractor.numbers``: digits, separators, scale
+words) joined to a currency (``extractor.currencies``: ISO 4217 codes, names
+and signs, the genre's words) by one of four composition rules, tried in this
+order (an earlier reading wins where two overlap):
+
+- a range sharing a scale or currency ("between 35 and 48 million rials",
+  "$40-64 billion", "$600,000 to $2.5 million"): two mentions; the first
+  borrows what it lacks, but no scale that would make it larger than the
+  second, and a year is never its first amount (RECORDS.md, second round);
+- sign first: "$1.49 billion", "HK$2bn", "C$300 million", "$-50.8bn";
+- code first: "USD 5 million", "AED5bn", "Rs 300 crore";
+- currency last: "1.5 trillion rials", "80 USD million", "19 cents",
+  "1,200€", "two billion dollars".
+
+Where a reading is ambiguous nothing is emitted: a sign or code standing
+between two bare numbers ("10 USD 20"), a range's bare first number that
+borrowing would make larger than the second, a weight in pounds or drams
+("300 pounds of pistachios", "weighs 110 pounds"), an amount not below
+10^21 base units.
 """
 
 from __future__ import annotations
@@ -14,131 +34,254 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..numbers import NUMBER, _alternation, number_words, scales, to_amount
+from ..currencies import from_code, from_sign, from_subunit, from_word, tables
+from ..numbers import NUMBER, _alternation, number_words, parse_number, scale_patterns, to_amount, trie_pattern
 from ..records import Money
 from ..resources import load
 from .base import doc_text, set_results
 
+#: a year that a range must not read as its first amount (Gregorian or Iranian)
+_YEAR = re.compile(r"(?:1[34]\d\d|19\d\d|20\d\d)")
+#: how far back a verb of weighing makes a pound a weight
+_WEIGHT_WINDOW = 60
+_WEIGHT_CUE = re.compile(r"(?i)\bweigh|\bweight")
+
 
 @lru_cache(maxsize=None)
-def _tables():
-    cur = load("currencies")
-    words = {k.lower(): v for k, v in cur["words"].items()}
-    symbols = dict(cur["symbols"])
-    codes = list(cur["codes"])
-    factors = {k: (v[0], Decimal(v[1])) for k, v in cur["factors"].items()}
+def _qualifiers() -> dict[str, str]:
     quals = load("qualifiers")
-    qualifiers = {}
-    for kind in ("more_than", "less_than", "about"):
-        for word in quals[kind]:
-            qualifiers[word.lower()] = kind
-    return words, symbols, codes, factors, qualifiers
+    return {word.lower(): kind for kind in ("more_than", "less_than", "about") for word in quals[kind]}
+
+
+def _sign_pattern() -> str:
+    """Signs as written: "$", "€", "HK$", "hk $", "NZD$"; a one-letter prefix only as
+    "C$", "A$", "S$" (capital, attached: "a $5 loan", "Iran's $5 billion" are dollars)."""
+    t = tables()
+    prefixes = []
+    for prefix in t.dollar_prefixes:
+        if len(prefix) == 1:
+            prefixes.append(rf"(?-i:{re.escape(prefix.upper())})\$")
+        else:
+            prefixes.append(rf"(?:{re.escape(prefix)})\s?\$")
+    codes = trie_pattern(t.codes)
+    return rf"(?:{'|'.join(prefixes)}|(?-i:{codes})\s?\$|{trie_pattern(t.signs)})"
 
 
 @lru_cache(maxsize=None)
 def _patterns():
-    words, symbols, codes, _, qualifiers = _tables()
-    all_scales = list(scales())
-    long_scales = [s for s in all_scales if len(s) > 2]
-    short_scales = [s for s in all_scales if len(s) <= 2]
-    scale_word = rf"(?:{_alternation(long_scales)})(?![A-Za-z])"
-    scale_attached = rf"(?:{_alternation(short_scales)})(?![A-Za-z])"
-    num_words = _alternation(w for w in number_words() if w not in ("a",))
-    sym = _alternation(symbols)
-    code = _alternation(codes)
-    # "12 million euro-denominated bonds": a currency word inside a compound is not a currency
-    cur_word = rf"(?:{_alternation(words)})(?![A-Za-z]|-[A-Za-z])"
-    num = rf"(?<![\w.,])(?:{NUMBER})(?![\d])"
-    # "a billion dollars": the article "a" is a number only before a scale word
-    article = rf"(?<![A-Za-z])a(?=\s(?:{scale_word}))"
-    # "$1.49 billion", "$364m", "$1.5bn", "€55 million", "US$ 2 bn"
-    symbol_first = re.compile(
-        rf"(?<![A-Za-z])(?P<sym>{sym})\s?(?P<num>{NUMBER})(?!\d)"
-        rf"(?:(?:\s|-)?(?P<scale>{scale_word})(?:\s(?P<scale2>{scale_word}))?|(?P<short>{scale_attached})|\s(?P<short2>bn|mn|tn|mln|bln)(?![A-Za-z]))?",
-        re.IGNORECASE)
-    # "USD 5 million", "IRR 10 trillion"
+    t = tables()
+    word, abbreviation, letter = scale_patterns()
+
+    def scale(name):
+        # "1.5 billion", "2.5-billion", "1.5bn", "1.5 bn", "364m", "2.174T" (letters only attached)
+        return (rf"(?:(?:\s|-)?(?={word})|\s?(?={abbreviation})|(?={letter}))"
+                rf"(?P<{name}>{word}|{abbreviation}|{letter})")
+
+    number = rf"(?:{NUMBER})(?![\d]|[.,]\d)"
+    num = rf"(?<![\w.,±]){number}"
+    sign = _sign_pattern()
+    code = rf"(?-i:{trie_pattern(t.codes)})"
+    cur_word = rf"(?:{trie_pattern(t.words)})(?![A-Za-z]|-[A-Za-z])"
+    subunit = rf"(?:{trie_pattern(t.subunits)})(?![A-Za-z])"
+    tens = _alternation(w for w, v in number_words().items() if v % 10 == 0 and 20 <= v <= 90)
+    units = _alternation(w for w, v in number_words().items() if 1 <= v <= 9 and w != "a")
+    # "two", "forty-five"; never a word inside a longer one ("five" of "forty-five")
+    num_words = rf"(?:{tens})-(?:{units})|{_alternation(w for w in number_words() if w not in ('a',))}"
+    article = rf"(?<![A-Za-z])a(?=\s(?:{word}))"
+    flags = re.IGNORECASE
+
+    range_ = re.compile(
+        rf"(?<![A-Za-z0-9])(?P<sym1>{sign})?\s?(?P<num1>{num})(?:{scale('sc1')})?"
+        rf"\s*(?:-|–|to|and)\s*"
+        rf"(?P<second>(?P<sym2>(?<![A-Za-z0-9]){sign})?\s?(?P<num2>{num})"
+        rf"(?:{scale('sc2')}(?:\s(?P<sc2b>{word}))?)?"
+        rf"(?:\s+(?:(?P<cur>{cur_word})|(?P<code>{code})(?![A-Za-z])))?)", flags)
+    sign_first = re.compile(
+        rf"(?<![A-Za-z0-9'’])(?P<sym>{sign})(?P<gap>\s?)(?P<minus>[-−]\s?)?(?P<num>{number})"
+        rf"(?:{scale('sc')}(?:\s(?P<sc2>{word}))?)?(?:\s?(?P<code2>{code})(?![A-Za-z]))?", flags)
     code_first = re.compile(
-        rf"(?<![A-Za-z])(?P<code>{code})\s?(?P<num>{NUMBER})(?!\d)(?:\s?(?P<scale>{scale_word}|{scale_attached}))?")
-    # "1.5 trillion rials", "200 trillion tomans", "10,000 billion rials", "5 million USD",
-    # "two billion dollars", "a billion dollars", "a 5-billion-dollar contract"
+        rf"(?<![A-Za-z0-9])(?P<code>{code})\s?(?P<minus>[-−]\s?)?(?P<num>{number})"
+        rf"(?:{scale('sc')}(?:\s(?P<sc2>{word}))?)?", flags)
     currency_last = re.compile(
-        rf"(?P<num>{num}|(?<![A-Za-z])(?:{num_words})(?![A-Za-z])|{article})"
-        rf"(?:(?:\s?|-)(?P<scale>{scale_word}|{scale_attached}))?(?:\s(?P<scale2>{scale_word}))?"
-        rf"(?:\s+|-)(?:(?P<cur>{cur_word})|(?P<code>{code})(?![A-Za-z]))",
-        re.IGNORECASE)
-    # "between 40 and 50 trillion rials", "$40-64 billion": two mentions, the first
-    # number borrows the scale and currency of the second
-    range_first = re.compile(
-        rf"(?<![A-Za-z])(?P<sym>{sym})?(?P<num>{num})\s*(?:-|–|to|and)\s*(?P<second>(?P=sym)?(?:{NUMBER})(?!\d)\s?"
-        rf"(?P<scale>{scale_word}|{scale_attached})(?:\s(?P<scale2>{scale_word}))?"
-        rf"(?:\s+(?:(?P<cur>{cur_word})|(?P<code>{code})(?![A-Za-z])))?)",
-        re.IGNORECASE)
-    qualifier = re.compile(rf"(?<![A-Za-z])(?P<q>{_alternation(qualifiers)})\s+(?:of\s+)?$", re.IGNORECASE)
-    return symbol_first, code_first, currency_last, range_first, qualifier
-
-
-def _currency(symbol=None, code=None, word=None) -> tuple[str, Decimal]:
-    words, symbols, _, factors, _ = _tables()
-    if symbol:
-        iso = symbols.get(symbol) or {k.lower(): v for k, v in symbols.items()}.get(symbol.lower())
-    elif code:
-        iso = code.upper()
-    else:
-        iso = words[re.sub(r"\s+", " ", word.lower())]
-    if iso in factors:
-        return factors[iso]
-    return iso, Decimal(1)
+        rf"(?P<num>{num}|(?<![A-Za-z-])(?:{num_words})(?![A-Za-z])|{article})"
+        rf"(?:{scale('sc')}(?:\s(?P<sc2>{word}))?)?"
+        rf"(?:(?:\s+|-)(?P<cur>{cur_word})"
+        rf"|(?:\s?|-)(?P<code>{code})(?![A-Za-z])(?:\s(?P<sc3>{word}))?"
+        rf"|(?:\s?|-)(?P<sub>{subunit})"
+        rf"|\s?(?P<sym>{sign}))", flags)
+    qualifier = re.compile(rf"(?<![A-Za-z])(?P<q>{_alternation(_qualifiers())})\s+(?:of\s+)?$", flags)
+    compound_units = trie_pattern(load("currencies")["compound_subunits"])
+    cents = rf"\d{{1,2}}(?!\d)|{num_words}"
+    # "3 dollars 50 cents", "10 USD and 20 cents", "20 ringgit 43 sen", "$1 and forty-two cents"
+    # "a dollar and 42 cents": the cents end a compound whose whole units were not read
+    compound_head = re.compile(rf"(?:{cur_word}|{code}|{sign})\s*(?:and\s+)?$", flags)
+    compound_tail = re.compile(rf"\s*(?:and\s+)?(?P<n>{cents})(?:\s?|-)(?P<u>{compound_units})(?![A-Za-z])", flags)
+    return range_, sign_first, code_first, currency_last, qualifier, compound_tail, compound_head
 
 
 def _qualifier(text: str, start: int) -> Optional[str]:
-    qualifiers = _tables()[4]
     window = text[max(0, start - 25):start]
     match = _patterns()[4].search(window)
     if not match:
         return None
-    return qualifiers[match.group("q").lower()]
+    return _qualifiers()[match.group("q").lower()]
+
+
+def _bare_number_before(text: str, start: int) -> bool:
+    """A bare number (not a year) right before ``start``: "10 USD 20" is ambiguous."""
+    m = re.search(r"(?<![\w.,])(\d[\d,.]*)\s$", text[max(0, start - 30):start])
+    return bool(m) and not _YEAR.fullmatch(m.group(1))
+
+
+def _lone_letter_before(text: str, start: int) -> bool:
+    """"c $ 16 million": a lone letter before a spaced sign may be a country prefix."""
+    m = re.search(r"(?<![A-Za-z'’.])([A-Za-z])\s$|[A-Za-z]\.[A-Za-z]\s$", text[max(0, start - 6):start])
+    return bool(m) and m.group(1) not in ("a", "A", "I")
+
+
+def _subunit_after(text: str, end: int) -> bool:
+    """"10 USD 20 cents": the number after is the sub-unit of a compound amount."""
+    return _patterns()[5].match(text, end) is not None
+
+
+def _compound(text: str, main: Money) -> Optional[Money]:
+    """"3 dollars 50 cents", "10 USD and 20 cents": whole units plus hundredths, one amount."""
+    m = _patterns()[5].match(text, main.end)
+    if not m:
+        return None
+    allowed = {k.lower(): v for k, v in load("currencies")["compound_subunits"].items()}[m.group("u").lower()]
+    if allowed != "*" and main.currency not in allowed:
+        return None
+    hundredths = parse_number(m.group("n"))
+    if hundredths is None or not 0 < hundredths < 100:
+        return None
+    return Money(start=main.start, end=m.end(), text=text[main.start:m.end()],
+                 amount=main.amount + hundredths / 100, currency=main.currency, qualifier=main.qualifier)
+
+
+def _number_after(text: str, end: int) -> bool:
+    return re.match(r"\s?[-−]?\d", text[end:end + 3]) is not None
+
+
+def _is_weight(text: str, m) -> bool:
+    """"300 pounds of pistachios", "weighs 110 pounds": a weight, not money."""
+    if m.group("cur").lower().split()[-1] not in tables().weight_homonyms:
+        return False
+    if re.match(r"\s+of\b", text[m.end():m.end() + 4]):
+        return True
+    before = text[max(0, m.start() - _WEIGHT_WINDOW):m.start()]
+    before = re.split(r"[.!?;]\s", before)[-1]
+    return _WEIGHT_CUE.search(before) is not None
+
+
+def _last_end(m, *groups) -> int:
+    return max(m.end(g) for g in groups if m.group(g) is not None)
 
 
 def find_money(text: str) -> list[Money]:
     """Every money mention of ``text``, sorted by offset, without overlaps."""
-    symbol_first, code_first, currency_last, range_first, _ = _patterns()
+    range_, sign_first, code_first, currency_last, _, _, compound_head = _patterns()
     found: list[tuple[int, int, Decimal, str]] = []
+    plain: set[tuple[int, int]] = set()  # mentions of whole units with no scale: "3 dollars", "$20"
 
-    def add(start, end, amount, currency):
+    def add(start, end, amount, currency, unscaled=False):
         if amount is None or amount <= 0:
             return
         found.append((start, end, amount, currency))
+        if unscaled:
+            plain.add((start, end))
 
-    for m in range_first.finditer(text):
-        if not (m.group("sym") or m.group("cur") or m.group("code")):
+    for m in range_.finditer(text):
+        sym1 = from_sign(m.group("sym1")) if m.group("sym1") else None
+        sym2 = from_sign(m.group("sym2")) if m.group("sym2") else None
+        shared = (from_word(m.group("cur")) if m.group("cur")
+                  else from_code(m.group("code")) if m.group("code") else None)
+        second_cur = shared or sym2 or sym1
+        if second_cur is None:
             continue
-        if m.group("cur"):
-            iso, factor = _currency(word=m.group("cur"))
-        elif m.group("code"):
-            iso, factor = _currency(code=m.group("code"))
-        else:
-            iso, factor = _currency(symbol=m.group("sym"))
-        for group in ("num", "second"):
-            number = re.match(NUMBER, m.group(group).lstrip(m.group("sym") or ""))
-            amount = to_amount(number.group(), m.group("scale"), m.group("scale2")) if number else None
-            add(m.start(group) if group == "second" else m.start(), m.end(group),
-                amount * factor if amount is not None else None, iso)
-    for m in symbol_first.finditer(text):
-        scale = m.group("scale") or m.group("short") or m.group("short2")
-        iso, factor = _currency(symbol=m.group("sym"))
-        amount = to_amount(m.group("num"), scale, m.group("scale2"))
-        add(m.start(), m.end(), amount * factor if amount is not None else None, iso)
+        if m.group("sc1") and not (shared or sym2):
+            continue  # "$5 billion and 2 million tons": the second has no currency of its own
+        if not (m.group("sc2") or shared or sym2):
+            continue
+        if sym1 and (shared or sym2) and sym1[0] != (shared or sym2)[0]:
+            continue  # two currencies: no sharing, the single readings apply
+        iso, factor = second_cur
+        second = to_amount(m.group("num2"), m.group("sc2"), m.group("sc2b"), factor=factor)
+        if second is None:
+            continue
+        add(m.start("sym2") if m.group("sym2") else m.start("num2"), m.end("second"), second, iso)
+        first_cur = sym1 or shared
+        if first_cur is None:
+            continue  # "5 to $7 billion": the first borrows no sign
+        if not sym1 and not m.group("sc1") and _YEAR.fullmatch(m.group("num1")):
+            continue  # "from 2019 to 640 trillion rials": a year, not an amount
+        iso1, factor1 = first_cur
+        first_start = m.start("sym1") if sym1 else m.start("num1")
+        if m.group("sc1"):
+            add(first_start, m.end("sc1"), to_amount(m.group("num1"), m.group("sc1"), factor=factor1), iso1)
+            continue
+        borrowed = to_amount(m.group("num1"), m.group("sc2"), m.group("sc2b"), factor=factor1)
+        if borrowed is not None and iso1 == iso and borrowed <= second:
+            add(first_start, m.end("num1"), borrowed, iso1)
+        elif sym1:
+            add(first_start, m.end("num1"), to_amount(m.group("num1"), factor=factor1), iso1)
+        # otherwise a bare first number that cannot borrow the scale: ambiguous, nothing
+
+    for m in sign_first.finditer(text):
+        resolved = from_sign(m.group("sym"))
+        if resolved is None:
+            continue
+        if m.group("gap") and _bare_number_before(text, m.start()):
+            continue  # "10 $ 30": which number is the sign's?
+        if m.group("sym") == "$" and _lone_letter_before(text, m.start()):
+            continue
+        iso, factor = resolved
+        end = _last_end(m, "num", "sc", "sc2")
+        if m.group("code2") and iso == "USD" and m.group("sym") == "$":
+            by_code = from_code(m.group("code2"))
+            if by_code and by_code[0] in tables().dollar_currencies:  # "$1,190.00 AUD"
+                iso, factor = by_code
+                end = m.end("code2")
+        add(m.start(), end, to_amount(m.group("num"), m.group("sc"), m.group("sc2"), factor=factor), iso,
+            unscaled=not (m.group("sc") or m.group("minus")))
+
     for m in code_first.finditer(text):
-        iso, factor = _currency(code=m.group("code"))
-        amount = to_amount(m.group("num"), m.group("scale"))
-        add(m.start(), m.end(), amount * factor if amount is not None else None, iso)
+        resolved = from_code(m.group("code"))
+        if resolved is None or _bare_number_before(text, m.start()):
+            continue
+        iso, factor = resolved
+        amount = to_amount(m.group("num"), m.group("sc"), m.group("sc2"), factor=factor)
+        add(m.start(), _last_end(m, "num", "sc", "sc2"), amount, iso, unscaled=not (m.group("sc") or m.group("minus")))
+
     for m in currency_last.finditer(text):
+        if _bare_number_before(text, m.start()):
+            continue  # "245 23 yen": a broken digit group, not an amount
+        scales_ = (m.group("sc"), m.group("sc2"))
         if m.group("cur"):
-            iso, factor = _currency(word=m.group("cur"))
+            if _is_weight(text, m):
+                continue
+            resolved = from_word(m.group("cur"))
+        elif m.group("code"):
+            if not m.group("sc3") and _number_after(text, m.end()) and not _subunit_after(text, m.end()):
+                continue  # "10 USD 20"
+            resolved = from_code(m.group("code"))
+            if m.group("sc3"):
+                if m.group("sc"):
+                    continue
+                scales_ = (m.group("sc3"),)
+        elif m.group("sub"):
+            if compound_head.search(text, max(0, m.start() - 40), m.start()):
+                continue  # "a dollar and 42 cents": not 0.42 on its own
+            resolved = from_subunit(m.group("sub"))
         else:
-            iso, factor = _currency(code=m.group("code"))
-        amount = to_amount(m.group("num"), m.group("scale"), m.group("scale2"))
-        add(m.start(), m.end(), amount * factor if amount is not None else None, iso)
+            if _number_after(text, m.end()) and not _subunit_after(text, m.end()):
+                continue  # "10 $ 30": which number is the sign's?
+            resolved = from_sign(m.group("sym"))
+        if resolved is None:
+            continue
+        iso, factor = resolved
+        add(m.start(), m.end(), to_amount(m.group("num"), *scales_, factor=factor), iso,
+            unscaled=not any(scales_) and not m.group("sub"))
 
     # Earlier patterns win; later overlapping ones are dropped.
     taken = bytearray(len(text))  # characters already inside a kept mention
@@ -150,7 +293,13 @@ def find_money(text: str) -> list[Money]:
         results.append(Money(start=start, end=end, text=text[start:end], amount=amount,
                              currency=currency, qualifier=_qualifier(text, start)))
     results.sort(key=lambda m: m.start)
-    return results
+    merged: list[Money] = []
+    for m in results:
+        if merged and m.start < merged[-1].end:
+            continue  # inside the compound amount just read
+        compound = _compound(text, m) if (m.start, m.end) in plain else None
+        merged.append(compound or m)
+    return merged
 
 
 class MoneyComponent:
