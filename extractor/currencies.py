@@ -28,7 +28,8 @@ from .resources import load
 
 @dataclass(frozen=True)
 class CurrencyTables:
-    codes: dict[str, str]            # token as written -> ISO ("USD", "usd", "RMB", "Rs.")
+    codes: dict[str, str]            # token as written -> ISO ("USD", "usd", "RMB", "Rs.", "MUSD")
+    code_factors: dict[str, Decimal]  # "MUSD" -> 10**6
     signs: dict[str, str]            # "$", "€", "HK$" -> ISO
     dollar_prefixes: dict[str, str]  # lower-case letters before "$" -> ISO ("c" -> CAD)
     words: dict[str, str]            # lower-case word(s) -> ISO or factor key ("saudi riyals" -> SAR)
@@ -66,6 +67,9 @@ def tables() -> CurrencyTables:
         codes[code.lower()] = target
         codes[code.title()] = target
     codes.update(data["abbreviations"])
+    millions = data["million_prefixed_codes"]
+    code_factors = {millions["prefix"] + code: Decimal(10) ** 6 for code in millions["codes"]}
+    codes.update({token: token[len(millions["prefix"]):] for token in code_factors})
 
     signs: dict[str, str] = {}
     prefixes: dict[str, str] = {}
@@ -105,6 +109,7 @@ def tables() -> CurrencyTables:
     dollars = frozenset(code for code in iso if any(n.endswith(("dollar", "dollars")) for n in _babel_names(code)))
     return CurrencyTables(
         codes=codes,
+        code_factors=code_factors,
         signs=signs,
         dollar_prefixes=prefixes,
         words=words,
@@ -129,13 +134,18 @@ def from_sign(sign: str) -> Optional[tuple[str, Decimal]]:
         return _resolved(t.signs[compact])
     if compact.endswith("$"):
         prefix = compact[:-1]
-        key = t.dollar_prefixes.get(prefix.lower()) or t.codes.get(prefix)
+        key = t.dollar_prefixes.get(prefix.lower()) or t.codes.get(prefix) or t.codes.get(prefix.upper())
         return _resolved(key)
     return None
 
 
 def from_code(code: str) -> Optional[tuple[str, Decimal]]:
-    return _resolved(tables().codes.get(code))
+    """"USD" -> USD, "RMB" -> CNY, "Rs." -> INR, "MUSD" -> USD x 10**6."""
+    t = tables()
+    resolved = _resolved(t.codes.get(code))
+    if resolved and code in t.code_factors:
+        return resolved[0], resolved[1] * t.code_factors[code]
+    return resolved
 
 
 def from_word(word: str) -> Optional[tuple[str, Decimal]]:

@@ -112,6 +112,12 @@ def number_words() -> dict[str, Decimal]:
     return {k.lower(): Decimal(str(v)) for k, v in load("numbers")["number_words"].items()}
 
 
+@lru_cache(maxsize=None)
+def fraction_words() -> dict[str, Decimal]:
+    """"half", "a quarter", "three quarters": numbers only right before a scale word."""
+    return {k.lower(): Decimal(str(v)) for k, v in load("numbers").get("fraction_words", {}).items()}
+
+
 def scale_value(word: Optional[str]) -> Decimal:
     """The multiplier of a scale word ("billion", "bn", "m", "T"); 1 for none."""
     if not word:
@@ -125,6 +131,8 @@ def parse_number(text: str) -> Optional[Decimal]:
     """A number of ``NUMBER`` or a number word, exactly; None when it is not one."""
     text = text.strip()
     word = number_words().get(text.lower())
+    if word is None:
+        word = fraction_words().get(re.sub(r"\s+", " ", text.lower()))
     if word is not None:
         return word
     tens_units = re.fullmatch(r"([a-z]+)-([a-z]+)", text.lower())

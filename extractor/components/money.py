@@ -35,7 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..currencies import from_code, from_sign, from_subunit, from_word, tables
-from ..numbers import NUMBER, _alternation, number_words, parse_number, scale_patterns, to_amount, trie_pattern
+from ..numbers import NUMBER, _alternation, fraction_words, number_words, parse_number, scale_patterns, to_amount, trie_pattern
 from ..records import Money
 from ..resources import load
 from .base import doc_text, set_results
@@ -64,7 +64,7 @@ def _sign_pattern() -> str:
         else:
             prefixes.append(rf"(?:{re.escape(prefix)})\s?\$")
     codes = trie_pattern(t.codes)
-    return rf"(?:{'|'.join(prefixes)}|(?-i:{codes})\s?\$|{trie_pattern(t.signs)})"
+    return rf"(?:{'|'.join(prefixes)}|(?i:{codes})\s?\$|{trie_pattern(t.signs)})"
 
 
 @lru_cache(maxsize=None)
@@ -88,6 +88,7 @@ def _patterns():
     # "two", "forty-five"; never a word inside a longer one ("five" of "forty-five")
     num_words = rf"(?:{tens})-(?:{units})|{_alternation(w for w in number_words() if w not in ('a',))}"
     article = rf"(?<![A-Za-z])a(?=\s(?:{word}))"
+    fractions = rf"(?<![A-Za-z-])(?:{_alternation(fraction_words())})(?=[\s-](?:{word}))"
     flags = re.IGNORECASE
 
     range_ = re.compile(
@@ -95,15 +96,15 @@ def _patterns():
         rf"\s*(?:-|–|to|and)\s*"
         rf"(?P<second>(?P<sym2>(?<![A-Za-z0-9]){sign})?\s?(?P<num2>{num})"
         rf"(?:{scale('sc2')}(?:\s(?P<sc2b>{word}))?)?"
-        rf"(?:\s+(?:(?P<cur>{cur_word})|(?P<code>{code})(?![A-Za-z])))?)", flags)
+        rf"(?:\s+(?:(?P<cur>{cur_word})|(?P<code>{code})(?![A-Za-z]))|\s?(?P<sym3>{sign}))?)", flags)
     sign_first = re.compile(
         rf"(?<![A-Za-z0-9'’])(?P<sym>{sign})(?P<gap>\s?)(?P<minus>[-−]\s?)?(?P<num>{number})"
         rf"(?:{scale('sc')}(?:\s(?P<sc2>{word}))?)?(?:\s?(?P<code2>{code})(?![A-Za-z]))?", flags)
     code_first = re.compile(
-        rf"(?<![A-Za-z0-9])(?P<code>{code})\s?(?P<minus>[-−]\s?)?(?P<num>{number})"
+        rf"(?<![A-Za-z0-9])(?P<code>{code})\s?(?P<minus>[-−]\s?)?(?P<num>{number})(?!\s?(?:%|per\s?cent))"
         rf"(?:{scale('sc')}(?:\s(?P<sc2>{word}))?)?", flags)
     currency_last = re.compile(
-        rf"(?P<num>{num}|(?<![A-Za-z-])(?:{num_words})(?![A-Za-z])|{article})"
+        rf"(?P<num>{num}|{fractions}|(?<![A-Za-z-])(?:{num_words})(?![A-Za-z])|{article})"
         rf"(?:{scale('sc')}(?:\s(?P<sc2>{word}))?)?"
         rf"(?:(?:\s+|-)(?P<cur>{cur_word})"
         rf"|(?:\s?|-)(?P<code>{code})(?![A-Za-z])(?:\s(?P<sc3>{word}))?"
@@ -194,8 +195,9 @@ def find_money(text: str) -> list[Money]:
     for m in range_.finditer(text):
         sym1 = from_sign(m.group("sym1")) if m.group("sym1") else None
         sym2 = from_sign(m.group("sym2")) if m.group("sym2") else None
-        shared = (from_word(m.group("cur")) if m.group("cur")
-                  else from_code(m.group("code")) if m.group("code") else None)
+        shared = (from_word(m.group("cur")) if m.group("cur")  # "35 and 48 million rials", "26 to 50 €"
+                  else from_code(m.group("code")) if m.group("code")
+                  else from_sign(m.group("sym3")) if m.group("sym3") else None)
         second_cur = shared or sym2 or sym1
         if second_cur is None:
             continue
