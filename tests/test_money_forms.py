@@ -148,6 +148,7 @@ CODES_AND_ABBREVIATIONS = [
     row("The exporter's cash was cad$ 75 at the border.",
         ("cad$ 75", "75", "CAD", None), id="lowercase-code-dollar"),
     row("The project's IRR 18% beat the target.", id="code-before-percent"),
+    row("Hong Kong SAR 2019 trade figures were published.", id="code-before-year"),
     row("Iranian dates sold for 38 MXN in Mexico City.",
         ("38 MXN", "38", "MXN", None), id="code-after"),
 ]

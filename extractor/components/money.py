@@ -55,16 +55,14 @@ def _qualifiers() -> dict[str, str]:
 
 def _sign_pattern() -> str:
     """Signs as written: "$", "€", "HK$", "hk $", "NZD$"; a one-letter prefix only as
-    "C$", "A$", "S$" (capital, attached: "a $5 loan", "Iran's $5 billion" are dollars)."""
+    "C$", "A$", "S$" (capital, attached: "a $5 loan", "Iran's $5 billion" are dollars).
+
+    Tries, not alternations: the pattern is tried at every word start."""
     t = tables()
-    prefixes = []
-    for prefix in t.dollar_prefixes:
-        if len(prefix) == 1:
-            prefixes.append(rf"(?-i:{re.escape(prefix.upper())})\$")
-        else:
-            prefixes.append(rf"(?:{re.escape(prefix)})\s?\$")
-    codes = trie_pattern(t.codes)
-    return rf"(?:{'|'.join(prefixes)}|(?i:{codes})\s?\$|{trie_pattern(t.signs)})"
+    letters = sorted(p.upper() for p in t.dollar_prefixes if len(p) == 1)
+    words = [p for p in t.dollar_prefixes if len(p) > 1] + [c.lower() for c in t.codes if c.isalpha()]
+    return (rf"(?:(?:{trie_pattern(words)})\s?\$|(?-i:[{''.join(letters)}])\$"
+            rf"|{trie_pattern(t.signs)})")
 
 
 @lru_cache(maxsize=None)
@@ -86,25 +84,28 @@ def _patterns():
     tens = _alternation(w for w, v in number_words().items() if v % 10 == 0 and 20 <= v <= 90)
     units = _alternation(w for w, v in number_words().items() if 1 <= v <= 9 and w != "a")
     # "two", "forty-five"; never a word inside a longer one ("five" of "forty-five")
-    num_words = rf"(?:{tens})-(?:{units})|{_alternation(w for w in number_words() if w not in ('a',))}"
+    num_words = rf"(?:{tens})-(?:{units})|{trie_pattern(w for w in number_words() if w not in ('a',))}"
     article = rf"(?<![A-Za-z])a(?=\s(?:{word}))"
-    fractions = rf"(?<![A-Za-z-])(?:{_alternation(fraction_words())})(?=[\s-](?:{word}))"
+    fractions = rf"(?<![A-Za-z-])(?:{trie_pattern(fraction_words())})(?=[\s-](?:{word}))"
     flags = re.IGNORECASE
 
+    # every reading with a sign or code first has a digit within a few characters: a cheap
+    # look-ahead spares trying the signs and codes at every word start
+    near_digit = r"(?=[^\n\d]{0,9}\d)"
     range_ = re.compile(
-        rf"(?<![A-Za-z0-9])(?P<sym1>{sign})?\s?(?P<num1>{num})(?:{scale('sc1')})?"
+        rf"(?<![A-Za-z0-9]){near_digit}(?P<sym1>{sign})?\s?(?P<num1>{num})(?:{scale('sc1')})?"
         rf"\s*(?:-|–|to|and)\s*"
         rf"(?P<second>(?P<sym2>(?<![A-Za-z0-9]){sign})?\s?(?P<num2>{num})"
         rf"(?:{scale('sc2')}(?:\s(?P<sc2b>{word}))?)?"
         rf"(?:\s+(?:(?P<cur>{cur_word})|(?P<code>{code})(?![A-Za-z]))|\s?(?P<sym3>{sign}))?)", flags)
     sign_first = re.compile(
-        rf"(?<![A-Za-z0-9'’])(?P<sym>{sign})(?P<gap>\s?)(?P<minus>[-−]\s?)?(?P<num>{number})"
+        rf"(?<![A-Za-z0-9'’]){near_digit}(?P<sym>{sign})(?P<gap>\s?)(?P<minus>[-−]\s?)?(?P<num>{number})"
         rf"(?:{scale('sc')}(?:\s(?P<sc2>{word}))?)?(?:\s?(?P<code2>{code})(?![A-Za-z]))?", flags)
     code_first = re.compile(
-        rf"(?<![A-Za-z0-9])(?P<code>{code})\s?(?P<minus>[-−]\s?)?(?P<num>{number})(?!\s?(?:%|per\s?cent))"
+        rf"(?<![A-Za-z0-9]){near_digit}(?P<code>{code})\s?(?P<minus>[-−]\s?)?(?P<num>{number})(?!\s?(?:%|per\s?cent))"
         rf"(?:{scale('sc')}(?:\s(?P<sc2>{word}))?)?", flags)
     currency_last = re.compile(
-        rf"(?P<num>{num}|{fractions}|(?<![A-Za-z-])(?:{num_words})(?![A-Za-z])|{article})"
+        rf"(?P<num>{num}|(?<![A-Za-z-])(?=[a-z])(?:{fractions}|(?:{num_words})(?![A-Za-z])|{article}))"
         rf"(?:{scale('sc')}(?:\s(?P<sc2>{word}))?)?"
         rf"(?:(?:\s+|-)(?P<cur>{cur_word})"
         rf"|(?:\s?|-)(?P<code>{code})(?![A-Za-z])(?:\s(?P<sc3>{word}))?"
@@ -251,6 +252,8 @@ def find_money(text: str) -> list[Money]:
         resolved = from_code(m.group("code"))
         if resolved is None or _bare_number_before(text, m.start()):
             continue
+        if not m.group("sc") and _YEAR.fullmatch(m.group("num")):
+            continue  # "Hong Kong SAR 2019": a code-like word before a year
         iso, factor = resolved
         amount = to_amount(m.group("num"), m.group("sc"), m.group("sc2"), factor=factor)
         add(m.start(), _last_end(m, "num", "sc", "sc2"), amount, iso, unscaled=not (m.group("sc") or m.group("minus")))
