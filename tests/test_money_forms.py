@@ -231,6 +231,10 @@ RANGES_WITH_SIGNS_AFTER = [
 ]
 
 AMBIGUOUS_EMIT_NOTHING = [
+    row("In March 2020, 500 million euros were released.",
+        ("500 million euros", "500000000", "EUR", None), id="number-after-comma-is-not-a-broken-group"),
+    row("Of the 1.2 million, 300 dollars went to fees.",
+        ("300 dollars", "300", "USD", None), id="number-after-comma-and-scale"),
     row("The charge of c $ 12 million was booked.", id="lone-letter-before-spaced-sign"),
     row("Ledger: 10 $ 30 for the two items.", id="sign-between-two-numbers"),
     row("The bill was 1200€ 300 in total.", id="sign-after-then-number"),

@@ -131,7 +131,7 @@ def _qualifier(text: str, start: int) -> Optional[str]:
 
 def _bare_number_before(text: str, start: int) -> bool:
     """A bare number (not a year) right before ``start``: "10 USD 20" is ambiguous."""
-    m = re.search(r"(?<![\w.,])(\d[\d,.]*)\s$", text[max(0, start - 30):start])
+    m = re.search(r"(?<![\w.,])(\d+(?:[,.]\d+)*)\s$", text[max(0, start - 30):start])
     return bool(m) and not _YEAR.fullmatch(m.group(1))
 
 
