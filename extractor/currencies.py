@@ -34,6 +34,7 @@ class CurrencyTables:
     dollar_prefixes: dict[str, str]  # lower-case letters before "$" -> ISO ("c" -> CAD)
     words: dict[str, str]            # lower-case word(s) -> ISO or factor key ("saudi riyals" -> SAR)
     subunits: dict[str, tuple[str, Decimal]]
+    compound_subunits: dict[str, Optional[frozenset[str]]]  # "sen" -> {MYR, ...}; None: any currency
     factors: dict[str, tuple[str, Decimal]]
     weight_homonyms: frozenset[str]
     dollar_currencies: frozenset[str]  # ISO codes whose unit is a dollar
@@ -114,6 +115,7 @@ def tables() -> CurrencyTables:
         dollar_prefixes=prefixes,
         words=words,
         subunits={k.lower(): (v[0], Decimal(v[1])) for k, v in data["subunits"].items()},
+        compound_subunits={k.lower(): None if v == "*" else frozenset(v) for k, v in data["compound_subunits"].items()},
         factors={k: (v[0], Decimal(v[1])) for k, v in data["factors"].items()},
         weight_homonyms=frozenset(w.lower() for w in data["weight_homonyms"]),
         dollar_currencies=dollars,

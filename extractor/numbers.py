@@ -97,7 +97,7 @@ def exact_case_scales() -> dict[str, int]:
 def scale_patterns() -> tuple[str, str, str]:
     """(words, abbreviations, letters): regexes of the three kinds of scale."""
     all_scales = list(scales())
-    words = [s for s in all_scales if len(s) > 3 or s in ("lakh",)]
+    words = [s for s in all_scales if len(s) > 3]
     abbreviations = [s for s in all_scales if 1 < len(s) <= 3 and s not in words]
     letters = [s for s in all_scales if len(s) == 1]
     exact = _alternation(exact_case_scales())

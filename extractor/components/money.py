@@ -35,7 +35,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..currencies import from_code, from_sign, from_subunit, from_word, tables
-from ..numbers import NUMBER, _alternation, fraction_words, number_words, parse_number, scale_patterns, to_amount, trie_pattern
+from ..numbers import (NUMBER, _alternation, fraction_words, number_words, parse_number, scale_patterns,
+                       to_amount, trie_pattern)
 from ..records import Money
 from ..resources import load
 from .base import doc_text, set_results
@@ -112,7 +113,7 @@ def _patterns():
         rf"|(?:\s?|-)(?P<sub>{subunit})"
         rf"|\s?(?P<sym>{sign}))", flags)
     qualifier = re.compile(rf"(?<![A-Za-z])(?P<q>{_alternation(_qualifiers())})\s+(?:of\s+)?$", flags)
-    compound_units = trie_pattern(load("currencies")["compound_subunits"])
+    compound_units = trie_pattern(t.compound_subunits)
     cents = rf"\d{{1,2}}(?!\d)|{num_words}"
     # "3 dollars 50 cents", "10 USD and 20 cents", "20 ringgit 43 sen", "$1 and forty-two cents"
     # "a dollar and 42 cents": the cents end a compound whose whole units were not read
@@ -151,8 +152,8 @@ def _compound(text: str, main: Money) -> Optional[Money]:
     m = _patterns()[5].match(text, main.end)
     if not m:
         return None
-    allowed = {k.lower(): v for k, v in load("currencies")["compound_subunits"].items()}[m.group("u").lower()]
-    if allowed != "*" and main.currency not in allowed:
+    allowed = tables().compound_subunits[m.group("u").lower()]
+    if allowed is not None and main.currency not in allowed:
         return None
     hundredths = parse_number(m.group("n"))
     if hundredths is None or not 0 < hundredths < 100:
