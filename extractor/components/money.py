@@ -82,10 +82,9 @@ def _patterns():
     code = rf"(?-i:{trie_pattern(t.codes)})"
     cur_word = rf"(?:{trie_pattern(t.words)})(?![A-Za-z]|-[A-Za-z])"
     subunit = rf"(?:{trie_pattern(t.subunits)})(?![A-Za-z])"
-    tens = _alternation(w for w, v in number_words().items() if v % 10 == 0 and 20 <= v <= 90)
-    units = _alternation(w for w, v in number_words().items() if 1 <= v <= 9 and w != "a")
-    # "two", "forty-five"; never a word inside a longer one ("five" of "forty-five")
-    num_words = rf"(?:{tens})-(?:{units})|{trie_pattern(w for w in number_words() if w not in ('a',))}"
+    units = trie_pattern(w for w, v in number_words().items() if 1 <= v <= 9 and w != "a")
+    # "two", "forty-five" (parse_number checks that a hyphenated pair is tens and units)
+    num_words = rf"(?:{trie_pattern(w for w in number_words() if w != 'a')})(?:-(?:{units}))?"
     article = rf"(?<![A-Za-z])a(?=\s(?:{word}))"
     fractions = rf"(?<![A-Za-z-])(?:{trie_pattern(fraction_words())})(?=[\s-](?:{word}))"
     flags = re.IGNORECASE
@@ -93,25 +92,31 @@ def _patterns():
     # every reading with a sign or code first has a digit within a few characters: a cheap
     # look-ahead spares trying the signs and codes at every word start
     near_digit = r"(?=[^\n\d]{0,9}\d)"
+    # a range is found from its first number; a sign before it is looked up with sign_before
     range_ = re.compile(
-        rf"(?<![A-Za-z0-9]){near_digit}(?P<sym1>{sign})?\s?(?P<num1>{num})(?:{scale('sc1')})?"
+        rf"(?P<num1>{num})(?:{scale('sc1')})?"
         rf"\s*(?:-|–|to|and)\s*"
         rf"(?P<second>(?P<sym2>(?<![A-Za-z0-9]){sign})?\s?(?P<num2>{num})"
         rf"(?:{scale('sc2')}(?:\s(?P<sc2b>{word}))?)?"
         rf"(?:\s+(?:(?P<cur>{cur_word})|(?P<code>{code})(?![A-Za-z]))|\s?(?P<sym3>{sign}))?)", flags)
+    sign_before = re.compile(rf"(?<![A-Za-z0-9])(?P<sym>{sign})\s?$", flags)
     sign_first = re.compile(
         rf"(?<![A-Za-z0-9'’]){near_digit}(?P<sym>{sign})(?P<gap>\s?)(?P<minus>[-−]\s?)?(?P<num>{number})"
         rf"(?:{scale('sc')}(?:\s(?P<sc2>{word}))?)?(?:\s?(?P<code2>{code})(?![A-Za-z]))?", flags)
     code_first = re.compile(
         rf"(?<![A-Za-z0-9]){near_digit}(?P<code>{code})\s?(?P<minus>[-−]\s?)?(?P<num>{number})(?!\s?(?:%|per\s?cent))"
         rf"(?:{scale('sc')}(?:\s(?P<sc2>{word}))?)?", flags)
-    currency_last = re.compile(
-        rf"(?P<num>{num}|(?<![A-Za-z-])(?=[a-z])(?:{fractions}|(?:{num_words})(?![A-Za-z])|{article}))"
+    currency_tail = (
         rf"(?:{scale('sc')}(?:\s(?P<sc2>{word}))?)?"
         rf"(?:(?:\s+|-)(?P<cur>{cur_word})"
         rf"|(?:\s?|-)(?P<code>{code})(?![A-Za-z])(?:\s(?P<sc3>{word}))?"
         rf"|(?:\s?|-)(?P<sub>{subunit})"
-        rf"|\s?(?P<sym>{sign}))", flags)
+        rf"|\s?(?P<sym>{sign}))")
+    # two scans, digits and words, are cheaper than one over both
+    currency_last = (
+        re.compile(rf"(?P<num>{num}){currency_tail}", flags),
+        re.compile(rf"(?P<num>(?<![A-Za-z-])(?=[a-z])(?:{fractions}|(?:{num_words})(?![A-Za-z])|{article}))"
+                   rf"{currency_tail}", flags))
     qualifier = re.compile(rf"(?<![A-Za-z])(?P<q>{_alternation(_qualifiers())})\s+(?:of\s+)?$", flags)
     compound_units = trie_pattern(t.compound_subunits)
     cents = rf"\d{{1,2}}(?!\d)|{num_words}"
@@ -119,7 +124,7 @@ def _patterns():
     # "a dollar and 42 cents": the cents end a compound whose whole units were not read
     compound_head = re.compile(rf"(?:{cur_word}|{code}|{sign})\s*(?:and\s+)?$", flags)
     compound_tail = re.compile(rf"\s*(?:and\s+)?(?P<n>{cents})(?:\s?|-)(?P<u>{compound_units})(?![A-Za-z])", flags)
-    return range_, sign_first, code_first, currency_last, qualifier, compound_tail, compound_head
+    return range_, sign_first, code_first, currency_last, qualifier, compound_tail, compound_head, sign_before
 
 
 def _qualifier(text: str, start: int) -> Optional[str]:
@@ -183,7 +188,7 @@ def _last_end(m, *groups) -> int:
 
 def find_money(text: str) -> list[Money]:
     """Every money mention of ``text``, sorted by offset, without overlaps."""
-    range_, sign_first, code_first, currency_last, _, _, compound_head = _patterns()
+    range_, sign_first, code_first, currency_last, _, _, compound_head, sign_before = _patterns()
     found: list[tuple[int, int, Decimal, str]] = []
     plain: set[tuple[int, int]] = set()  # mentions of whole units with no scale: "3 dollars", "$20"
 
@@ -195,7 +200,8 @@ def find_money(text: str) -> list[Money]:
             plain.add((start, end))
 
     for m in range_.finditer(text):
-        sym1 = from_sign(m.group("sym1")) if m.group("sym1") else None
+        before = sign_before.search(text, max(0, m.start() - 12), m.start())
+        sym1 = from_sign(before.group("sym")) if before else None
         sym2 = from_sign(m.group("sym2")) if m.group("sym2") else None
         shared = (from_word(m.group("cur")) if m.group("cur")  # "35 and 48 million rials", "26 to 50 €"
                   else from_code(m.group("code")) if m.group("code")
@@ -220,7 +226,7 @@ def find_money(text: str) -> list[Money]:
         if not sym1 and not m.group("sc1") and _YEAR.fullmatch(m.group("num1")):
             continue  # "from 2019 to 640 trillion rials": a year, not an amount
         iso1, factor1 = first_cur
-        first_start = m.start("sym1") if sym1 else m.start("num1")
+        first_start = before.start("sym") if sym1 else m.start("num1")
         if m.group("sc1"):
             add(first_start, m.end("sc1"), to_amount(m.group("num1"), m.group("sc1"), factor=factor1), iso1)
             continue
@@ -259,7 +265,7 @@ def find_money(text: str) -> list[Money]:
         amount = to_amount(m.group("num"), m.group("sc"), m.group("sc2"), factor=factor)
         add(m.start(), _last_end(m, "num", "sc", "sc2"), amount, iso, unscaled=not (m.group("sc") or m.group("minus")))
 
-    for m in currency_last.finditer(text):
+    for m in (m for pattern in currency_last for m in pattern.finditer(text)):
         if _bare_number_before(text, m.start()):
             continue  # "245 23 yen": a broken digit group, not an amount
         scales_ = (m.group("sc"), m.group("sc2"))
