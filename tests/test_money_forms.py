@@ -254,6 +254,32 @@ QUALIFIERS_SECOND_ROUND = [
         ("$30 billion", "30000000000", "USD", "more_than"), id="well-over"),
 ]
 
+ELIDED_CURRENCY = [
+    row("The development budget is 512.6 trillion ($12.2 billion) this year.",
+        ("512.6 trillion", "512600000000000", "IRR", None),
+        ("$12.2 billion", "12200000000", "USD", None), id="restated-bare-amount-is-rials"),
+    row("Exports hit 3 trillion rials (about $71 million), up from 2.4 trillion ($57 million).",
+        ("3 trillion rials", "3000000000000", "IRR", None), ("$71 million", "71000000", "USD", "about"),
+        ("2.4 trillion", "2400000000000", "IRR", None), ("$57 million", "57000000", "USD", None),
+        id="restated-bare-amount-takes-sentence-currency"),
+    row("Loans reached 830 trillion tomans, against 610 trillion a year earlier.",
+        ("830 trillion tomans", "8300000000000000", "IRR", None),
+        ("610 trillion", "6100000000000000", "IRR", None), id="parallel-bare-amount-tomans"),
+    row("The euro sold for 51,000 tomans on Monday, up from 49,500 against the euro last week.",
+        ("51,000 tomans", "510000", "IRR", None), ("49,500", "495000", "IRR", None), id="rate-takes-tomans"),
+    row("On the open market the rial stood at 285,000 to the dollar.",
+        ("285,000", "285000", "IRR", None), id="rate-to-the-dollar"),
+    row("Iran shipped 3 million tonnes worth $900 million.",
+        ("$900 million", "900000000", "USD", None), id="elided-not-before-a-noun"),
+    row("The province has 4 million people (a $2 billion economy).",
+        ("$2 billion", "2000000000", "USD", None), id="bracket-is-no-restatement"),
+    row("Exports were $5 billion. Imports reached 4 billion.",
+        ("$5 billion", "5000000000", "USD", None), id="elided-stays-in-its-sentence"),
+    row("Iran sold 3 billion euros of oil and $2 billion of gas, against 1 billion in 2018.",
+        ("3 billion euros", "3000000000", "EUR", None), ("$2 billion", "2000000000", "USD", None),
+        id="elided-with-two-currencies-is-ambiguous"),
+]
+
 YEN = [
     row("Tokyo released ¥90 billion of frozen funds.",
         ("¥90 billion", "90000000000", "JPY", None), id="yen-sign-is-jpy"),
@@ -287,6 +313,7 @@ LIMITS = [
 TABLE = (SILENT_WRONG_VALUES + COUNTRY_CURRENCIES + PREFIXED_SIGNS + CODES_AND_ABBREVIATIONS
          + CRORE_LAKH + SUB_UNITS + SYMBOL_AFTER + NEGATIVE_SIGNS + SPACE_SEPARATORS + YEN
          + FRACTIONS_AND_WORDS + RANGES_WITH_SIGNS_AFTER + AMBIGUOUS_EMIT_NOTHING + QUALIFIERS_SECOND_ROUND
+         + ELIDED_CURRENCY
          + NOT_MONEY + LIMITS)
 
 

@@ -27,6 +27,8 @@ borrowing would make larger than the second, a weight in pounds or drams
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from decimal import Decimal
 from functools import lru_cache
 from typing import Optional
@@ -311,7 +313,131 @@ def find_money(text: str) -> list[Money]:
             continue  # inside the compound amount just read
         compound = _compound(text, m) if (m.start, m.end) in plain else None
         merged.append(compound or m)
+    elided = _elided(text, merged)
+    if elided:
+        merged = sorted(merged + elided, key=lambda m: m.start)
     return merged
+
+
+@lru_cache(maxsize=None)
+def _elided_patterns():
+    data = load("currencies")["elided"]
+    word, abbreviation, _ = scale_patterns()
+    number = rf"(?<![\w.,±$€£¥-])(?:{NUMBER})(?![\d]|[.,]\d)"
+    # "950 trillion", "341.4 trillion", "1.2bn": a number with a scale and no currency
+    bare = re.compile(rf"(?P<num>{number})(?:(?:\s|-)(?P<w>{word})|\s?(?P<a>{abbreviation}))", re.IGNORECASE)
+    # "42,000 to the dollar", "600,000 against the U.S. dollar": a rate of the sentence's currency
+    unit = "|".join(re.escape(u) for u in sorted(data["rate_units"], key=len, reverse=True))
+    rate = re.compile(rf"(?P<num>{number})\s+(?:to|per|against)\s+(?:the\s+|one\s+|each\s+|a\s+)?(?:{unit})(?![A-Za-z])",
+                      re.IGNORECASE)
+    after = re.compile(rf"\s*(?:$|[,.;:)\]–—-]|(?:{'|'.join(map(re.escape, data['words_after']))})\b)", re.IGNORECASE)
+    bracket = re.compile(r"\s*[(\[]")
+    sentence_end = re.compile(r"[.!?](?=\s+[A-Z\"“(])|\n")
+    return bare, rate, after, bracket, sentence_end, data["default"]
+
+
+def _elided(text: str, found: list[Money]) -> list[Money]:
+    """Amounts whose currency word is elided (RECORDS.md, second round).
+
+    - a restated amount: "341.4 trillion ($9.1 billion)" is in the sentence's
+      other currency, or the genre's own (rials) when it names none;
+    - a parallel amount: "1,200 trillion rials, up from 950 trillion last year":
+      the same scale word as the sentence's one currency, and no noun after it
+      ("2 million tons" is not money);
+    - a rate: "42,000 to the dollar" is in the sentence's local currency (rials or tomans).
+    Where the sentence gives two currencies, nothing.  Linear: each sentence's
+    currencies and scale words are counted once.
+    """
+    if not found and "dollar" not in text.lower():
+        return []
+    bare, rate, after, bracket, sentence_end, default = _elided_patterns()
+    word, abbreviation, _ = scale_patterns()
+    scale_in = re.compile(rf"\d(?:\s|-)?(?P<s>{word}|{abbreviation})", re.IGNORECASE)
+    taken = bytearray(len(text))
+    for m in found:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    ends = [e.end() for e in sentence_end.finditer(text)] + [len(text)]
+
+    def sentence_of(pos) -> int:
+        return min(bisect_right(ends, pos), len(ends) - 1)
+
+    def kind(m: Money):
+        return m.currency, Decimal(10) if re.search(r"(?i)toman|tuman", m.text) else Decimal(1)
+
+    # per sentence: the currencies of its money (bracketed restatements aside) and their scale words
+    currencies: dict[int, Counter] = {}
+    scales_used: dict[int, set] = {}
+    for m in found:
+        if re.search(r"[(\[][A-Za-z. ]{0,25}$", text[max(0, m.start - 27):m.start]):
+            continue  # a bracketed restatement, "(about $24 million)"
+        i = sentence_of(m.start)
+        currencies.setdefault(i, Counter())[kind(m)] += 1
+        scales_used.setdefault(i, set()).update(x.group("s").lower() for x in scale_in.finditer(m.text))
+
+    def local_currency(i, exclude: Optional[Money] = None):
+        """The one currency of sentence ``i`` (without ``exclude``); None when none or several."""
+        counts = Counter(currencies.get(i, ()))
+        if exclude is not None and counts.get(kind(exclude)):
+            counts[kind(exclude)] -= 1
+        present = [k for k, n in counts.items() if n > 0]
+        return (present[0] if len(present) == 1 else None), len(present)
+
+    out: list[Money] = []
+
+    def emit(start, end, number, scale, currency):
+        iso, factor = currency
+        amount = to_amount(number, scale, factor=factor)
+        if amount is None or amount <= 0 or taken.find(1, start, end) != -1:
+            return
+        taken[start:end] = b"\x01" * (end - start)
+        out.append(Money(start=start, end=end, text=text[start:end], amount=amount, currency=iso,
+                         qualifier=_qualifier(text, start)))
+
+    starts = [f.start for f in found]
+    for m in bare.finditer(text):
+        if taken.find(1, m.start(), m.end()) != -1:
+            continue
+        scale = m.group("w") or m.group("a")
+        i = sentence_of(m.start())
+        restated = bracket.match(text, m.end())
+        if restated:
+            # "(about $24 million)": the bracket holds a qualifier at most and the amount
+            j = bisect_left(starts, restated.end())
+            inside = found[j] if j < len(found) else None
+            if (inside is None or inside.start > restated.end() + 30
+                    or not re.fullmatch(r"[A-Za-z. ]*", text[restated.end():inside.start])
+                    or not re.match(r"\s*[)\]]", text[inside.end:inside.end + 3])):
+                continue
+            currency, n = local_currency(i)  # the restatement is bracketed: not counted
+            if currency is None:
+                if n:
+                    continue  # two currencies in the sentence: ambiguous
+                currency = (default, Decimal(1))
+            if currency[0] == inside.currency:
+                continue
+            emit(m.start(), m.end(), m.group("num"), scale, currency)
+            continue
+        if not after.match(text, m.end()):
+            continue  # "2 million tons": a noun follows, not money
+        currency, _ = local_currency(i)
+        if currency is not None and scale.lower() in scales_used.get(i, ()):
+            emit(m.start(), m.end(), m.group("num"), scale, currency)
+
+    for m in rate.finditer(text):
+        if taken.find(1, m.start("num"), m.end("num")) != -1:
+            continue
+        value = parse_number(m.group("num"))
+        if value is None or value < 1000:
+            continue  # a rial or toman rate is in thousands
+        currency, n = local_currency(sentence_of(m.start()))
+        if currency is None:
+            if n:
+                continue
+            currency = (default, Decimal(1))
+        if currency[0] != default:
+            continue
+        emit(m.start("num"), m.end("num"), m.group("num"), None, currency)
+    return out
 
 
 class MoneyComponent:
