@@ -86,7 +86,7 @@ def test_cents_and_pence():
 PIECES = ["$", "€", "¥", "HK$", "C $", "USD", "Rs.", "MUSD", " ", "-", "−", ",", ".", "0", "1", "5", "9",
           "000", " 000", "bn", "m", "T", " trn", " million", " billion", " crore", " lakh", " rials",
           " tomans", " dollars", " pounds", " of", " cents", " and ", " to ", "weighs ", "Saudi riyals",
-          "a quarter", "forty-", "five", "%"]
+          "a quarter", "forty-", "five", "%", " (", ")", " to the dollar", ". ", " trillion", " last year"]
 
 
 @settings(max_examples=300, deadline=None, derandomize=True, database=None)
