@@ -17,6 +17,11 @@ order (an earlier reading wins where two overlap):
 - currency last: "1.5 trillion rials", "80 USD million", "19 cents",
   "1,200€", "two billion dollars".
 
+Two more rules then complete what these found: whole units and hundredths
+make one compound amount ("3 dollars 50 cents"), and an amount whose
+currency word is elided takes the currency of its sentence ("341.4 trillion
+($9.1 billion)", "up from 950 trillion", "42,000 to the dollar").
+
 Where a reading is ambiguous nothing is emitted: a sign or code standing
 between two bare numbers ("10 USD 20"), a range's bare first number that
 borrowing would make larger than the second, a weight in pounds or drams
