@@ -14,7 +14,7 @@ from decimal import Decimal
 
 import pytest
 
-from extractor.components.money import find_money
+from extractor.components.money import find_money, find_money_with_warnings
 
 
 KNOWN_FAILURES = {
@@ -330,3 +330,27 @@ def test_amounts_are_decimal_and_below_bound():
     for m in find_money(text):
         assert isinstance(m.amount, Decimal)
         assert 0 < m.amount < Decimal(10) ** 21
+
+
+@pytest.mark.parametrize("text", [p.values[0] for p in AMBIGUOUS_EMIT_NOTHING if not p.values[1]]
+                         + ["Iran sold 3 billion euros of oil and $2 billion of gas, against 1 billion in 2018.",
+                            "Exports went up by 12 to $4 billion."])
+def test_ambiguous_readings_are_left_out_with_a_warning(text):
+    money, warnings = find_money_with_warnings(text)
+    assert warnings and all(w.startswith("money: nothing read at ") for w in warnings)
+    for w in warnings:  # each names a span of the text where nothing was read
+        start, end = map(int, w.split(" ")[4].split("-"))
+        assert all(m.end <= start or m.start >= end for m in money)
+
+
+@pytest.mark.parametrize("text", [p.values[0] for p in COUNTRY_CURRENCIES + ELIDED_CURRENCY[:5]])
+def test_clear_readings_give_no_warning(text):
+    assert find_money_with_warnings(text)[1] == []
+
+
+def test_the_record_carries_the_warnings():
+    from extractor.api import extract
+
+    record = extract("The ticket was 10 USD 20 in the old tariff, and $5 billion was paid.")
+    assert [m.text for m in record.money] == ["$5 billion"]
+    assert any("a currency code between two numbers" in w for w in record.warnings)

@@ -195,9 +195,18 @@ def _last_end(m, *groups) -> int:
 
 def find_money(text: str) -> list[Money]:
     """Every money mention of ``text``, sorted by offset, without overlaps."""
+    return find_money_with_warnings(text)[0]
+
+
+def find_money_with_warnings(text: str) -> tuple[list[Money], list[str]]:
+    """The money mentions of ``text`` and a warning for each reading left out as ambiguous."""
     range_, sign_first, code_first, currency_last, _, _, compound_head, sign_before = _patterns()
     found: list[tuple[int, int, Decimal, str]] = []
     plain: set[tuple[int, int]] = set()  # mentions of whole units with no scale: "3 dollars", "$20"
+    notes: list[tuple[int, int, str]] = []
+
+    def ambiguous(start, end, reason):
+        notes.append((start, end, reason))
 
     def add(start, end, amount, currency, unscaled=False):
         if amount is None or amount <= 0:
@@ -227,11 +236,12 @@ def find_money(text: str) -> list[Money]:
         if second is None:
             continue
         add(m.start("sym2") if m.group("sym2") else m.start("num2"), m.end("second"), second, iso)
-        first_cur = sym1 or shared
-        if first_cur is None:
-            continue  # "5 to $7 billion": the first borrows no sign
         if not sym1 and not m.group("sc1") and _YEAR.fullmatch(m.group("num1")):
             continue  # "from 2019 to 640 trillion rials": a year, not an amount
+        first_cur = sym1 or shared
+        if first_cur is None:
+            ambiguous(m.start("num1"), m.end("num1"), "a range's first number borrows no sign")
+            continue  # "5 to $7 billion"
         iso1, factor1 = first_cur
         first_start = before.start("sym") if sym1 else m.start("num1")
         if m.group("sc1"):
@@ -242,15 +252,18 @@ def find_money(text: str) -> list[Money]:
             add(first_start, m.end("num1"), borrowed, iso1)
         elif sym1:
             add(first_start, m.end("num1"), to_amount(m.group("num1"), factor=factor1), iso1)
-        # otherwise a bare first number that cannot borrow the scale: ambiguous, nothing
+        else:
+            ambiguous(m.start("num1"), m.end("num1"), "a range's first number would exceed the second with its scale")
 
     for m in sign_first.finditer(text):
         resolved = from_sign(m.group("sym"))
         if resolved is None:
             continue
         if m.group("gap") and _bare_number_before(text, m.start()):
+            ambiguous(m.start(), m.end("num"), "a sign between two numbers")
             continue  # "10 $ 30": which number is the sign's?
         if m.group("sym") == "$" and _lone_letter_before(text, m.start()):
+            ambiguous(m.start(), m.end("num"), "a letter before the sign may name another dollar")
             continue
         iso, factor = resolved
         end = _last_end(m, "num", "sc", "sc2")
@@ -264,7 +277,10 @@ def find_money(text: str) -> list[Money]:
 
     for m in code_first.finditer(text):
         resolved = from_code(m.group("code"))
-        if resolved is None or _bare_number_before(text, m.start()):
+        if resolved is None:
+            continue
+        if _bare_number_before(text, m.start()):
+            ambiguous(m.start(), m.end("num"), "a currency code between two numbers")
             continue
         if not m.group("sc") and _YEAR.fullmatch(m.group("num")):
             continue  # "Hong Kong SAR 2019": a code-like word before a year
@@ -274,6 +290,7 @@ def find_money(text: str) -> list[Money]:
 
     for m in (m for pattern in currency_last for m in pattern.finditer(text)):
         if _bare_number_before(text, m.start()):
+            ambiguous(m.start(), m.end(), "a number right before another")
             continue  # "245 23 yen": a broken digit group, not an amount
         scales_ = (m.group("sc"), m.group("sc2"))
         if m.group("cur"):
@@ -282,6 +299,7 @@ def find_money(text: str) -> list[Money]:
             resolved = from_word(m.group("cur"))
         elif m.group("code"):
             if not m.group("sc3") and _number_after(text, m.end()) and not _subunit_after(text, m.end()):
+                ambiguous(m.start(), m.end(), "a currency code between two numbers")
                 continue  # "10 USD 20"
             resolved = from_code(m.group("code"))
             if m.group("sc3"):
@@ -290,10 +308,12 @@ def find_money(text: str) -> list[Money]:
                 scales_ = (m.group("sc3"),)
         elif m.group("sub"):
             if compound_head.search(text, max(0, m.start() - 40), m.start()):
+                ambiguous(m.start(), m.end(), "the cents of an amount whose whole units were not read")
                 continue  # "a dollar and 42 cents": not 0.42 on its own
             resolved = from_subunit(m.group("sub"))
         else:
             if _number_after(text, m.end()) and not _subunit_after(text, m.end()):
+                ambiguous(m.start(), m.end(), "a sign between two numbers")
                 continue  # "10 $ 30": which number is the sign's?
             resolved = from_sign(m.group("sym"))
         if resolved is None:
@@ -318,10 +338,18 @@ def find_money(text: str) -> list[Money]:
             continue  # inside the compound amount just read
         compound = _compound(text, m) if (m.start, m.end) in plain else None
         merged.append(compound or m)
-    elided = _elided(text, merged)
+    elided = _elided(text, merged, ambiguous)
     if elided:
         merged = sorted(merged + elided, key=lambda m: m.start)
-    return merged
+    # a warning only where nothing was read in the end ("10 $ 30 $" still reads "30 $")
+    kept = bytearray(len(text))
+    for m in merged:
+        kept[m.start:m.end] = b"\x01" * (m.end - m.start)
+    warnings = []
+    for start, end, reason in sorted(set(notes)):
+        if kept.find(1, start, end) == -1:
+            warnings.append(f"money: nothing read at {start}-{end} {text[start:end]!r}: {reason}")
+    return merged, warnings
 
 
 @lru_cache(maxsize=None)
@@ -341,7 +369,7 @@ def _elided_patterns():
     return bare, rate, after, bracket, sentence_end, data["default"]
 
 
-def _elided(text: str, found: list[Money]) -> list[Money]:
+def _elided(text: str, found: list[Money], ambiguous=lambda start, end, reason: None) -> list[Money]:
     """Amounts whose currency word is elided (RECORDS.md, second round).
 
     - a restated amount: "341.4 trillion ($9.1 billion)" is in the sentence's
@@ -416,7 +444,8 @@ def _elided(text: str, found: list[Money]) -> list[Money]:
             currency, n = local_currency(i)  # the restatement is bracketed: not counted
             if currency is None:
                 if n:
-                    continue  # two currencies in the sentence: ambiguous
+                    ambiguous(m.start(), m.end(), "an elided currency in a sentence of two currencies")
+                    continue
                 currency = (default, Decimal(1))
             if currency[0] == inside.currency:
                 continue
@@ -424,9 +453,12 @@ def _elided(text: str, found: list[Money]) -> list[Money]:
             continue
         if not after.match(text, m.end()):
             continue  # "2 million tons": a noun follows, not money
-        currency, _ = local_currency(i)
-        if currency is not None and scale.lower() in scales_used.get(i, ()):
-            emit(m.start(), m.end(), m.group("num"), scale, currency)
+        currency, n = local_currency(i)
+        if scale.lower() in scales_used.get(i, ()):
+            if currency is not None:
+                emit(m.start(), m.end(), m.group("num"), scale, currency)
+            elif n > 1:
+                ambiguous(m.start(), m.end(), "an elided currency in a sentence of two currencies")
 
     for m in rate.finditer(text):
         if taken.find(1, m.start("num"), m.end("num")) != -1:
@@ -453,7 +485,10 @@ class MoneyComponent:
         self.span_group = span_group
 
     def __call__(self, doc: Doc) -> Doc:
-        set_results(doc, "money", self.span_group, find_money(doc_text(doc)), label="MONEY")
+        money, warnings = find_money_with_warnings(doc_text(doc))
+        set_results(doc, "money", self.span_group, money, label="MONEY")
+        if warnings:  # carried by the record as its extra "warnings" key, with the reader's
+            doc.user_data.setdefault(("extractor", "warnings"), []).extend(warnings)
         return doc
 
 
