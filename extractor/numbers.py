@@ -49,6 +49,11 @@ NUMBER = (
 )
 
 
+_NUMBER = re.compile(NUMBER)
+_SEPARATORS = re.compile(rf",|{_SPACE}")
+_TENS_UNITS = re.compile(r"([a-z]+)-([a-z]+)")
+
+
 def _alternation(words) -> str:
     """A regex alternation of words, longest first, dots escaped."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
@@ -135,17 +140,17 @@ def parse_number(text: str) -> Optional[Decimal]:
         word = fraction_words().get(re.sub(r"\s+", " ", text.lower()))
     if word is not None:
         return word
-    tens_units = re.fullmatch(r"([a-z]+)-([a-z]+)", text.lower())
+    tens_units = _TENS_UNITS.fullmatch(text.lower())
     if tens_units:  # "forty-two"
         tens, units = (number_words().get(w) for w in tens_units.groups())
         if tens is not None and units is not None and tens % 10 == 0 and 20 <= tens <= 90 and 1 <= units <= 9:
             return tens + units
         return None
-    if not re.fullmatch(NUMBER, text):
+    if not _NUMBER.fullmatch(text):
         return None
     if text.count(".") >= 2:  # 1.450.000: point groups of thousands
         text = text.replace(".", "")
-    digits = re.sub(rf"[,]|{_SPACE}", "", text)
+    digits = _SEPARATORS.sub("", text)
     return Decimal(digits)
 
 

@@ -53,6 +53,11 @@ _YEAR = re.compile(r"(?:1[34]\d\d|19\d\d|20\d\d)")
 #: how far back a verb of weighing makes a pound a weight
 _WEIGHT_WINDOW = 60
 _WEIGHT_CUE = re.compile(r"(?i)\bweigh|\bweight")
+_NUMBER_BEFORE = re.compile(r"(?<![\w.,])(\d+(?:[,.]\d+)*)\s$")
+_LETTER_BEFORE = re.compile(r"(?<![A-Za-z'’.])([A-Za-z])\s$|[A-Za-z]\.[A-Za-z]\s$")
+_NUMBER_AFTER = re.compile(r"\s?[-−]?\d")
+_TOMAN = re.compile(r"(?i)toman|tuman")
+_BRACKET_BEFORE = re.compile(r"[(\[][A-Za-z. ]{0,25}$")
 
 
 @lru_cache(maxsize=None)
@@ -144,13 +149,13 @@ def _qualifier(text: str, start: int) -> Optional[str]:
 
 def _bare_number_before(text: str, start: int) -> bool:
     """A bare number (not a year) right before ``start``: "10 USD 20" is ambiguous."""
-    m = re.search(r"(?<![\w.,])(\d+(?:[,.]\d+)*)\s$", text[max(0, start - 30):start])
+    m = _NUMBER_BEFORE.search(text[max(0, start - 30):start])
     return bool(m) and not _YEAR.fullmatch(m.group(1))
 
 
 def _lone_letter_before(text: str, start: int) -> bool:
     """"c $ 16 million": a lone letter before a spaced sign may be a country prefix."""
-    m = re.search(r"(?<![A-Za-z'’.])([A-Za-z])\s$|[A-Za-z]\.[A-Za-z]\s$", text[max(0, start - 6):start])
+    m = _LETTER_BEFORE.search(text[max(0, start - 6):start])
     return bool(m) and m.group(1) not in ("a", "A", "I")
 
 
@@ -175,7 +180,7 @@ def _compound(text: str, main: Money) -> Optional[Money]:
 
 
 def _number_after(text: str, end: int) -> bool:
-    return re.match(r"\s?[-−]?\d", text[end:end + 3]) is not None
+    return _NUMBER_AFTER.match(text, end, end + 3) is not None
 
 
 def _is_weight(text: str, m) -> bool:
@@ -395,13 +400,13 @@ def _elided(text: str, found: list[Money], ambiguous=lambda start, end, reason: 
         return min(bisect_right(ends, pos), len(ends) - 1)
 
     def kind(m: Money):
-        return m.currency, Decimal(10) if re.search(r"(?i)toman|tuman", m.text) else Decimal(1)
+        return m.currency, Decimal(10) if _TOMAN.search(m.text) else Decimal(1)
 
     # per sentence: the currencies of its money (bracketed restatements aside) and their scale words
     currencies: dict[int, Counter] = {}
     scales_used: dict[int, set] = {}
     for m in found:
-        if re.search(r"[(\[][A-Za-z. ]{0,25}$", text[max(0, m.start - 27):m.start]):
+        if _BRACKET_BEFORE.search(text[max(0, m.start - 27):m.start]):
             continue  # a bracketed restatement, "(about $24 million)"
         i = sentence_of(m.start)
         currencies.setdefault(i, Counter())[kind(m)] += 1
