@@ -140,3 +140,56 @@ def test_hostile_amounts_and_ids_never_stop_a_postgres_batch(url, tmp_path):
     assert "fine" in read(url)
     (error,) = [json.loads(line) for line in errors.read_text().splitlines()]
     assert "index takes at most" in error["message"]
+
+
+def test_a_server_stopped_mid_run_stops_the_run_with_exit_3_and_keeps_what_was_written(tmp_path, postgres_url,
+                                                                                        corpus_jsonl):
+    """A private server (its own folder and port) is stopped while a run writes to it."""
+    import os
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    import shutil
+    import tempfile
+
+    root = Path(__file__).resolve().parent.parent
+    home = Path(tempfile.mkdtemp(prefix="extractor-pg-faults-"))  # pytest's folders are private to root
+    home.chmod(0o755)
+    data = home / "pg"
+    env = dict(os.environ, EXTRACTOR_PG_DIR=str(data), EXTRACTOR_PG_PORT="55439", EXTRACTOR_PG_DB="faults")
+    started = subprocess.run(["bash", str(root / "scripts" / "start_postgres.sh")], env=env, capture_output=True,
+                             text=True, timeout=300)
+    assert started.returncode == 0, started.stderr[-2000:]
+    url = started.stdout.strip().splitlines()[-1]
+    bin_dir = sorted(Path("/usr/lib/postgresql").glob("*/bin"))[-1]
+    stop = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    stop += [str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]
+    try:
+        rows = corpus_jsonl.read_text(encoding="utf-8").splitlines()
+        big = tmp_path / "big.jsonl"
+        big.write_text("".join(json.dumps(dict(json.loads(r), doc_id=f"{json.loads(r)['doc_id']}-{i}")) + "\n"
+                               for i in range(40) for r in rows), encoding="utf-8")
+        run = subprocess.Popen([sys.executable, "-m", "extractor", "extract", str(big), "--store", url, "--quiet",
+                                "--batch-size", "2", "--errors", str(tmp_path / "errors.jsonl")],
+                               stderr=subprocess.PIPE, text=True)
+        engine = sa.create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+        deadline = time.monotonic() + 120
+        written = 0
+        while time.monotonic() < deadline and written < 6:
+            try:
+                with engine.connect() as connection:
+                    written = connection.execute(sa.text("SELECT count(*) FROM documents")).scalar()
+            except sa.exc.SQLAlchemyError:
+                pass
+            time.sleep(0.2)
+        engine.dispose()
+        assert written >= 6, "the run did not start writing"
+        subprocess.run(stop, capture_output=True, timeout=60)
+        _, err = run.communicate(timeout=180)
+        assert run.returncode == 3, err[-2000:]
+        assert "stopped partway" in err and "Traceback" not in err
+    finally:
+        subprocess.run(stop, capture_output=True, timeout=60)
+        shutil.rmtree(home, ignore_errors=True)
