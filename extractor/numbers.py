@@ -28,6 +28,8 @@ from decimal import Decimal, localcontext
 from functools import lru_cache
 from typing import Optional
 
+from price_parser import Price
+
 from .resources import load
 
 #: an amount is below 10**21 base units (RECORDS.md, second round)
@@ -150,8 +152,12 @@ def parse_number(text: str) -> Optional[Decimal]:
         return None
     if text.count(".") >= 2:  # 1.450.000: point groups of thousands
         text = text.replace(".", "")
-    digits = _SEPARATORS.sub("", text)
-    return Decimal(digits)
+    # The grouping is read by price-parser, told that the point is the decimal separator
+    # (so the genre's "1.030" stays 1.030); NUMBER has already decided which groupings are numbers.
+    amount = Price.fromstring(text, decimal_separator=".").amount
+    if amount is None or amount != Decimal(_SEPARATORS.sub("", text)):
+        return None  # a reading price-parser and the grouping rules disagree on is no number
+    return amount
 
 
 def to_amount(number: str, *scale_words: Optional[str], factor: Decimal = Decimal(1)) -> Optional[Decimal]:
