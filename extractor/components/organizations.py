@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from ..records import Mention, Organization
 from ..resources import load
 from .base import doc_text, set_results
+from .org_registry import Hit, OrgRegistry, default_registry
 
 WORD = r"[A-Z][\w’'\-.]*[\w]|[A-Z]"
 
@@ -65,6 +66,7 @@ class _Org:
     acronym: Optional[str] = None
     spans: list = field(default_factory=list)  # (start, end)
     forms: set = field(default_factory=set)  # every written form of the name
+    entry: Optional[int] = None  # the registry entry, when the body is known
 
 
 def _tokens_before(text: str, end: int, limit: int = 16):
@@ -166,7 +168,7 @@ def _match_long_form(text: str, paren_start: int, acronym: str, inner_letters: b
 def _name_pattern():
     suffixes, prefixes, connectors, _, _, _, _ = _data()
     suffix_alt = "|".join(re.escape(s) for s in suffixes)
-    word = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w’'\-]*[\w]|[A-Z](?:[a-z]*\.)?)"  # no two ways to read "A."
+    word = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w’'\-]*[\w]|[A-Z](?:[a-z]{0,2}\.)?)"  # no two ways to read "A."
     conn = r"(?:of|and|for|the|on|&|de|al|ol)"
     # a comma inside a name only in a list of domains: "Bushehr Industry, Mining and Trade Department"
     listed = rf",(?=\s+{word}(?:,\s+{word})*,?\s+and\s+{word})"
@@ -253,7 +255,13 @@ def _norm(name: str) -> str:
     return re.sub(r"[^\w]+", " ", name).strip().lower()
 
 
-def find_organizations(text: str) -> list[Organization]:
+def find_organizations(text: str, hits: Optional[list[Hit]] = None,
+                       registry: Optional[OrgRegistry] = None) -> list[Organization]:
+    """The organizations of ``text``; ``hits`` are the registry's names found in it
+    (computed here with ``registry``, or the default registry, when not given)."""
+    registry = registry or default_registry()
+    if hits is None:
+        hits = registry.find_text(text)
     suffixes, prefixes, connectors, known_acronyms, outlets, not_orgs, drop = _data()
     countries = _country_words()
     orgs: list[_Org] = []
@@ -313,6 +321,8 @@ def find_organizations(text: str) -> list[Organization]:
     for m in _known_names_re().finditer(text):
         if _norm(m.group()) not in by_key:
             get(m.group())
+    # 4. the registry: known bodies, with or without an organization word
+    _apply_registry(text, orgs, by_key, hits, registry, get)
 
     # an acronym used on its own and a full name whose initials spell it are one
     # organization even without "Full Name (ACR)" ("the head of TPO ... the Trade
@@ -347,22 +357,106 @@ def find_organizations(text: str) -> list[Organization]:
     for org in orgs:
         if not org.spans:
             continue
+        entry = registry.entry(org.entry)
         results.append(Organization(
             name=org.name, acronym=org.acronym,
-            mentions=[Mention(start=s, end=e, text=text[s:e]) for s, e in org.spans]))
+            mentions=[Mention(start=s, end=e, text=text[s:e]) for s, e in org.spans],
+            canonical=entry["canonical"] if entry else None, type=entry["type"] if entry else None))
     results.sort(key=lambda o: o.mentions[0].start)
     return results
 
 
+def _apply_registry(text, orgs, by_key, hits, registry, get) -> None:
+    """Link the organizations found to registry entries, add the known bodies the
+    patterns missed, split lists of known bodies, and merge variants of one body."""
+    # a list of known bodies read as one name: "Bank Saderat, Bank Tejarat and Post Bank"
+    for org in list(orgs):
+        if org.acronym or registry.lookup(org.name) is not None:
+            continue
+        pieces = re.split(r",\s+(?:and\s+)?|\s+and\s+", org.name)
+        if len(pieces) > 1 and all(registry.lookup(p) is not None for p in pieces):
+            orgs.remove(org)
+            for k in [k for k, o in by_key.items() if o is org]:
+                del by_key[k]
+    for org in orgs:
+        for form in [org.name] + ([org.acronym] if org.acronym else []) + sorted(org.forms):
+            entry = registry.lookup(form)
+            if entry is not None:
+                org.entry = entry
+                break
+    for hit in hits:
+        form = text[hit.start:hit.end]
+        if _norm(form) in by_key:
+            org = by_key[_norm(form)]
+            if org.entry is None:
+                org.entry = hit.entry
+            continue
+        if any(form in f and form != f for o in orgs for f in o.forms):
+            continue  # inside a longer name ("Bank Melli Iran", "Saipa Diesel")
+        owner = next((o for o in orgs if o.entry == hit.entry), None)
+        if owner is None:
+            owner = get(form)
+            owner.entry = hit.entry
+        elif hit.acronym:
+            if owner.acronym is None and re.fullmatch(r"[A-Z][A-Za-z&\-]*", owner.name) is None:
+                owner.acronym = form
+            by_key[_norm(form)] = owner
+        else:
+            owner.forms.add(form)
+            by_key[_norm(form)] = owner
+            if len(form) > len(owner.name) and owner.name not in registry.entries[hit.entry].get("acronyms", ()):
+                owner.name = form
+            elif owner.name in registry.entries[hit.entry].get("acronyms", ()):
+                owner.acronym, owner.name = owner.name, form
+    # variants of one body found as separate organizations ("Bank Tejarat" / "Tejarat Bank")
+    first: dict[int, _Org] = {}
+    for org in list(orgs):
+        if org.entry is None:
+            continue
+        keep = first.setdefault(org.entry, org)
+        if keep is org:
+            continue
+        acronyms = registry.entries[org.entry].get("acronyms", ())
+        for o in (org, keep):
+            if o.name in acronyms and o.acronym is None:
+                o.acronym, o.forms = o.name, o.forms - {o.name}
+        if keep.name in acronyms:
+            keep.name = org.name if org.name not in acronyms else keep.name
+        elif len(org.name) > len(keep.name) and org.name not in acronyms:
+            keep.name = org.name
+        keep.forms |= {f for f in org.forms if f not in acronyms}
+        keep.acronym = keep.acronym or org.acronym
+        if keep.acronym == keep.name:
+            keep.acronym = None
+        keep.forms.discard(keep.acronym)
+        orgs.remove(org)
+        for k, o in list(by_key.items()):
+            if o is org:
+                by_key[k] = keep
+
+
 class OrganizationsComponent:
-    """Sets ``doc._.organizations`` (list of :class:`Organization`) and the span group."""
+    """Sets ``doc._.organizations`` (list of :class:`Organization`) and the span group.
+
+    The organization registry is compiled into phrase matchers once, here, and
+    saved with ``to_disk``."""
 
     def __init__(self, nlp: Language, name: str, span_group: str):
         self.name = name
         self.span_group = span_group
+        self._nlp = nlp
+        self.registry = OrgRegistry(nlp)
+
+    def to_disk(self, path, *, exclude=tuple()):
+        self.registry.to_disk(path)
+
+    def from_disk(self, path, *, exclude=tuple()):
+        self.registry = OrgRegistry.from_disk(self._nlp, path)
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
-        orgs = find_organizations(doc_text(doc))
+        text = doc_text(doc)
+        orgs = find_organizations(text, self.registry.find(doc, text), self.registry)
         mentions = [m for o in orgs for m in o.mentions]
         set_results(doc, "organizations", self.span_group, orgs, label="ORG", mentions=mentions)
         return doc
