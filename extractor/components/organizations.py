@@ -179,7 +179,8 @@ def _name_pattern():
     ending = rf"(?:(?:{suffix_alt})(?![\w])(?<!Bank)|Bank(?!\s+[A-Z][a-z])(?![\w]))"
     # Iranian banks put "Bank" first: "Bank Mellat", "Bank Melli Iran"
     bank_first = r"Bank\s+(?!of\b)[A-Z][a-z]+(?:\s+Iran)?(?![\w])"
-    return re.compile(rf"(?<![\w’'.\-])(?:{word},?\s+)(?:{inner}\s+){{0,10}}?{ending}{tail}|(?<![\w’'.]){bank_first}|(?<![\w’'])(?:{'|'.join(re.escape(p) for p in prefixes)})\s+(?:the\s+)?{word}(?:(?:\s+|,\s+)(?:{word}|and(?=\s+{word})|of(?=\s+{word})))*")
+    # a comma after the first word only in a list of domains, never after a person's name
+    return re.compile(rf"(?<![\w’'.\-])(?:{word}(?:{listed})?\s+)(?:{inner}\s+){{0,10}}?{ending}{tail}|(?<![\w’'.]){bank_first}|(?<![\w’'])(?:{'|'.join(re.escape(p) for p in prefixes)})\s+(?:the\s+)?{word}(?:(?:\s+|,\s+)(?:{word}|and(?=\s+{word})|of(?=\s+{word})))*")
 
 
 def _trim_name(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
@@ -211,6 +212,19 @@ def _trim_name(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
         return None
     new_start = start + words[k].start()
     stripped = re.sub(r"[’']s$", "", text[new_start:end].rstrip(" ,"))
+    # "Mehdi Ghazanfari, Plan and Budget Organization": a person's name before a comma is not part of it
+    comma = stripped.find(", ")
+    if comma > 0 and any(w in _given_names() for w in stripped[:comma].split()):
+        new_start += comma + 2
+        stripped = stripped[comma + 2:]
+    # "Ministry of Roads Spokesman", "Ministry of Roads's CEO": an office after the name is not part of it
+    possessive = re.search(r"[’']s\s", stripped)
+    if possessive:
+        stripped = stripped[:possessive.start()]
+    parts = stripped.split(" ")
+    while len(parts) > 2 and parts[-1] in _OFFICE_HEADS:
+        parts.pop()
+    stripped = " ".join(parts)
     # a person's name right after the organization ("... of Saffron Gholamreza Miri")
     given = _given_names()
     parts = stripped.split(" ")
@@ -226,6 +240,12 @@ def _trim_name(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
     if len(stripped.split()) < 2:
         return None  # a bare "Organization", "Bank"
     return new_start, new_start + len(stripped)
+
+
+#: office heads that end a run of capitalized words after an organization ("Ministry of Roads Spokesman")
+_OFFICE_HEADS = frozenset({"CEO", "Spokesman", "spokesman", "Spokeswoman", "Spokesperson", "Head", "head", "Director",
+                           "director", "Chairman", "chairman", "Minister", "minister", "Governor", "governor",
+                           "Secretary", "Manager", "manager", "Deputy", "deputy", "Chief", "chief"})
 
 
 @lru_cache(maxsize=None)
