@@ -271,10 +271,6 @@ ORG_CELLS = _org_cells()
 
 #: cells that still fail, by id -> reason (strict xfails)
 KNOWN_FAILING: dict[str, str] = {
-    'ORG TITLE Name|ministry|ceo': "fails on the rules before issue 14's title grammar",
-    'before|senior advisor to the oil minister': "fails on the rules before issue 14's title grammar",
-    'Arabic name|Mohamed bin Zayed Al Nahyan': "fails on the rules before issue 14's title grammar",
-    'Arabic name|Mohammed bin Hamad Bin Qassim Al Thani': "fails on the rules before issue 14's title grammar",
 }
 
 # ---------------------------------------------------------------------------------------------

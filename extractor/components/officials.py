@@ -83,7 +83,7 @@ class _Person:
 @lru_cache(maxsize=None)
 def _name_re():
     return re.compile(rf"(?<![\w’'\-])(?:(?:Seyyed|Seyed|Sayyed|Mir|Haj|Dr\.|Mr\.|Ms\.|Mrs\.)\s+)?{NAME_WORD}"
-                      rf"(?:(?:\s+{PARTICLE})?\s+{NAME_WORD}){{1,8}}(?![\w\-])")
+                      rf"(?:(?:\s+{PARTICLE})?\s+{NAME_WORD}){{1,10}}(?![\w\-])")
 
 
 def _is_person_name(words: list[str]) -> bool:
@@ -108,6 +108,8 @@ def _split_name(words: list[str], whole_ok: bool = True) -> Optional[list[str]]:
         return words  # "Fada Hossein Maleki": the whole run is the name
     for k, w in enumerate(words):
         if w in given or w in honorifics:
+            if k and words[k - 1] == "Crown":
+                continue  # "Crown Prince": an office, not an honorific
             rest = words[k:]
             if 2 <= len([x for x in rest if x not in honorifics and x.lower() not in _PARTICLES]) <= 4:
                 return rest
@@ -485,6 +487,11 @@ def _office_before(text, name_start, before, title_re, org_spans):
                     text[max(0, abs_start - 40):abs_start])
     if mod:
         abs_start -= len(mod.group())
+    # "Senior Advisor to the Oil Minister": an office serving another office
+    serving = re.search(r"(?:\b(?:[Ss]enior|[Ff]ormer|[Ss]pecial|[Cc]hief)\s+)?\b(?:[Aa]dvis[eo]r|[Aa]ssistant|[Aa]ide)\s+to\s+(?:the\s+)?$",
+                        text[max(0, abs_start - 40):abs_start])
+    if serving:
+        abs_start -= len(serving.group())
     nationality = _nationality_before(text, abs_start)
     foreign_start = nationality[0] if nationality and not nationality[1] else None
     between = text[abs_title_end:name_start]

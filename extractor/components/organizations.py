@@ -221,10 +221,6 @@ def _trim_name(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
     possessive = re.search(r"[’']s\s", stripped)
     if possessive:
         stripped = stripped[:possessive.start()]
-    parts = stripped.split(" ")
-    while len(parts) > 2 and parts[-1] in _OFFICE_HEADS:
-        parts.pop()
-    stripped = " ".join(parts)
     # a person's name right after the organization ("... of Saffron Gholamreza Miri")
     given = _given_names()
     parts = stripped.split(" ")
@@ -232,6 +228,10 @@ def _trim_name(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
         if parts[i] in given or parts[i].split("-")[0] in given:
             stripped = " ".join(parts[:i])
             break
+    parts = stripped.split(" ")
+    while len(parts) > 2 and parts[-1] in _OFFICE_HEADS:
+        parts.pop()
+    stripped = " ".join(parts)
     while True:
         m = re.search(r"\s+(?:of|and|for|the|on|&)$", stripped)
         if not m:
