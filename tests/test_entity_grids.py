@@ -72,6 +72,8 @@ FORMS = {
     "ORG's TITLE Name": "{O2}'s {t} {n} said exports rose in the first half.",
     "Name, the TITLE of ORG": "{n}, the {t} of {o1}, said exports rose in the first half.",
     "office one sentence away": "The {t} of {o1} announced the figures on Monday. According to {n}, exports rose 10 percent.",
+    "TITLE of ORG, Name,": "The {t} of {o1}, {n}, said exports rose in the first half.",
+    "Name, TITLE for ORG": "{n}, {t} for {o1}, told reporters on Monday that exports rose.",
 }
 
 
@@ -100,7 +102,7 @@ def _official_cells():
 
 #: state offices: nationality word -> (is Iranian)
 NATIONALITIES = {"Turkish": False, "Iraqi": False, "Chinese": False, "Russian": False, "U.S.": False,
-                 "Pakistani": False, "Iranian": True, "Iran's": True}
+                 "Pakistani": False, "Turkey's": False, "Iranian": True, "Iran's": True}
 STATE_OFFICES = ["Trade Minister", "Foreign Minister", "Deputy Labour Minister", "Energy Minister",
                  "Deputy Foreign Minister", "Ambassador"]
 STATE_PEOPLE = ["Mehmet Mus", "Fuad Hussein", "Wang Yi", "Sergei Lavrov", "Imran Khan", "Bijan Zanganeh",
@@ -116,8 +118,20 @@ def _state_cells():
         text = f"{lead} {office} {name} said trade would rise."
         title = office if iranian else f"{nat} {office}"
         cells.append(pytest.param(text, (name, title, None), {"nationality": "Iranian" if iranian else "foreign",
-                                                               "state office": office},
+                                                               "state office": office,
+                                                               "state office position": "before the name"},
                                   id=f"{nat}|{office}"))
+        if nat.endswith("s"):
+            continue  # "Name, the Iran's minister": not English
+        name = next(people)
+        written = office[0].lower() + office[1:] if office != "Ambassador" else "ambassador"
+        written = written.replace(" Minister", " minister").replace("Deputy ", "deputy ")
+        text = f"{name}, the {nat} {written}, said trade would rise."
+        title = written if iranian else f"{nat} {written}"
+        cells.append(pytest.param(text, (name, title, None), {"nationality": "Iranian" if iranian else "foreign",
+                                                               "state office": office,
+                                                               "state office position": "after the name"},
+                                  id=f"after|{nat}|{office}"))
     return cells
 
 
@@ -168,6 +182,22 @@ PLACE_AND_NAMES = [
      ("Khalid bin Mohammed bin Zayed Al-Nahyan", "Crown Prince of Abu Dhabi", None), "Arabic name"),
     ("Qatari Trade Minister Sheikh Mohammed bin Hamad Bin Qassim Al Thani met the delegation.",
      ("Mohammed bin Hamad Bin Qassim Al Thani", "Qatari Trade Minister", None), "Arabic name"),
+    # a named unit of an organization stays in the title, the parent is the organization
+    ("Hamid Hosseini, the head of the energy committee of the Iran Chamber of Commerce, Industries, Mines and "
+     "Agriculture, said exports rose.",
+     ("Hamid Hosseini", "head of the energy committee", "Iran Chamber of Commerce, Industries, Mines and Agriculture"),
+     "unit of an organization"),
+    ("Hossein Zamani, the head of the visa and passport department of the Foreign Ministry, said visas rose.",
+     ("Hossein Zamani", "head of the visa and passport department", "Foreign Ministry"), "unit of an organization"),
+    ("The director of the export department of Bank Melli, Ali Salehi, said exports rose.",
+     ("Ali Salehi", "director of the export department", "Bank Melli"), "unit of an organization"),
+    # an office of a place keeps the place
+    ("Kourosh Haghi, the governor general of Khorasan Razavi, said exports rose.",
+     ("Kourosh Haghi", "governor general of Khorasan Razavi", None), "office of a place"),
+    ("Iran's Consul General in Herat Mohammad Reza Bahrami said trade rose.",
+     ("Mohammad Reza Bahrami", "Consul General in Herat", None), "office of a place"),
+    ("Iran's commercial attaché in Islamabad said exports rose. According to Karim Rostami, the trade grew.",
+     ("Karim Rostami", "commercial attaché in Islamabad", None), "office of a place"),
 ]
 
 HONORIFICS = ("Sheikh ", "Prince ", "Dr. ", "Mr. ", "Seyyed ", "Seyed ")

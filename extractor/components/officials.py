@@ -148,6 +148,14 @@ def _nationality_re():
     return re.compile(rf"(?:^|(?<=[\s(“\"]))(?P<n>{alt})\s+$"), nat
 
 
+@lru_cache(maxsize=None)
+def _nationality_prefix_re():
+    """A state's word starting an office after a name: "Turkish " in "the Turkish trade minister"."""
+    nat = load("titles")["nationalities"]
+    alt = "|".join(re.escape(w) for w in sorted(nat, key=len, reverse=True))
+    return re.compile(rf"(?P<n>{alt})\s+")
+
+
 def _nationality_before(text: str, pos: int) -> Optional[tuple[int, bool]]:
     """(start, is Iranian) of a nationality word ending right before ``pos``."""
     regex, codes = _nationality_re()
@@ -545,7 +553,7 @@ def _office_after(text, name_end, after, title_re, org_spans):
     """Office written after the name: "Name, [the] TITLE of ORG"."""
     # a comma inside the office only before a capitalized word or in a lowercase list of domains
     # ("deputy minister of roads, housing and urban development")
-    m = re.match(r"\s*,\s*(?:the\s+|a\s+|an\s+)?(?P<body>(?:[^,.;]|,(?=\s+[A-Z][a-z])|,(?=\s[a-z]+(?:\s[a-z]+)?(?:,\s[a-z]+(?:\s[a-z]+)?){0,3},?\sand\s[a-z])|\.(?=[A-Z]))"
+    m = re.match(r"\s*,\s*(?:the\s+|a\s+|an\s+)?(?P<body>(?:[^,.;]|,(?=\s+[A-Z][a-z])|,(?=\s[a-z]+(?:\s[a-z]+)?(?:,\s[a-z]+(?:\s[a-z]+)?){0,3},?\sand\s[a-z])|\.(?=[A-Z])|(?<=\b[A-Z])\.(?=\s[a-z]))"
                  r"{2,150})(?=,|\.(?:\s|$)|;|\s+(?:said|told|added|noted|stated|announced|says)\b|$)", after)
     if not m:
         return None, None
@@ -558,6 +566,14 @@ def _office_after(text, name_end, after, title_re, org_spans):
         if rest[:1].isspace() and _title_with_modifiers_re().fullmatch(rest.strip()):
             return _clean_title(rest), lead[2]
     tm = _title_with_modifiers_re().match(body)
+    nat = None if tm else _nationality_prefix_re().match(body)
+    if nat and _title_with_modifiers_re().match(body, nat.end()):
+        # "Name, the Turkish trade minister, said": a foreign state's office keeps its country
+        if load("titles")["nationalities"][nat.group("n")] == "IR":
+            body, body_abs = body[nat.end():], body_abs + nat.end()
+            tm = _title_with_modifiers_re().match(body)
+        else:
+            tm = _title_with_modifiers_re().match(body, nat.end())
     if not tm:
         # "ORG's TITLE"
         pm = re.match(r"(?P<o>[^’']+)[’']s\s+", body)
@@ -570,9 +586,8 @@ def _office_after(text, name_end, after, title_re, org_spans):
             t = re.split(r"\s+(?:said|told|added|noted|stated|announced)\b", t)[0]
             return _clean_title(t), org
         return None, None
-    body_abs = name_end + m.start("body")
     rest = body[tm.end():]
-    links = list(re.finditer(r"\s+(?:of|at|with|in)\s+(?:the\s+)?(?:[A-Za-z]+[’']s\s+)?", rest))
+    links = list(re.finditer(r"\s+(?:of|at|with|in|for)\s+(?:the\s+)?(?:[A-Za-z]+[’']s\s+)?", rest))
     # the link right before the organization: "director general of international affairs at ORG"
     om = next((x for x in links if org_spans.starting_at(body_abs + tm.end() + x.end())), links[0] if links else None)
     if om:
