@@ -1,13 +1,13 @@
 """The organization registry: known bodies, their aliases, type and country.
 
 The data is ``extractor/data/org_registry.json`` (one entry per body).  It is
-compiled into two spaCy ``PhraseMatcher`` objects, built once when the
+compiled into a spaCy ``PhraseMatcher``, built once when the
 organizations component is constructed and saved with its ``to_disk``:
 
 * canonical names and variants on ``LOWER`` (case-insensitive), accepted only
   where every capitalized word of the alias is capitalized in the text, so
   "the central bank" never matches "Central Bank";
-* acronyms on ``ORTH`` (as written: "NIOC", not "nioc").
+* acronyms in the same matcher, accepted only as written ("NIOC", not "nioc").
 
 Entries flagged with a ``cue`` are names that are also common words:
 ``outlet`` ("Fars", "Mehr", "Trend") are found only as a cited source or a
@@ -62,8 +62,8 @@ class OrgRegistry:
     # -- construction ------------------------------------------------------------------------
     def _build(self) -> None:
         make_doc = self.tokenizer
+        # one matcher on LOWER (one pass over the Doc); acronyms are checked for their case in _accept
         self.lower = PhraseMatcher(self.vocab, attr="LOWER")
-        self.exact = PhraseMatcher(self.vocab, attr="ORTH")
         self._alias: dict[int, tuple[int, str, bool]] = {}
         self.by_alias: dict[str, int] = {}
         for i, entry in enumerate(self.entries):
@@ -73,7 +73,7 @@ class OrgRegistry:
                 key = f"ORG_REGISTRY_{i}_{alias}"
                 self._alias[self.vocab.strings.add(key)] = (i, alias, is_acronym)
                 self.by_alias.setdefault(alias.lower(), i)
-                (self.exact if is_acronym else self.lower).add(key, [make_doc(alias)])
+                self.lower.add(key, [make_doc(alias)])
 
     # -- serialization -------------------------------------------------------------------------
     def to_disk(self, path: Path) -> None:
@@ -97,12 +97,11 @@ class OrgRegistry:
     def find(self, doc: Doc, text: str) -> list[Hit]:
         """Registry names in ``doc`` (whose text is ``text``), longest first where they overlap."""
         raw = []
-        for matcher in (self.lower, self.exact):
-            for match_id, start, end in matcher(doc):
-                i, alias, is_acronym = self._alias[match_id]
-                s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-                if self._accept(text, s, e, alias, is_acronym, self.entries[i]):
-                    raw.append(Hit(s, e, i, is_acronym))
+        for match_id, start, end in self.lower(doc):
+            i, alias, is_acronym = self._alias[match_id]
+            s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+            if self._accept(text, s, e, alias, is_acronym, self.entries[i]):
+                raw.append(Hit(s, e, i, is_acronym))
         raw.sort(key=lambda h: (h.start, -(h.end - h.start)))
         hits, reach = [], -1
         for h in raw:
@@ -118,6 +117,8 @@ class OrgRegistry:
 
     def _accept(self, text: str, s: int, e: int, alias: str, is_acronym: bool, entry: dict) -> bool:
         written = text[s:e]
+        if is_acronym and written != alias:
+            return False  # acronyms only as written ("NIOC", not "nioc")
         if not is_acronym:
             # every capitalized word of the alias is capitalized in the text
             for a, w in zip(alias.split(), written.split()):

@@ -167,7 +167,7 @@ def _match_long_form(text: str, paren_start: int, acronym: str, inner_letters: b
 @lru_cache(maxsize=None)
 def _name_pattern():
     suffixes, prefixes, connectors, _, _, _, _ = _data()
-    suffix_alt = "|".join(re.escape(s) for s in suffixes)
+    suffix_alt = _trie(suffixes)
     word = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w’'\-]*[\w]|[A-Z](?:[a-z]{0,2}\.)?)"  # no two ways to read "A."
     conn = r"(?:of|and|for|the|on|&|de|al|ol)"
     # a comma inside a name only in a list of domains: "Bushehr Industry, Mining and Trade Department"
@@ -181,6 +181,25 @@ def _name_pattern():
     bank_first = r"Bank\s+(?!of\b)[A-Z][a-z]+(?:\s+Iran)?(?![\w])"
     # a comma after the first word only in a list of domains, never after a person's name
     return re.compile(rf"(?<![\w’'.\-])(?:{word}(?:{listed})?\s+)(?:{inner}\s+){{0,10}}?{ending}{tail}|(?<![\w’'.]){bank_first}|(?<![\w’'])(?:{'|'.join(re.escape(p) for p in prefixes)})\s+(?:the\s+)?{word}(?:(?:\s+|,\s+)(?:{word}|and(?=\s+{word})|of(?=\s+{word})))*")
+
+
+def _trie(words) -> str:
+    """A case-sensitive alternation of ``words`` factored by common prefixes (longest first)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
 
 
 def _trim_name(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
@@ -261,7 +280,7 @@ def _non_org_heads() -> frozenset:
 @lru_cache(maxsize=None)
 def _known_names_re():
     _, _, _, known_acronyms, outlets, _, _ = _data()
-    alt = "|".join(re.escape(n) for n in sorted(set(known_acronyms) | set(outlets), key=len, reverse=True))
+    alt = _trie(set(known_acronyms) | set(outlets))
     return re.compile(rf"(?<![\w\-])(?:{alt})(?![\w\-])")
 
 
