@@ -182,6 +182,15 @@ PLACE_AND_NAMES = [
      ("Khalid bin Mohammed bin Zayed Al-Nahyan", "Crown Prince of Abu Dhabi", None), "Arabic name"),
     ("Qatari Trade Minister Sheikh Mohammed bin Hamad Bin Qassim Al Thani met the delegation.",
      ("Mohammed bin Hamad Bin Qassim Al Thani", "Qatari Trade Minister", None), "Arabic name"),
+    # the state written after the holder's name
+    ("Deputy Prime Minister Alexey Overchuk of Russia said trade grew.",
+     ("Alexey Overchuk", "Deputy Prime Minister of Russia", None), "state after the name"),
+    ("Foreign Minister Fuad Hussein of Iraq said trade grew.",
+     ("Fuad Hussein", "Foreign Minister of Iraq", None), "state after the name"),
+    ("Trade Minister Mehmet Mus of Turkey, speaking in Ankara, said trade grew.",
+     ("Mehmet Mus", "Trade Minister of Turkey", None), "state after the name"),
+    ("Oil Minister Bijan Zanganeh of Iran said output grew.",
+     ("Bijan Zanganeh", "Oil Minister", None), "state after the name"),
     # a named unit of an organization stays in the title, the parent is the organization
     ("Hamid Hosseini, the head of the energy committee of the Iran Chamber of Commerce, Industries, Mines and "
      "Agriculture, said exports rose.",

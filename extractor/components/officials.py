@@ -278,6 +278,9 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
         before = text[max(0, name_start - 160):name_start]
         after = text[e:e + 160]
         title, org = _office_before(text, name_start, before, _title_with_modifiers_re(), org_spans)
+        if title is not None and org is None:
+            # "Deputy Prime Minister Alexey Overchuk of Russia said": the state after the name
+            title = _state_after_name(text, e, title)
         if title is None:
             title, org = _office_after(text, e, after, title_re, org_spans)
         if title is None and name_words[0] not in given and not any(w in honorifics for w in name_words):
@@ -410,6 +413,23 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
             mentions=[Mention(start=s, end=e, text=text[s:e]) for s, e in spans]))
     results.sort(key=lambda o: o.mentions[0].start)
     return results
+
+
+_STATE_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?P<c>[A-Z][A-Za-z.\-]*(?:\s+[A-Z][A-Za-z.\-]*){0,3})"
+                          r"(?=\s+(?:said|says|told|added|noted|stated|announced)\b|[,.;])")
+
+
+def _state_after_name(text: str, name_end: int, title: str) -> str:
+    """A foreign state's office keeps the state written after the holder's name; Iran's is dropped."""
+    m = _STATE_AFTER.match(text, name_end)
+    if not m:
+        return title
+    from .destinations import country_table
+
+    code = country_table()[0].get(m.group("c"))
+    if code is None or code == "IR":
+        return title
+    return f"{title} of {m.group('c')}"
 
 
 def _org_earlier_in_sentence(sentence_start: int, name_start: int, title: str, orgs: OrgIndex) -> Optional[str]:
