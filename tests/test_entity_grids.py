@@ -74,6 +74,7 @@ FORMS = {
     "office one sentence away": "The {t} of {o1} announced the figures on Monday. According to {n}, exports rose 10 percent.",
     "TITLE of ORG, Name,": "The {t} of {o1}, {n}, said exports rose in the first half.",
     "Name, TITLE for ORG": "{n}, {t} for {o1}, told reporters on Monday that exports rose.",
+    "TITLE for ORG Name": "The {t} for {o1} {n} said exports rose in the first half.",
 }
 
 
@@ -301,9 +302,43 @@ ORG_ROWS = [
 ]
 
 
+#: banks written "Bank X" (the genre's usual order) and their swapped variant "X Bank"
+BANKS = ["Saderat", "Tejarat", "Sepah", "Mellat", "Pasargad", "Parsian", "Keshavarzi"]
+#: a ministry's full name and the short forms the genre writes for it
+MINISTRIES = [
+    ("Ministry of Industry, Mine and Trade", ["Industry Ministry", "Trade Ministry"]),
+    ("Ministry of Petroleum", ["Oil Ministry", "Petroleum Ministry"]),
+    ("Ministry of Foreign Affairs", ["Foreign Ministry"]),
+    ("Ministry of Economic Affairs and Finance", ["Economy Ministry"]),
+    ("Ministry of Roads and Urban Development", ["Roads Ministry"]),
+    ("Ministry of Agriculture Jihad", ["Agriculture Ministry"]),
+]
+
+
+def _generated_org_rows():
+    rows = []
+    # lists of two and three banks, joined by "and" or by commas and "and"
+    for k in (2, 3):
+        for i in range(len(BANKS) - k + 1):
+            names = [f"Bank {b}" for b in BANKS[i:i + k]]
+            joined = names[0] + " and " + names[1] if k == 2 else ", ".join(names[:-1]) + " and " + names[-1]
+            rows.append((f"{joined} opened branches in Iraq.", [(n, None, [n]) for n in names], f"list: {k} banks"))
+    # a bank written in both orders is one entry
+    for b in BANKS:
+        rows.append((f"Bank {b} raised its capital. {b} Bank said profits rose.",
+                     [(f"Bank {b}|{b} Bank", None, [f"Bank {b}", f"{b} Bank"])], "variant: word order"))
+    # a ministry and its short forms
+    for full, shorts in MINISTRIES:
+        for short in shorts:
+            rows.append((f"The {full} set the targets. The {short} said exports rose.",
+                         [(full, None, [full, short])], "variant: short ministry"))
+    return rows
+
+
 def _org_cells():
-    return [pytest.param(text, exp, {"organization family": fam.split(":")[0]}, id=f"{fam}|{text[:40].strip()}")
-            for text, exp, fam in ORG_ROWS]
+    return [pytest.param(text, exp, {"organization family": fam.split(":")[0], "organization case": fam},
+                         id=f"{fam}|{text[:40].strip()}")
+            for text, exp, fam in ORG_ROWS + _generated_org_rows()]
 
 
 ORG_CELLS = _org_cells()

@@ -567,7 +567,7 @@ def _office_before(text, name_start, before, title_re, org_spans):
     # "TITLE of ORG" / "TITLE for X of ORG"
     tail = between
     # the "of"/"at" right before the organization: "director general of international affairs at ORG"
-    links = list(re.finditer(r"\s+(?:of|at)\s+(?:the\s+)?", tail))
+    links = list(re.finditer(r"\s+(?:of|at|for)\s+(?:the\s+)?", tail))
     om = next((x for x in links if org_spans.starting_at(abs_title_end + x.end())), links[0] if links else None)
     ext_end = abs_title_end
     if om:
