@@ -50,6 +50,9 @@ def test_entries_are_well_formed():
     ("The figures were published in Mehr and Aban.", []),    # months
     ("Turkey's Trade Ministry said exports rose.", []),      # another state's ministry is not Iran's
     ("The nioc data show a rise.", []),                      # acronyms only as written
+    ("Iran's Total Exports Rise in First Half", []),         # a title-case heading
+    ("TEHRAN (Fars) – Exports rose.", ["Fars"]),             # a dateline
+    ("Wheat grew in two provinces (Khuzestan, Fars) this year.", []),
 ])
 def test_registry_hits(text, found):
     registry = OrgRegistry(spacy.blank("en"))

@@ -32,9 +32,13 @@ from spacy.language import Language
 from ..resources import load
 
 #: a cited source: "X reported", "told X", "(X)", "according to X"
-_CUE_AFTER = re.compile(r"\s*(?:\)|,?\s+(?:reported|reports|said|says|quoted|cited|wrote|writes|added|news\s+agency)\b)")
-_CUE_BEFORE = re.compile(r"(?:\(|\b(?:told|[Aa]ccording\s+to|quoted\s+by|cited\s+by|[Tt]alking\s+to|[Ss]peaking\s+to|"
-                         r"in\s+an\s+interview\s+with|via|with)\s+)$")
+_CUE_AFTER = re.compile(r",?\s+(?:reported|reports|said|says|quoted|cited|wrote|writes|added|news\s+agency)\b")
+_CUE_BEFORE = re.compile(r"\b(?:told|[Aa]ccording\s+to|quoted\s+by|cited\s+by|[Tt]alking\s+to|[Ss]peaking\s+to|"
+                         r"in\s+an\s+interview\s+with|via|with)\s+$")
+#: a dateline: "TEHRAN (Fars) -", "(MENAFN)"
+_DATELINE = re.compile(r"(?:^|[\s—–-])\($")
+_WORD_BEFORE = re.compile(r"(?P<w>[\w’'.\-]+)\s+$")
+_WORD_AFTER = re.compile(r"\s+(?P<w>[\w’'.\-]+)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n“\"]\s*|\n)$")
 
 
@@ -129,10 +133,15 @@ class OrgRegistry:
         cue = entry.get("cue")
         before = text[max(0, s - 40):s]
         if cue == "outlet":
-            if text.startswith(" province", e) or not (_CUE_AFTER.match(text, e) or _CUE_BEFORE.search(before)):
+            dateline = _DATELINE.search(before) and text.startswith(")", e)
+            if text.startswith(" province", e) or not (dateline or _CUE_AFTER.match(text, e) or _CUE_BEFORE.search(before)):
                 return False
         elif cue == "capitalized":
             if _SENTENCE_START.search(before):
+                return False
+            # a title-case heading ("Iran's Total Exports Rise"): capitalized words on both sides
+            prev, nxt = _WORD_BEFORE.search(before), _WORD_AFTER.match(text, e)
+            if prev and nxt and prev.group("w")[:1].isupper() and nxt.group("w")[:1].isupper():
                 return False
         if entry.get("country") == "IR" and _foreign_before(before):
             return False
