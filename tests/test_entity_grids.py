@@ -201,6 +201,15 @@ PLACE_AND_NAMES = [
      ("Hossein Zamani", "head of the visa and passport department", "Foreign Ministry"), "unit of an organization"),
     ("The director of the export department of Bank Melli, Ali Salehi, said exports rose.",
      ("Ali Salehi", "director of the export department", "Bank Melli"), "unit of an organization"),
+    ("Hamid Hosseini, a member of the board of the Iranian Oil, Gas and Petrochemical Products Exporters' Union, "
+     "told ILNA that sales fell.",
+     ("Hamid Hosseini", "member of the board",
+      "Iranian Oil, Gas and Petrochemical Products Exporters' Union"), "unit of an organization"),
+    # offices of the state with no organization
+    ("Ali Akbar Velayati, senior adviser to the Supreme Leader, met the delegation.",
+     ("Ali Akbar Velayati", "senior adviser to the Supreme Leader", None), "office of the state"),
+    ("Supreme Leader Ayatollah Ali Khamenei said the economy must grow.",
+     ("Ali Khamenei", "Supreme Leader", None), "office of the state"),
     # an office of a place keeps the place
     ("Kourosh Haghi, the governor general of Khorasan Razavi, said exports rose.",
      ("Kourosh Haghi", "governor general of Khorasan Razavi", None), "office of a place"),
@@ -210,7 +219,7 @@ PLACE_AND_NAMES = [
      ("Karim Rostami", "commercial attaché in Islamabad", None), "office of a place"),
 ]
 
-HONORIFICS = ("Sheikh ", "Prince ", "Dr. ", "Mr. ", "Seyyed ", "Seyed ")
+HONORIFICS = ("Sheikh ", "Prince ", "Dr. ", "Mr. ", "Seyyed ", "Seyed ", "Ayatollah ")
 
 
 def _place_cells():

@@ -168,7 +168,8 @@ def _match_long_form(text: str, paren_start: int, acronym: str, inner_letters: b
 def _name_pattern():
     suffixes, prefixes, connectors, _, _, _, _ = _data()
     suffix_alt = _trie(suffixes)
-    word = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w’'\-]*[\w]|[A-Z](?:[a-z]{0,2}\.)?)"  # no two ways to read "A."
+    # no two ways to read "A."; a plural possessive inside a name: "Exporters' Union"
+    word = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w’'\-]*[\w](?:(?<=s)[’'](?=\s))?|[A-Z](?:[a-z]{0,2}\.)?)"
     conn = r"(?:of|and|for|the|on|&|de|al|ol)"
     # a comma inside a name only in a list of domains: "Bushehr Industry, Mining and Trade Department"
     listed = rf",(?=\s+{word}(?:,\s+{word})*,?\s+and\s+{word})"
