@@ -37,6 +37,7 @@ _CUE_BEFORE = re.compile(r"\b(?:told|[Aa]ccording\s+to|quoted\s+by|cited\s+by|[T
                          r"in\s+an\s+interview\s+with|via|with)\s+$")
 #: a dateline: "TEHRAN (Fars) -", "(MENAFN)"
 _DATELINE = re.compile(r"(?:^|[\s—–-])\($")
+_LIST_JOIN = re.compile(r",\s*|,?\s+and\s+")
 _WORD_BEFORE = re.compile(r"(?P<w>[\w’'.\-]+)\s+$")
 _WORD_AFTER = re.compile(r"\s+(?P<w>[\w’'.\-]+)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n“\"]\s*|\n)$")
@@ -100,12 +101,23 @@ class OrgRegistry:
 
     def find(self, doc: Doc, text: str) -> list[Hit]:
         """Registry names in ``doc`` (whose text is ``text``), longest first where they overlap."""
-        raw = []
+        raw, held = [], []
         for match_id, start, end in self.lower(doc):
             i, alias, is_acronym = self._alias[match_id]
             s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-            if self._accept(text, s, e, alias, is_acronym, self.entries[i]):
+            verdict = self._accept(text, s, e, alias, is_acronym, self.entries[i])
+            if verdict:
                 raw.append(Hit(s, e, i, is_acronym))
+            elif verdict is None:
+                held.append(Hit(s, e, i, is_acronym))
+        # "IRNA, Mehr and Tasnim carried the story": an outlet's common-word name listed with other outlets
+        for _ in range(2):
+            outlets = [h for h in raw if self.entries[h.entry]["type"] == "news_outlet"]
+            for h in list(held):
+                if any(_LIST_JOIN.fullmatch(text[o.end:h.start]) or _LIST_JOIN.fullmatch(text[h.end:o.start])
+                       for o in outlets):
+                    raw.append(h)
+                    held.remove(h)
         raw.sort(key=lambda h: (h.start, -(h.end - h.start)))
         hits, reach = [], -1
         for h in raw:
@@ -119,7 +131,9 @@ class OrgRegistry:
 
         return self.find(make_doc_safely(self.nlp, text), text)
 
-    def _accept(self, text: str, s: int, e: int, alias: str, is_acronym: bool, entry: dict) -> bool:
+    def _accept(self, text: str, s: int, e: int, alias: str, is_acronym: bool, entry: dict) -> Optional[bool]:
+        """Whether a match is the body: True, False, or None for an outlet's common-word name
+        without a citation cue (accepted only when listed with other outlets)."""
         written = text[s:e]
         if is_acronym and written != alias:
             return False  # acronyms only as written ("NIOC", not "nioc")
@@ -134,8 +148,10 @@ class OrgRegistry:
         before = text[max(0, s - 40):s]
         if cue == "outlet":
             dateline = _DATELINE.search(before) and text.startswith(")", e)
-            if text.startswith(" province", e) or not (dateline or _CUE_AFTER.match(text, e) or _CUE_BEFORE.search(before)):
+            if text.startswith(" province", e):
                 return False
+            if not (dateline or _CUE_AFTER.match(text, e) or _CUE_BEFORE.search(before)):
+                return None  # accepted only in a list of outlets
         elif cue == "capitalized":
             if _SENTENCE_START.search(before):
                 return False

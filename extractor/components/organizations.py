@@ -223,7 +223,9 @@ def _trim_name(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
     while k < len(words):
         w = words[k].group().rstrip(",")
         presidency = k + 1 < len(words) and words[k + 1].group().startswith("Presiden")
-        if w in drop or (w in titles and not presidency) or w.lower() in connectors or w.endswith(("’s", "'s")):
+        # "General Directorate of Customs": "General" starts the name unless an office follows ("General Manager")
+        general = w == "General" and k + 1 < len(words) and words[k + 1].group().rstrip(",") not in titles
+        if w in drop or (w in titles and not presidency and not general) or w.lower() in connectors or w.endswith(("’s", "'s")):
             # "Deputy Director of X" -> X ; "ISIPO's Y Organization" -> Y Organization
             k += 1
             continue
@@ -386,8 +388,8 @@ def find_organizations(text: str, hits: Optional[list[Hit]] = None,
         for form in forms:
             for m in re.finditer(rf"(?<![\w\-]){re.escape(form)}(?![\w\-]|-based)", text):
                 s, e = m.start(), m.end()
-                if any(s < te and ts < e for ts, te in taken):
-                    continue
+                if any(s < te and ts < e for ts, te in taken) or any(s < se and ss < e for ss, se in spans):
+                    continue  # inside another organization's mention, or a longer form of this one
                 spans.append((s, e))
         taken.extend(spans)
         if not spans:
@@ -409,15 +411,21 @@ def find_organizations(text: str, hits: Optional[list[Hit]] = None,
 def _apply_registry(text, orgs, by_key, hits, registry, get) -> None:
     """Link the organizations found to registry entries, add the known bodies the
     patterns missed, split lists of known bodies, and merge variants of one body."""
-    # a list of known bodies read as one name: "Bank Saderat, Bank Tejarat and Post Bank"
+    # a list of known bodies read as one name: "Bank Saderat, Bank Tejarat and Post Bank";
+    # two names joined by "and the": "the Ministry of Energy and the Plan and Budget Organization"
     for org in list(orgs):
         if org.acronym or registry.lookup(org.name) is not None:
             continue
         pieces = re.split(r",\s+(?:and\s+)?|\s+and\s+", org.name)
-        if len(pieces) > 1 and all(registry.lookup(p) is not None for p in pieces):
+        if not (len(pieces) > 1 and all(registry.lookup(p) is not None for p in pieces)):
+            pieces = _split_at_definite(org.name)
+        if pieces:
             orgs.remove(org)
             for k in [k for k, o in by_key.items() if o is org]:
                 del by_key[k]
+            for piece in pieces:
+                if _norm(piece) not in by_key:
+                    get(piece)
     for org in orgs:
         for form in [org.name] + ([org.acronym] if org.acronym else []) + sorted(org.forms):
             entry = registry.lookup(form)
@@ -473,6 +481,20 @@ def _apply_registry(text, orgs, by_key, hits, registry, get) -> None:
         for k, o in list(by_key.items()):
             if o is org:
                 by_key[k] = keep
+
+
+def _split_at_definite(name: str) -> Optional[list[str]]:
+    """ "Ministry of Energy and the Plan and Budget Organization" -> its two names, when both are names."""
+    suffixes, prefixes, _, _, _, _, _ = _data()
+    m = re.search(r",?\s+and\s+the\s+|,\s+the\s+", name)
+    if not m:
+        return None
+    left, right = name[:m.start()], name[m.end():]
+
+    def is_name(part: str) -> bool:
+        return len(part.split()) >= 2 and (
+            any(part.endswith(" " + x) for x in suffixes) or any(part.startswith(x + " ") for x in prefixes))
+    return [left, right] if is_name(left) and is_name(right) else None
 
 
 class OrganizationsComponent:
