@@ -210,6 +210,8 @@ PLACE_AND_NAMES = [
      ("Ali Akbar Velayati", "senior adviser to the Supreme Leader", None), "office of the state"),
     ("Supreme Leader Ayatollah Ali Khamenei said the economy must grow.",
      ("Ali Khamenei", "Supreme Leader", None), "office of the state"),
+    ("Khalid Al-Falih, Saudi Arabia's energy minister, said output would be cut.",
+     ("Khalid Al-Falih", "Saudi Arabia's energy minister", None), "office of the state"),
     # an office of a place keeps the place
     ("Kourosh Haghi, the governor general of Khorasan Razavi, said exports rose.",
      ("Kourosh Haghi", "governor general of Khorasan Razavi", None), "office of a place"),

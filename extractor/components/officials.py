@@ -166,19 +166,33 @@ def _title_with_modifiers_re():
 
 
 @lru_cache(maxsize=None)
+def _nationality_codes() -> dict:
+    """Words for a state before an office, with its code: the nationalities of titles.json and
+    every country name with a possessive ("Saudi Arabia's")."""
+    from .destinations import country_table
+
+    codes = {}
+    for name, code in country_table()[0].items():
+        codes[f"{name}’s"] = codes[f"{name}'s"] = code
+    codes.update(load("titles")["nationalities"])
+    return codes
+
+
+@lru_cache(maxsize=None)
 def _nationality_re():
     """A state's word right before an office: "Turkish ", "Turkey's ", "U.S. "."""
-    nat = load("titles")["nationalities"]
-    alt = "|".join(re.escape(w) for w in sorted(nat, key=len, reverse=True))
-    return re.compile(rf"(?:^|(?<=[\s(“\"]))(?P<n>{alt})\s+$"), nat
+    from .organizations import _trie
+
+    codes = _nationality_codes()
+    return re.compile(rf"(?:^|(?<=[\s(“\"]))(?P<n>{_trie(codes)})\s+$"), codes
 
 
 @lru_cache(maxsize=None)
 def _nationality_prefix_re():
     """A state's word starting an office after a name: "Turkish " in "the Turkish trade minister"."""
-    nat = load("titles")["nationalities"]
-    alt = "|".join(re.escape(w) for w in sorted(nat, key=len, reverse=True))
-    return re.compile(rf"(?P<n>{alt})\s+")
+    from .organizations import _trie
+
+    return re.compile(rf"(?P<n>{_trie(_nationality_codes())})\s+")
 
 
 def _nationality_before(text: str, pos: int) -> Optional[tuple[int, bool]]:
@@ -614,7 +628,7 @@ def _office_after(text, name_end, after, title_re, org_spans):
     nat = None if tm else _nationality_prefix_re().match(body)
     if nat and _title_with_modifiers_re().match(body, nat.end()):
         # "Name, the Turkish trade minister, said": a foreign state's office keeps its country
-        if load("titles")["nationalities"][nat.group("n")] == "IR":
+        if _nationality_codes()[nat.group("n")] == "IR":
             body, body_abs = body[nat.end():], body_abs + nat.end()
             tm = _title_with_modifiers_re().match(body)
         else:

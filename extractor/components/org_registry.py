@@ -97,7 +97,15 @@ class OrgRegistry:
 
     def lookup(self, name: str) -> Optional[int]:
         """The entry one of whose aliases is ``name`` (case-insensitive), or None."""
-        return self.by_alias.get(re.sub(r"\s+", " ", name.strip()).lower())
+        key = re.sub(r"\s+", " ", name.strip()).lower()
+        found = self.by_alias.get(key)
+        if found is None:
+            # "the Iranian Foreign Ministry", "Iran Foreign Ministry": an Iranian body named with its country
+            bare = re.sub(r"^(?:iranian|iran)\s+", "", key)
+            found = self.by_alias.get(bare) if bare != key else None
+            if found is not None and self.entries[found].get("country") != "IR":
+                found = None
+        return found
 
     def find(self, doc: Doc, text: str) -> list[Hit]:
         """Registry names in ``doc`` (whose text is ``text``), longest first where they overlap."""
