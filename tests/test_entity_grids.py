@@ -183,6 +183,11 @@ PLACE_AND_NAMES = [
      ("Khalid bin Mohammed bin Zayed Al-Nahyan", "Crown Prince of Abu Dhabi", None), "Arabic name"),
     ("Qatari Trade Minister Sheikh Mohammed bin Hamad Bin Qassim Al Thani met the delegation.",
      ("Mohammed bin Hamad Bin Qassim Al Thani", "Qatari Trade Minister", None), "Arabic name"),
+    ("Director General of Iran Customs Administration Mehdi Mirashrafi said imports fell.",
+     ("Mehdi Mirashrafi", "Director General", "Iran Customs Administration"), "office before a name"),
+    ("Deputy Director General of Khorasan Razavi Industry, Mine and Trade Organization Ali Rezaei said exports rose.",
+     ("Ali Rezaei", "Deputy Director General", "Khorasan Razavi Industry, Mine and Trade Organization"),
+     "office before a name"),
     # the state written after the holder's name
     ("Deputy Prime Minister Alexey Overchuk of Russia said trade grew.",
      ("Alexey Overchuk", "Deputy Prime Minister of Russia", None), "state after the name"),

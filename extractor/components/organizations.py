@@ -224,7 +224,8 @@ def _trim_name(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
         w = words[k].group().rstrip(",")
         presidency = k + 1 < len(words) and words[k + 1].group().startswith("Presiden")
         # "General Directorate of Customs": "General" starts the name unless an office follows ("General Manager")
-        general = w == "General" and k + 1 < len(words) and words[k + 1].group().rstrip(",") not in titles
+        general = w == "General" and k + 1 < len(words) and words[k + 1].group()[:1].isupper() and \
+            words[k + 1].group().rstrip(",") not in titles and (k == 0 or words[k - 1].group() not in titles)
         if w in drop or (w in titles and not presidency and not general) or w.lower() in connectors or w.endswith(("’s", "'s")):
             # "Deputy Director of X" -> X ; "ISIPO's Y Organization" -> Y Organization
             k += 1
