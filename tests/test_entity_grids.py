@@ -236,6 +236,20 @@ def _place_cells():
 
 OFFICIAL_CELLS = _official_cells() + _state_cells() + _compound_cells() + _place_cells()
 
+#: phrases with no named person: places named after people, outlets and offices without a name
+NO_OFFICIALS = [
+    "Trade with Dubai and Sharjah rose. Jebel Ali Free Zone handled most of it.",
+    "Exports from Bandar Abbas to Ras Al Khaimah and Abu Dhabi rose, Al Jazeera reported.",
+    "Cargo passed through Imam Khomeini International Airport and Shahid Rajaee Port.",
+    "The head of the Trade Promotion Organization said exports rose.",
+    "The Turkish trade minister said trade would rise.",
+]
+
+
+@pytest.mark.parametrize("text", NO_OFFICIALS)
+def test_no_official(text):
+    assert extract(text, published="2020-01-05").officials == []
+
 # ---------------------------------------------------------------------------------------------
 # organizations
 # ---------------------------------------------------------------------------------------------

@@ -111,6 +111,8 @@ def _split_name(words: list[str], whole_ok: bool = True) -> Optional[list[str]]:
             if k and words[k - 1] == "Crown":
                 continue  # "Crown Prince": an office, not an honorific
             rest = words[k:]
+            if any(x in _stop_words() for x in rest[1:]):
+                continue  # "Jebel Ali Free Zone": a place named after a person
             if 2 <= len([x for x in rest if x not in honorifics and x.lower() not in _PARTICLES]) <= 4:
                 return rest
     if len(words) >= 2 and _is_person_name(words[-2:]):
