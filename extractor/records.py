@@ -115,6 +115,10 @@ class Organization(_Model):
     name: str
     acronym: Optional[str] = None
     mentions: list[Mention] = Field(default_factory=list)
+    # extra keys (RECORDS allows them), not part of the contract: the registry entry the body
+    # is, for joins across articles (null when the body is not in the registry)
+    canonical: Optional[str] = Field(default=None, json_schema_extra={"contract": False})
+    type: Optional[str] = Field(default=None, json_schema_extra={"contract": False})
 
 
 class Official(_Model):

@@ -41,6 +41,10 @@ def seed_records() -> dict:
 @pytest.mark.parametrize("doc_id", SEEDS)
 def test_seed_reproduces_gold_exactly(seed_records, doc_id):
     record = seed_records[doc_id].to_json_dict()
+    for org in record["organizations"]:
+        # extra keys RECORDS allows (the registry entry of the body); gold files do not carry them
+        org.pop("canonical", None)
+        org.pop("type", None)
     gold = _gold(doc_id)
     for field in gold:
         assert record[field] == gold[field], field

@@ -75,7 +75,8 @@ OFFICIALS = [
         ("Reza Rahmani", "Minister of Industry, Mine and Trade", None, ["Reza Rahmani", "Rahmani"]),
         id="minister-of-whole-office"),
     row("U.S. President Donald Trump reimposed sanctions on Iran in 2018.",
-        ("Donald Trump", "President", None, ["Donald Trump"]), id="state-office-us"),
+        # second round: a foreign state office keeps its country
+        ("Donald Trump", "U.S. President", None, ["Donald Trump"]), id="state-office-us"),
     row("President Hassan Rouhani on Thursday opened the project via videoconference.",
         ("Hassan Rouhani", "President", None, ["Hassan Rouhani"]), id="state-office-president"),
     row("Iran's Ambassador to China Mohammad Keshavarzzadeh met the Chinese officials.",

@@ -27,13 +27,18 @@ from .base import doc_text, set_results
 from .org_index import OrgIndex
 
 NAME_WORD = r"[A-Z][a-z]+(?:(?:-|[’'](?!s\b))[A-Za-z][a-z]+)*"
+#: particles inside Arabic and Persian names ("Sultan bin Saeed Al Mansoori", "Mohammad Kazem Al-e Sadegh")
+PARTICLE = r"(?:bin|bint|ibn|al|el|ol|Al-e|al-e|ol-|de|van|von)"
+_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "ol", "al-e", "ol-", "de", "van", "von"})
 
 
 @lru_cache(maxsize=None)
 def _lexicon():
     titles = load("titles")
     people = load("people")
-    title_list = sorted(titles["titles"], key=len, reverse=True)
+    # the title grammar's one generated family: a domain word before a head ("Labour Minister")
+    composed = [f"{d} {h}" for d in titles["minister_domains"] for h in titles["domain_heads"]]
+    title_list = sorted(set(titles["titles"]) | set(composed), key=len, reverse=True)
     return (title_list, titles["speech_verbs"],
             set(people["given_names"]), set(people["honorifics"]))
 
@@ -77,13 +82,14 @@ class _Person:
 
 @lru_cache(maxsize=None)
 def _name_re():
-    return re.compile(rf"(?<![\w’'\-])(?:(?:Seyyed|Seyed|Sayyed|Mir|Haj|Dr\.|Mr\.|Ms\.|Mrs\.)\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{1,6}}(?![\w\-])")
+    return re.compile(rf"(?<![\w’'\-])(?:(?:Seyyed|Seyed|Sayyed|Mir|Haj|Dr\.|Mr\.|Ms\.|Mrs\.)\s+)?{NAME_WORD}"
+                      rf"(?:(?:\s+{PARTICLE})?\s+{NAME_WORD}){{1,10}}(?![\w\-])")
 
 
 def _is_person_name(words: list[str]) -> bool:
     stop = _stop_words()
     _, _, given, honorifics = _lexicon()
-    core = [w for w in words if w not in honorifics]
+    core = [w for w in words if w not in honorifics and w.lower() not in _PARTICLES]
     if len(core) < 2 or len(core) > 4:
         return False
     if any(w in stop for w in core):
@@ -102,8 +108,12 @@ def _split_name(words: list[str], whole_ok: bool = True) -> Optional[list[str]]:
         return words  # "Fada Hossein Maleki": the whole run is the name
     for k, w in enumerate(words):
         if w in given or w in honorifics:
+            if k and words[k - 1] == "Crown":
+                continue  # "Crown Prince": an office, not an honorific
             rest = words[k:]
-            if 2 <= len([x for x in rest if x not in honorifics]) <= 4:
+            if any(x in _stop_words() for x in rest[1:]):
+                continue  # "Jebel Ali Free Zone": a place named after a person
+            if 2 <= len([x for x in rest if x not in honorifics and x.lower() not in _PARTICLES]) <= 4:
                 return rest
     if len(words) >= 2 and _is_person_name(words[-2:]):
         return words[-2:]
@@ -116,10 +126,35 @@ def _speech_after_re():
     return re.compile(rf"\s*(?:,\s*[^,]{{0,60}},\s*)?(?:{verbs})\b")
 
 
+def trie_pattern(words) -> str:
+    """One regular expression for a word list, factored by common prefixes (case-folded).
+
+    Python's ``re`` tries the alternatives of ``a|b|c`` one by one at every
+    position; the list's hundreds of titles made that the officials' main
+    cost.  A trie fails at the first letter no title starts with, and still
+    prefers the longest title (the shorter ending is the optional group's
+    fallback).
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word.lower():
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
 @lru_cache(maxsize=None)
 def _title_re():
-    titles = _lexicon()[0]
-    alt = "|".join(re.escape(t) for t in titles)
+    alt = trie_pattern(_lexicon()[0])
     return re.compile(rf"(?<![\w])(?=[A-Za-z])(?:{alt})(?![\w])", re.IGNORECASE)
 
 
@@ -127,9 +162,55 @@ def _title_re():
 def _title_with_modifiers_re():
     """A title after a name, with the modifiers the genre puts before it ("former head")."""
     data = load("titles")
-    titles = "|".join(re.escape(t) for t in sorted(data["titles"], key=len, reverse=True))
-    mods = "|".join(re.escape(m) for m in sorted(data["modifiers"], key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?=[A-Za-z])(?:(?:{mods})\s+){{0,2}}(?:{titles})(?![\w])", re.IGNORECASE)
+    titles = trie_pattern(_lexicon()[0])
+    mods = trie_pattern(data["modifiers"])
+    return re.compile(rf"(?<![\w])(?=[A-Za-z])(?:(?:{mods})\s+){{0,3}}(?:{titles})(?![\w])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _nationality_codes() -> dict:
+    """Words for a state before an office, with its code: the nationalities of titles.json and
+    every country name with a possessive ("Saudi Arabia's")."""
+    from .destinations import country_table
+
+    codes = {}
+    for name, code in country_table()[0].items():
+        codes[f"{name}’s"] = codes[f"{name}'s"] = code
+    codes.update(load("titles")["nationalities"])
+    return codes
+
+
+@lru_cache(maxsize=None)
+def _nationality_re():
+    """A state's word right before an office: "Turkish ", "Turkey's ", "U.S. "."""
+    from .organizations import _trie
+
+    codes = _nationality_codes()
+    return re.compile(rf"(?:^|(?<=[\s(“\"]))(?P<n>{_trie(codes)})\s+$"), codes
+
+
+@lru_cache(maxsize=None)
+def _nationality_prefix_re():
+    """A state's word starting an office after a name: "Turkish " in "the Turkish trade minister"."""
+    from .organizations import _trie
+
+    return re.compile(rf"(?P<n>{_trie(_nationality_codes())})\s+")
+
+
+def _nationality_before(text: str, pos: int) -> Optional[tuple[int, bool]]:
+    """(start, is Iranian) of a nationality word ending right before ``pos``."""
+    regex, codes = _nationality_re()
+    m = regex.search(text, max(0, pos - 30), pos)
+    if not m:
+        return None
+    return m.start("n"), codes[m.group("n")] == "IR"
+
+
+@lru_cache(maxsize=None)
+def _place_office_re():
+    """An office held in a place, before the place's name: "Ambassador to ", "attaché in "."""
+    return re.compile(r"(?:ambassador|attach[ée]|envoy|consul(?:\s+general)?|representative|charg[ée] d[’']affaires)"
+                      r"\s+(?:to|in)\s+$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -196,6 +277,12 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
         if not name_words:
             continue
         name_start = s + m.group().rfind(" ".join(name_words)) if len(name_words) < len(words) else s
+        if len(name_words) >= 3 and _place_office_re().search(text, max(0, name_start - 40), name_start):
+            # "Ambassador to Baghdad Mohammad Kazem Al-e Sadegh": the place ends at the first given name
+            k = next((i for i, w in enumerate(name_words) if i and w in given), 1)
+            if len(name_words) - k >= 2:
+                name_start += len(" ".join(name_words[:k])) + 1
+                name_words = name_words[k:]
         while len(name_words) > 2 and in_org(name_start, name_start + len(name_words[0])):
             # "... Exporters of Saffron Gholamreza Miri": the organization's last word is not the name's
             name_start += len(name_words[0]) + 1
@@ -206,7 +293,10 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
             continue  # "Minister of Cultural Heritage": the office's domain, not a person
         before = text[max(0, name_start - 160):name_start]
         after = text[e:e + 160]
-        title, org = _office_before(text, name_start, before, title_re, org_spans)
+        title, org = _office_before(text, name_start, before, _title_with_modifiers_re(), org_spans)
+        if title is not None and org is None:
+            # "Deputy Prime Minister Alexey Overchuk of Russia said": the state after the name
+            title = _state_after_name(text, e, title)
         if title is None:
             title, org = _office_after(text, e, after, title_re, org_spans)
         if title is None and name_words[0] not in given and not any(w in honorifics for w in name_words):
@@ -341,6 +431,23 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
     return results
 
 
+_STATE_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?P<c>[A-Z][A-Za-z.\-]*(?:\s+[A-Z][A-Za-z.\-]*){0,3})"
+                          r"(?=\s+(?:said|says|told|added|noted|stated|announced)\b|[,.;])")
+
+
+def _state_after_name(text: str, name_end: int, title: str) -> str:
+    """A foreign state's office keeps the state written after the holder's name; Iran's is dropped."""
+    m = _STATE_AFTER.match(text, name_end)
+    if not m:
+        return title
+    from .destinations import country_table
+
+    code = country_table()[0].get(m.group("c"))
+    if code is None or code == "IR":
+        return title
+    return f"{title} of {m.group('c')}"
+
+
 def _org_earlier_in_sentence(sentence_start: int, name_start: int, title: str, orgs: OrgIndex) -> Optional[str]:
     """ "The CBI has provided ..., Governor Ali Salehabadi said": an office inside an
     organization takes the organization named earlier in the same sentence."""
@@ -449,10 +556,17 @@ def _office_before(text, name_start, before, title_re, org_spans):
                     text[max(0, abs_start - 40):abs_start])
     if mod:
         abs_start -= len(mod.group())
+    # "Senior Advisor to the Oil Minister": an office serving another office
+    serving = re.search(r"(?:\b(?:[Ss]enior|[Ff]ormer|[Ss]pecial|[Cc]hief)\s+)?\b(?:[Aa]dvis[eo]r|[Aa]ssistant|[Aa]ide)\s+to\s+(?:the\s+)?$",
+                        text[max(0, abs_start - 40):abs_start])
+    if serving:
+        abs_start -= len(serving.group())
+    nationality = _nationality_before(text, abs_start)
+    foreign_start = nationality[0] if nationality and not nationality[1] else None
     between = text[abs_title_end:name_start]
     if len(between) > 110 or re.search(r"[.;:“”\"]|\bsaid\b|\btold\b", between):
         return None, None
-    if not re.fullmatch(r"(?:\s+(?:for|of|in\s+charge\s+of|on|at|to)\s+(?:[^,]|,(?=\s+[A-Z]))*?|\s*(?:,\s*)?)\s*(?:\([A-Z][A-Za-z&]+\)\s*)?,?\s*", between):
+    if not re.fullmatch(r"(?:\s+(?:for|of|in\s+charge\s+of|on|at|to|in)\s+(?:[^,]|,(?=\s+[A-Z]))*?|\s*(?:,\s*)?)\s*(?:\([A-Z][A-Za-z&]+\)\s*)?,?\s*", between):
         return None, None
     org = None
     # "ORG's TITLE"
@@ -469,7 +583,7 @@ def _office_before(text, name_start, before, title_re, org_spans):
     # "TITLE of ORG" / "TITLE for X of ORG"
     tail = between
     # the "of"/"at" right before the organization: "director general of international affairs at ORG"
-    links = list(re.finditer(r"\s+(?:of|at)\s+(?:the\s+)?", tail))
+    links = list(re.finditer(r"\s+(?:of|at|for)\s+(?:the\s+)?", tail))
     om = next((x for x in links if org_spans.starting_at(abs_title_end + x.end())), links[0] if links else None)
     ext_end = abs_title_end
     if om:
@@ -489,18 +603,38 @@ def _office_before(text, name_start, before, title_re, org_spans):
     if om is None and org is None:
         full_title = text[abs_start:name_start].strip(" ,")
     full_title = re.sub(r"\s*\([A-Z][A-Za-z&]+\)$", "", full_title)
+    if foreign_start is not None and org is None:
+        # a foreign state's office keeps its country: "Turkish Trade Minister"
+        full_title = text[foreign_start:abs_start] + full_title
     # "Minister of Industry, Mine and Trade Reza Rahmani" keeps the whole office
     return _clean_title(full_title), org
 
 
 def _office_after(text, name_end, after, title_re, org_spans):
     """Office written after the name: "Name, [the] TITLE of ORG"."""
-    m = re.match(r"\s*,\s*(?:the\s+|a\s+|an\s+)?(?P<body>(?:[^,.;]|,(?=\s+[A-Z][a-z])|\.(?=[A-Z]))"
+    # a comma inside the office only before a capitalized word or in a lowercase list of domains
+    # ("deputy minister of roads, housing and urban development")
+    m = re.match(r"\s*,\s*(?:the\s+|a\s+|an\s+)?(?P<body>(?:[^,.;]|,(?=\s+[A-Z][a-z])|,(?=\s[a-z]+(?:\s[a-z]+)?(?:,\s[a-z]+(?:\s[a-z]+)?){0,3},?\sand\s[a-z])|\.(?=[A-Z])|(?<=\b[A-Z])\.(?=\s[a-z]))"
                  r"{2,150})(?=,|\.(?:\s|$)|;|\s+(?:said|told|added|noted|stated|announced|says)\b|$)", after)
     if not m:
         return None, None
     body = m.group("body")
+    body_abs = name_end + m.start("body")
+    # "Name, ORG TITLE, said": "Mojtaba Tavakoli, INSO director general, said"
+    lead = org_spans.span_within(body_abs, body_abs + len(body))
+    if lead and lead[0] == body_abs and lead[1] < body_abs + len(body):
+        rest = text[lead[1]:body_abs + len(body)]
+        if rest[:1].isspace() and _title_with_modifiers_re().fullmatch(rest.strip()):
+            return _clean_title(rest), lead[2]
     tm = _title_with_modifiers_re().match(body)
+    nat = None if tm else _nationality_prefix_re().match(body)
+    if nat and _title_with_modifiers_re().match(body, nat.end()):
+        # "Name, the Turkish trade minister, said": a foreign state's office keeps its country
+        if _nationality_codes()[nat.group("n")] == "IR":
+            body, body_abs = body[nat.end():], body_abs + nat.end()
+            tm = _title_with_modifiers_re().match(body)
+        else:
+            tm = _title_with_modifiers_re().match(body, nat.end())
     if not tm:
         # "ORG's TITLE"
         pm = re.match(r"(?P<o>[^’']+)[’']s\s+", body)
@@ -513,9 +647,8 @@ def _office_after(text, name_end, after, title_re, org_spans):
             t = re.split(r"\s+(?:said|told|added|noted|stated|announced)\b", t)[0]
             return _clean_title(t), org
         return None, None
-    body_abs = name_end + m.start("body")
     rest = body[tm.end():]
-    links = list(re.finditer(r"\s+(?:of|at|with|in)\s+(?:the\s+)?(?:[A-Za-z]+[’']s\s+)?", rest))
+    links = list(re.finditer(r"\s+(?:of|at|with|in|for)\s+(?:the\s+)?(?:[A-Za-z]+[’']s\s+)?", rest))
     # the link right before the organization: "director general of international affairs at ORG"
     om = next((x for x in links if org_spans.starting_at(body_abs + tm.end() + x.end())), links[0] if links else None)
     if om:

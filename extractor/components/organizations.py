@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from ..records import Mention, Organization
 from ..resources import load
 from .base import doc_text, set_results
+from .org_registry import Hit, OrgRegistry, default_registry
 
 WORD = r"[A-Z][\w’'\-.]*[\w]|[A-Z]"
 
@@ -65,6 +66,7 @@ class _Org:
     acronym: Optional[str] = None
     spans: list = field(default_factory=list)  # (start, end)
     forms: set = field(default_factory=set)  # every written form of the name
+    entry: Optional[int] = None  # the registry entry, when the body is known
 
 
 def _tokens_before(text: str, end: int, limit: int = 16):
@@ -165,8 +167,9 @@ def _match_long_form(text: str, paren_start: int, acronym: str, inner_letters: b
 @lru_cache(maxsize=None)
 def _name_pattern():
     suffixes, prefixes, connectors, _, _, _, _ = _data()
-    suffix_alt = "|".join(re.escape(s) for s in suffixes)
-    word = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w’'\-]*[\w]|[A-Z](?:[a-z]*\.)?)"  # no two ways to read "A."
+    suffix_alt = _trie(suffixes)
+    # no two ways to read "A."; a plural possessive inside a name: "Exporters' Union"
+    word = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w’'\-]*[\w](?:(?<=s)[’'](?=\s))?|[A-Z](?:[a-z]{0,2}\.)?)"
     conn = r"(?:of|and|for|the|on|&|de|al|ol)"
     # a comma inside a name only in a list of domains: "Bushehr Industry, Mining and Trade Department"
     listed = rf",(?=\s+{word}(?:,\s+{word})*,?\s+and\s+{word})"
@@ -177,7 +180,27 @@ def _name_pattern():
     ending = rf"(?:(?:{suffix_alt})(?![\w])(?<!Bank)|Bank(?!\s+[A-Z][a-z])(?![\w]))"
     # Iranian banks put "Bank" first: "Bank Mellat", "Bank Melli Iran"
     bank_first = r"Bank\s+(?!of\b)[A-Z][a-z]+(?:\s+Iran)?(?![\w])"
-    return re.compile(rf"(?<![\w’'.\-])(?:{word},?\s+)(?:{inner}\s+){{0,10}}?{ending}{tail}|(?<![\w’'.]){bank_first}|(?<![\w’'])(?:{'|'.join(re.escape(p) for p in prefixes)})\s+(?:the\s+)?{word}(?:(?:\s+|,\s+)(?:{word}|and(?=\s+{word})|of(?=\s+{word})))*")
+    # a comma after the first word only in a list of domains, never after a person's name
+    return re.compile(rf"(?<![\w’'.\-])(?:{word}(?:{listed})?\s+)(?:{inner}\s+){{0,10}}?{ending}{tail}|(?<![\w’'.]){bank_first}|(?<![\w’'])(?:{'|'.join(re.escape(p) for p in prefixes)})\s+(?:the\s+)?{word}(?:(?:\s+|,\s+)(?:{word}|and(?=\s+{word})|of(?=\s+{word})))*")
+
+
+def _trie(words) -> str:
+    """A case-sensitive alternation of ``words`` factored by common prefixes (longest first)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
 
 
 def _trim_name(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
@@ -200,7 +223,10 @@ def _trim_name(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
     while k < len(words):
         w = words[k].group().rstrip(",")
         presidency = k + 1 < len(words) and words[k + 1].group().startswith("Presiden")
-        if w in drop or (w in titles and not presidency) or w.lower() in connectors or w.endswith(("’s", "'s")):
+        # "General Directorate of Customs": "General" starts the name unless an office follows ("General Manager")
+        general = w == "General" and k + 1 < len(words) and words[k + 1].group()[:1].isupper() and \
+            words[k + 1].group().rstrip(",") not in titles and (k == 0 or words[k - 1].group() not in titles)
+        if w in drop or (w in titles and not presidency and not general) or w.lower() in connectors or w.endswith(("’s", "'s")):
             # "Deputy Director of X" -> X ; "ISIPO's Y Organization" -> Y Organization
             k += 1
             continue
@@ -209,6 +235,15 @@ def _trim_name(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
         return None
     new_start = start + words[k].start()
     stripped = re.sub(r"[’']s$", "", text[new_start:end].rstrip(" ,"))
+    # "Mehdi Ghazanfari, Plan and Budget Organization": a person's name before a comma is not part of it
+    comma = stripped.find(", ")
+    if comma > 0 and any(w in _given_names() for w in stripped[:comma].split()):
+        new_start += comma + 2
+        stripped = stripped[comma + 2:]
+    # "Ministry of Roads Spokesman", "Ministry of Roads's CEO": an office after the name is not part of it
+    possessive = re.search(r"[’']s\s", stripped)
+    if possessive:
+        stripped = stripped[:possessive.start()]
     # a person's name right after the organization ("... of Saffron Gholamreza Miri")
     given = _given_names()
     parts = stripped.split(" ")
@@ -216,6 +251,10 @@ def _trim_name(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
         if parts[i] in given or parts[i].split("-")[0] in given:
             stripped = " ".join(parts[:i])
             break
+    parts = stripped.split(" ")
+    while len(parts) > 2 and parts[-1] in _OFFICE_HEADS:
+        parts.pop()
+    stripped = " ".join(parts)
     while True:
         m = re.search(r"\s+(?:of|and|for|the|on|&)$", stripped)
         if not m:
@@ -224,6 +263,12 @@ def _trim_name(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
     if len(stripped.split()) < 2:
         return None  # a bare "Organization", "Bank"
     return new_start, new_start + len(stripped)
+
+
+#: office heads that end a run of capitalized words after an organization ("Ministry of Roads Spokesman")
+_OFFICE_HEADS = frozenset({"CEO", "Spokesman", "spokesman", "Spokeswoman", "Spokesperson", "Head", "head", "Director",
+                           "director", "Chairman", "chairman", "Minister", "minister", "Governor", "governor",
+                           "Secretary", "Manager", "manager", "Deputy", "deputy", "Chief", "chief"})
 
 
 @lru_cache(maxsize=None)
@@ -239,7 +284,7 @@ def _non_org_heads() -> frozenset:
 @lru_cache(maxsize=None)
 def _known_names_re():
     _, _, _, known_acronyms, outlets, _, _ = _data()
-    alt = "|".join(re.escape(n) for n in sorted(set(known_acronyms) | set(outlets), key=len, reverse=True))
+    alt = _trie(set(known_acronyms) | set(outlets))
     return re.compile(rf"(?<![\w\-])(?:{alt})(?![\w\-])")
 
 
@@ -253,7 +298,13 @@ def _norm(name: str) -> str:
     return re.sub(r"[^\w]+", " ", name).strip().lower()
 
 
-def find_organizations(text: str) -> list[Organization]:
+def find_organizations(text: str, hits: Optional[list[Hit]] = None,
+                       registry: Optional[OrgRegistry] = None) -> list[Organization]:
+    """The organizations of ``text``; ``hits`` are the registry's names found in it
+    (computed here with ``registry``, or the default registry, when not given)."""
+    registry = registry or default_registry()
+    if hits is None:
+        hits = registry.find_text(text)
     suffixes, prefixes, connectors, known_acronyms, outlets, not_orgs, drop = _data()
     countries = _country_words()
     orgs: list[_Org] = []
@@ -313,6 +364,8 @@ def find_organizations(text: str) -> list[Organization]:
     for m in _known_names_re().finditer(text):
         if _norm(m.group()) not in by_key:
             get(m.group())
+    # 4. the registry: known bodies, with or without an organization word
+    _apply_registry(text, orgs, by_key, hits, registry, get)
 
     # an acronym used on its own and a full name whose initials spell it are one
     # organization even without "Full Name (ACR)" ("the head of TPO ... the Trade
@@ -336,8 +389,8 @@ def find_organizations(text: str) -> list[Organization]:
         for form in forms:
             for m in re.finditer(rf"(?<![\w\-]){re.escape(form)}(?![\w\-]|-based)", text):
                 s, e = m.start(), m.end()
-                if any(s < te and ts < e for ts, te in taken):
-                    continue
+                if any(s < te and ts < e for ts, te in taken) or any(s < se and ss < e for ss, se in spans):
+                    continue  # inside another organization's mention, or a longer form of this one
                 spans.append((s, e))
         taken.extend(spans)
         if not spans:
@@ -347,22 +400,126 @@ def find_organizations(text: str) -> list[Organization]:
     for org in orgs:
         if not org.spans:
             continue
+        entry = registry.entry(org.entry)
         results.append(Organization(
             name=org.name, acronym=org.acronym,
-            mentions=[Mention(start=s, end=e, text=text[s:e]) for s, e in org.spans]))
+            mentions=[Mention(start=s, end=e, text=text[s:e]) for s, e in org.spans],
+            canonical=entry["canonical"] if entry else None, type=entry["type"] if entry else None))
     results.sort(key=lambda o: o.mentions[0].start)
     return results
 
 
+def _apply_registry(text, orgs, by_key, hits, registry, get) -> None:
+    """Link the organizations found to registry entries, add the known bodies the
+    patterns missed, split lists of known bodies, and merge variants of one body."""
+    # a list of known bodies read as one name: "Bank Saderat, Bank Tejarat and Post Bank";
+    # two names joined by "and the": "the Ministry of Energy and the Plan and Budget Organization"
+    for org in list(orgs):
+        if org.acronym or registry.lookup(org.name) is not None:
+            continue
+        pieces = re.split(r",\s+(?:and\s+)?|\s+and\s+", org.name)
+        if not (len(pieces) > 1 and all(registry.lookup(p) is not None for p in pieces)):
+            pieces = _split_at_definite(org.name)
+        if pieces:
+            orgs.remove(org)
+            for k in [k for k, o in by_key.items() if o is org]:
+                del by_key[k]
+            for piece in pieces:
+                if _norm(piece) not in by_key:
+                    get(piece)
+    for org in orgs:
+        for form in [org.name] + ([org.acronym] if org.acronym else []) + sorted(org.forms):
+            entry = registry.lookup(form)
+            if entry is not None:
+                org.entry = entry
+                break
+    for hit in hits:
+        form = text[hit.start:hit.end]
+        if _norm(form) in by_key:
+            org = by_key[_norm(form)]
+            if org.entry is None:
+                org.entry = hit.entry
+            continue
+        if any(form in f and form != f for o in orgs for f in o.forms):
+            continue  # inside a longer name ("Bank Melli Iran", "Saipa Diesel")
+        owner = next((o for o in orgs if o.entry == hit.entry), None)
+        if owner is None:
+            owner = get(form)
+            owner.entry = hit.entry
+        elif hit.acronym:
+            if owner.acronym is None and re.fullmatch(r"[A-Z][A-Za-z&\-]*", owner.name) is None:
+                owner.acronym = form
+            by_key[_norm(form)] = owner
+        else:
+            owner.forms.add(form)
+            by_key[_norm(form)] = owner
+            if len(form) > len(owner.name) and owner.name not in registry.entries[hit.entry].get("acronyms", ()):
+                owner.name = form
+            elif owner.name in registry.entries[hit.entry].get("acronyms", ()):
+                owner.acronym, owner.name = owner.name, form
+    # variants of one body found as separate organizations ("Bank Tejarat" / "Tejarat Bank")
+    first: dict[int, _Org] = {}
+    for org in list(orgs):
+        if org.entry is None:
+            continue
+        keep = first.setdefault(org.entry, org)
+        if keep is org:
+            continue
+        acronyms = registry.entries[org.entry].get("acronyms", ())
+        for o in (org, keep):
+            if o.name in acronyms and o.acronym is None:
+                o.acronym, o.forms = o.name, o.forms - {o.name}
+        if keep.name in acronyms:
+            keep.name = org.name if org.name not in acronyms else keep.name
+        elif len(org.name) > len(keep.name) and org.name not in acronyms:
+            keep.name = org.name
+        keep.forms |= {f for f in org.forms if f not in acronyms}
+        keep.acronym = keep.acronym or org.acronym
+        if keep.acronym == keep.name:
+            keep.acronym = None
+        keep.forms.discard(keep.acronym)
+        orgs.remove(org)
+        for k, o in list(by_key.items()):
+            if o is org:
+                by_key[k] = keep
+
+
+def _split_at_definite(name: str) -> Optional[list[str]]:
+    """ "Ministry of Energy and the Plan and Budget Organization" -> its two names, when both are names."""
+    suffixes, prefixes, _, _, _, _, _ = _data()
+    m = re.search(r",?\s+and\s+the\s+|,\s+the\s+", name)
+    if not m:
+        return None
+    left, right = name[:m.start()], name[m.end():]
+
+    def is_name(part: str) -> bool:
+        return len(part.split()) >= 2 and (
+            any(part.endswith(" " + x) for x in suffixes) or any(part.startswith(x + " ") for x in prefixes))
+    return [left, right] if is_name(left) and is_name(right) else None
+
+
 class OrganizationsComponent:
-    """Sets ``doc._.organizations`` (list of :class:`Organization`) and the span group."""
+    """Sets ``doc._.organizations`` (list of :class:`Organization`) and the span group.
+
+    The organization registry is compiled into phrase matchers once, here, and
+    saved with ``to_disk``."""
 
     def __init__(self, nlp: Language, name: str, span_group: str):
         self.name = name
         self.span_group = span_group
+        self._nlp = nlp
+        self.registry = OrgRegistry(nlp)
+
+    def to_disk(self, path, *, exclude=tuple()):
+        self.registry.to_disk(path)
+
+    def from_disk(self, path, *, exclude=tuple()):
+        self.registry = OrgRegistry.from_disk(self._nlp, path)
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
-        orgs = find_organizations(doc_text(doc))
+        text = doc_text(doc)
+        orgs = find_organizations(text, self.registry.find(doc, text), self.registry)
         mentions = [m for o in orgs for m in o.mentions]
         set_results(doc, "organizations", self.span_group, orgs, label="ORG", mentions=mentions)
         return doc
