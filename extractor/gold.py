@@ -282,6 +282,8 @@ def contract_dict(record: Record) -> dict:
 def _declared(model: BaseModel, data: dict) -> dict:
     out = {}
     for name, info in type(model).model_fields.items():
+        if isinstance(info.json_schema_extra, dict) and info.json_schema_extra.get("contract") is False:
+            continue  # a declared extra key (a period's rule)
         key = info.alias or name
         value = getattr(model, name)
         if isinstance(value, list):

@@ -41,6 +41,8 @@ def seed_records() -> dict:
 @pytest.mark.parametrize("doc_id", SEEDS)
 def test_seed_reproduces_gold_exactly(seed_records, doc_id):
     record = seed_records[doc_id].to_json_dict()
+    # extra keys that RECORDS allows and gold files do not hold: the rule that built a period
+    record["periods"] = [{k: v for k, v in p.items() if k != "rule"} for p in record["periods"]]
     gold = _gold(doc_id)
     for field in gold:
         assert record[field] == gold[field], field
