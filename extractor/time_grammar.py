@@ -268,7 +268,7 @@ def part_of(toks) -> Optional[Part]:
 def day_of(toks) -> Optional[tuple]:
     """(month, day, year or None) of a DAY constituent."""
     month = next((v for s, v in toks if s == "g"), None)
-    day = next((v for s, v in toks if s == "N"), None)
+    day = next((v for s, v in toks if s in "No" and isinstance(v, int) and v > 0), None)
     year = next((v for s, v in toks if s == "G"), None)
     if month is None or day is None or not 1 <= day <= 31:
         return None
@@ -309,7 +309,7 @@ MACROS = {
     # a shift: "same period", "corresponding months", "same ten months"
     "SHIFT": r"S(?:P|m|M|Q|H|[nN0]-?mP?|[nN0]-?MP)",
     "LENGTH": r"0-?MP",  # "the last year's 6.5-month period": a length that is no part
-    "DAY": r"(?:gN|Ng)",
+    "DAY": r"(?:g[No]|[No]g)",  # March 21, 21 March, January 1st
 }
 
 
@@ -450,12 +450,12 @@ RULES: tuple[Rule, ...] = (
     Rule("year's part", r"(?P<year>{YEAR})s(?P<part>{PART})", p_part_year, needs="s"),
     Rule("part, year", r"(?P<part>{PART}),(?P<year>[hG])", p_part_year, needs=","),
     Rule("part year", r"(?P<part>{PART})(?P<year>{NEXTYEAR})", p_part_year),
-    Rule("gregorian year part", r"T?(?P<year>G)-?(?P<part>k|q|o[HQ])", p_gregorian_year_part, needs="G"),
+    Rule("gregorian year part", r"T?(?P<year>G)-?(?P<part>k|q|o[HQ]|g)", p_gregorian_year_part, needs="G"),
     Rule("this and next year", r"(?P<first>T?R)a(?P<year>T?[Rl]C*F?Y)", p_coordinated, needs="aY"),
     # explicit dates
     Rule("months to day", r"T?(?P<count>[nN]-?m|M)t(?:(?P<day>{DAY},?G?)|(?P<monthend>TEOT?C*M?O?p))", p_months_to, needs="t"),
     Rule("year to month", r"T?[CF]*(?P<head>Y|[nN]m)t[IU]?(?P<month>gN?,?G?)", p_year_to, needs="tg"),
-    Rule("day range", r"(?P<d1>{DAY})(?:,?(?P<y1>G))?,?(?P<sep>[-ta])(?P<d2>{DAY})(?:,?(?P<y2>G))?", p_day_range, needs="gN"),
+    Rule("day range", r"(?P<d1>{DAY})(?:,?(?P<y1>G))?,?(?P<sep>[-ta])(?P<d2>{DAY})(?:,?(?P<y2>G))?", p_day_range, needs="g"),
     Rule("length from day range", r"T?[nN0]-?MPf(?P<d1>{DAY})(?:,?(?P<y1>G))?,?(?P<sep>[-t])(?P<d2>{DAY})(?:,?(?P<y2>G))?",
          p_day_range, needs="fP"),
     Rule("month-year range", r"(?P<a>g,?G)(?P<sep>[-ta])(?P<b>g,?G)", p_month_year_range, needs="gG"),
@@ -468,7 +468,7 @@ RULES: tuple[Rule, ...] = (
     Rule("part", r"(?P<part>{PART})", p_part),
     Rule("year", r"(?P<year>{YEAR})", p_year),
     # blockers: not periods, and nothing inside them is one
-    Rule("single day", r"{DAY}(?:,?G)?", None, needs="gN"),
+    Rule("single day", r"{DAY}(?:,?G)?", None, needs="g"),
     Rule("year on year", r"Y-?U-?Y", None, needs="U"),
     Rule("month of the calendar", r"T?oC*MOTC+", None, needs="MC"),  # "the tenth month of the Iranian calendar"
 )

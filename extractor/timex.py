@@ -61,8 +61,8 @@ _YEAR_CONTEXT_BEFORE = re.compile(
 _PART_OF_MONTH_BEFORE = re.compile(
     r"\b(?:weeks?|days?|fortnight|decade|half|\d{1,2}(?:st|nd|rd|th)|first|second|third|last)\s+of\s+(?:the\s+)?"
     r"(?:(?:Iranian|Persian)\s+)?(?:calendar\s+)?(?:month\s+of\s+)?$", re.IGNORECASE)
-_DEADLINE_BEFORE = re.compile(
-    r"\b(?:by|at|until|till|before|to|towards?)\s+the\s+(?:very\s+)?end\s+of\s+$", re.IGNORECASE)
+_DEADLINE_BEFORE = re.compile(  # "by the end of X", "toward the end of X", "end of 2012": points
+    r"\b(?:(?:by|at|until|till|before|to|towards?|since)\s+)?(?:the\s+)?(?:very\s+)?end\s+of\s+$", re.IGNORECASE)
 _PERSIAN_BEFORE = re.compile(
     r"(?:\b(?:in|during|since|from|until|till|through|to|of|and|between|by|early|late|mid|last|this|next|end|"
     r"beginning|start|been|was|were|is)|[-–])\s*$", re.IGNORECASE)
