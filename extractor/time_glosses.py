@@ -59,7 +59,7 @@ def attach(text: str, end: int, allow_until: bool = True) -> Suffixes:
         m = gloss_re.match(text, found.end)
         if m and found.gloss is None and _looks_like_gloss(m.group("g")):
             found.gloss = _parse_gloss(m.group("g"))
-            years = re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", m.group("g"))
+            years = _gloss_patterns()["gregorian_year"].findall(m.group("g"))
             found.gloss_year = int(years[0]) if years else None
             found.end = m.end()
             continue
@@ -72,39 +72,52 @@ def attach(text: str, end: int, allow_until: bool = True) -> Suffixes:
     return found
 
 
+@lru_cache(maxsize=None)
+def _gloss_patterns() -> dict:
+    gm = _alt_gregorian()
+    day = rf"(?:(?:{gm}){WS}\d{{1,2}}(?:st|nd|rd|th)?(?!\d)|\d{{1,2}}(?:st|nd|rd|th)?{WS}(?:{gm}))(?:,?{WSO}(?:19|20)\d\d)?"
+    return {
+        "year": re.compile(r"(?<!\d)(?:19|20|13|14)\d\d(?!\d)"),
+        "gregorian_year": re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)"),
+        "month": re.compile(rf"\b(?:{gm})"),
+        "month_day": re.compile(rf"\s*(?P<m>{gm}){WS}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?{WSO}(?P<y>(?:19|20)\d\d))?\s*"),
+        "day_month": re.compile(rf"\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{WS}(?P<m>{gm})(?:,?{WSO}(?P<y>(?:19|20)\d\d))?\s*"),
+        "range": re.compile(rf"\s*(?:from{WS})?(?P<a>{day}){WSO}(?:-|–|to|through|until|till){WSO}(?P<b>{day})\s*"),
+        "started": re.compile(rf"\s*(?:(?:which{WS})?(?:started|starting|beginning|began|begun|from|since)(?:{WS}on)?{WS})(?P<a>{day})\s*"),
+        "bare": re.compile(rf"\s*(?P<a>{day})\s*"),
+        "ended": re.compile(rf"\s*(?:(?:which{WS})?(?:ended|ending|ends|to|until|till|up{WS}to|through))(?:{WS}on)?{WS}(?P<b>{day})\s*"),
+    }
+
+
 def _looks_like_gloss(inner: str) -> bool:
-    if re.search(r"(?<!\d)(?:19|20|13|14)\d\d(?!\d)", inner):
-        return True
-    return bool(re.search(rf"\b(?:{_alt_gregorian()})", inner))
+    p = _gloss_patterns()
+    return bool(p["year"].search(inner) or p["month"].search(inner))
 
 
 def parse_day(s: str) -> Optional[tuple]:
     """("October 7") -> (10, 7, None); ("March 21, 2019") -> (3, 21, 2019)."""
-    gregorian, gm = _gregorian(), _alt_gregorian()
-    m = re.fullmatch(rf"\s*(?P<m>{gm}){WS}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?{WSO}(?P<y>(?:19|20)\d\d))?\s*", s)
-    if not m:
-        m = re.fullmatch(rf"\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{WS}(?P<m>{gm})(?:,?{WSO}(?P<y>(?:19|20)\d\d))?\s*", s)
+    p = _gloss_patterns()
+    m = p["month_day"].fullmatch(s) or p["day_month"].fullmatch(s)
     if not m:
         return None
-    return gregorian[m.group("m")], int(m.group("d")), int(m.group("y")) if m.group("y") else None
+    return _gregorian()[m.group("m")], int(m.group("d")), int(m.group("y")) if m.group("y") else None
 
 
 def _parse_gloss(inner: str) -> Optional[tuple]:
     """Day-level boundaries of a gloss: (start or None, end or None), each (month, day, year)."""
-    gm = _alt_gregorian()
-    day = rf"(?:(?:{gm}){WS}\d{{1,2}}(?:st|nd|rd|th)?(?!\d)|\d{{1,2}}(?:st|nd|rd|th)?{WS}(?:{gm}))(?:,?{WSO}(?:19|20)\d\d)?"
-    m = re.fullmatch(rf"\s*(?:from{WS})?(?P<a>{day}){WSO}(?:-|–|to|through|until|till){WSO}(?P<b>{day})\s*", inner)
+    p = _gloss_patterns()
+    m = p["range"].fullmatch(inner)
     if m:
         a, b = parse_day(m.group("a")), parse_day(m.group("b"))
         if a and b:
             return a, b
-    m = re.fullmatch(rf"\s*(?:(?:which{WS})?(?:started|starting|beginning|began|begun|from|since)(?:{WS}on)?{WS})(?P<a>{day})\s*", inner)
+    m = p["started"].fullmatch(inner)
     if m:
         return parse_day(m.group("a")), None
-    m = re.fullmatch(rf"\s*(?P<a>{day})\s*", inner)
+    m = p["bare"].fullmatch(inner)
     if m:
         return parse_day(m.group("a")), "bare"
-    m = re.fullmatch(rf"\s*(?:(?:which{WS})?(?:ended|ending|ends|to|until|till|up{WS}to|through))(?:{WS}on)?{WS}(?P<b>{day})\s*", inner)
+    m = p["ended"].fullmatch(inner)
     if m:
         return None, parse_day(m.group("b"))
     return None

@@ -91,8 +91,9 @@ _OTHER = ("x", None)
 _first, _second = itemgetter(0), itemgetter(1)
 # a stretch between other words and sentence ends ("the Indian fiscal year" keeps its adjective)
 # that holds a head: a year, a month or a part
-_ISLAND = re.compile(r"(?:[^x.]|(?<=T)x(?=[CF]))+")
 _HEAD = re.compile(r"[YMmpgGhHQkqPd]")
+_SEPARATOR = re.compile(r"[x.]")
+_ADJECTIVE = re.compile(r"(?<=T)x(?=[CF])")  # "the Indian fiscal year": an adjective, kept as "_"
 
 
 @dataclass
@@ -151,11 +152,17 @@ def lex(text: str) -> Tokens:
     values = list(map(_second, entries))
     starts = list(map(sub, ends, map(len, words)))
     out_syms, out_starts, out_ends, out_values = [], [], [], []
-    head = _HEAD.search
-    for m in _ISLAND.finditer(syms):
-        a, b = m.span()
-        if not head(syms, a, b):
+    if "x" in syms:
+        syms = _ADJECTIVE.sub("_", syms)
+    rfind, separator, n = syms.rfind, _SEPARATOR.search, len(syms)
+    b = 0
+    for h in _HEAD.finditer(syms):  # each head's stretch, once; every scan stays inside it
+        pos = h.start()
+        if pos < b:
             continue
+        a = max(rfind("x", b, pos), rfind(".", b, pos), b - 1) + 1
+        end = separator(syms, pos)
+        b = end.start() if end else n
         out_syms.append(syms[a:b] + ".")
         out_starts += starts[a:b]
         out_starts.append(ends[b - 1])
@@ -295,7 +302,7 @@ MACROS = {
     # a year
     "YEAR": "|".join([
         r"T?C*FY?G-[NG]",              # fiscal year 2018-19
-        r"Tx[CF]*FY?G-[NG]",           # the Indian fiscal year 2024-25
+        r"T_[CF]*FY?G-[NG]",           # the Indian fiscal year 2024-25
         r"T?G-[NG]C*FY",               # the 2019-20 fiscal year
         r"T?[Rl]?C*F?YO?[hG]",         # the (current) Iranian calendar year (of) 1399, the year 2020
         r"T?[hG][CF]+Y",               # the 1397 Iranian calendar year
@@ -474,9 +481,20 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+# the symbols a constituent can start with: a rule that starts with one only tries there
+FIRST = {"PART": "TolnNkqpgCmM", "YEAR": "TCFGRlYh"}
+
+
+def _compile(pattern: str) -> re.Pattern:
+    for name, first in FIRST.items():
+        if pattern.startswith((f"(?P<part>{{{name}}}", f"(?P<year>{{{name}}}", f"{{{name}}}")):
+            pattern = f"(?=[{first}])" + pattern
+    return re.compile(_expand(pattern))
+
+
 @lru_cache(maxsize=None)
 def compiled_rules() -> tuple:
-    return tuple((rule, re.compile(_expand(rule.pattern)), frozenset(rule.needs)) for rule in RULES)
+    return tuple((rule, _compile(rule.pattern), frozenset(rule.needs)) for rule in RULES)
 
 
 @dataclass

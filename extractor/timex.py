@@ -66,6 +66,10 @@ _DEADLINE_BEFORE = re.compile(  # "by the end of X", "toward the end of X", "end
 _PERSIAN_BEFORE = re.compile(
     r"(?:\b(?:in|during|since|from|until|till|through|to|of|and|between|by|early|late|mid|last|this|next|end|"
     r"beginning|start|been|was|were|is)|[-–])\s*$", re.IGNORECASE)
+_NEXT_CAPITALISED = re.compile(r"\s+([A-Z][A-Za-z]*)")
+_NEXT_WORD = re.compile(r"\s*([A-Za-z%]+)")
+_BANK_BEFORE = re.compile(r"(?:Bank|Mellat|Qarz[\w-]*)\s+$")
+_BEGINNING_BEFORE = re.compile(r"(?:beginning|start|outset)\s+of\s+$")
 _MAY_BEFORE = re.compile(r"\b(?:in|of|since|during|until|till|from|through|last|early|late|mid)\s+$", re.IGNORECASE)
 _OPEN_BEFORE = re.compile(r"(?:(?:since|from)\s+the\s+(?:beginning|start|outset)\s+of|(?<![A-Za-z])since)\s+$",
                           re.IGNORECASE)
@@ -83,11 +87,11 @@ def _part_of_a_month_after() -> re.Pattern:
 def _persian_ok(text: str, m: Match, toks) -> bool:
     """A Persian month name that ends the match is the month, not a name ("Mehr News", "Dey Bank")."""
     lx = lexicon()
-    after = re.match(r"\s+([A-Z][A-Za-z]*)", text[m.end:m.end + 30])
+    after = _NEXT_CAPITALISED.match(text, m.end, m.end + 30)
     if after and (after.group(1) in lx.not_after_persian or (
             after.group(1) not in lx.persian and after.group(1) not in lx.gregorian and m.rule == "part")):
         return False
-    if re.search(r"(?:Bank|Mellat|Qarz[\w-]*)\s+$", text[max(0, m.start - 20):m.start]):
+    if _BANK_BEFORE.search(text, max(0, m.start - 20), m.start):
         return False
     if m.rule == "part" and toks.symbols[m.first_token] == "p" and not _PERSIAN_BEFORE.search(
             text[max(0, m.start - 20):m.start]):
@@ -117,12 +121,12 @@ def _acceptable(text: str, m: Match, toks) -> bool:
                 return False
     if m.rule == "year":
         anchor = m.sem.args["anchor"]
-        if anchor.kind == "context" and not re.search(r"(?:beginning|start|outset)\s+of\s+$", text[max(0, s - 20):s]):
+        if anchor.kind == "context" and not _BEGINNING_BEFORE.search(text, max(0, s - 20), s):
             return False  # "the year" on its own
         if syms in ("h", "G"):
             if not _YEAR_CONTEXT_BEFORE.search(text[max(0, s - 25):s]):
                 return False
-            nxt = re.match(r"\s*([A-Za-z%]+)", text[e:e + 20])
+            nxt = _NEXT_WORD.match(text, e, e + 20)
             if nxt and nxt.group(1) in lexicon().units:
                 return False
     return True
@@ -488,8 +492,8 @@ def find_periods(text: str, published: Optional[date] = None) -> list[Period]:
     ctx = Context(published=published, current=current)
     periods = []
     history: list[tuple[date, date]] = []  # resolved periods, for anaphora
-    anaphora = [(m.start(), m) for m in _ANAPHORA.finditer(text)] if any(
-        c.sem.kind == "shift" for c in candidates) else []
+    last_shift = max((c.start for c in candidates if c.sem.kind == "shift"), default=0)
+    anaphora = [(m.start(), m) for m in _ANAPHORA.finditer(text, 0, last_shift)] if last_shift else []
     for cand in candidates:
         while anaphora and anaphora[0][0] < cand.start:
             _follow_anaphor(anaphora.pop(0)[1], history, ctx)
