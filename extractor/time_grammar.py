@@ -211,7 +211,7 @@ def anchor_of(toks) -> Optional[Anchor]:
     """The year named by a YEAR constituent."""
     syms = "".join(s for s, _ in toks)
     nums = [(s, v) for s, v in toks if s in "hGN"]
-    if "F" in syms and re.search(r"G-[NG]", syms):
+    if "F" in syms and ("G-N" in syms or "G-G" in syms):
         g = nums[0][1]
         second = nums[1][1]
         if (second % 100) != (g + 1) % 100:
@@ -227,7 +227,7 @@ def anchor_of(toks) -> Optional[Anchor]:
             if v == "previous":  # "the previous Iranian year": the Iranian year before the one in context
                 return Anchor("previous", "hijri" if "C" in syms else None)
             if v == "new":
-                return Anchor("new") if re.search("[CF]", syms) else None
+                return Anchor("new") if ("C" in syms or "F" in syms) else None
             return Anchor("rel", v)
     if "e" in syms:
         return Anchor("previous")  # the year before
@@ -385,9 +385,10 @@ def p_months_to(m, toks):
     count = next((v for s, v in _group(m, toks, "count") if s in "nN"), 1)
     day = day_of(_group(m, toks, "day")) if m.group("day") is not None else None
     persian = next((v for s, v in _group(m, toks, "monthend") if s == "p"), None)
+    year = next((v for s, v in _group(m, toks, "monthend") if s == "h"), None)
     if not 1 <= count <= 12 or (day is None and persian is None):
         return None
-    return Sem("months_to", {"n": count, "day": day, "persian_end": persian})
+    return Sem("months_to", {"n": count, "day": day, "persian_end": persian, "persian_year": year})
 
 
 def p_year_to(m, toks):
@@ -460,7 +461,8 @@ RULES: tuple[Rule, ...] = (
     Rule("gregorian year part", r"T?(?P<year>G)-?(?P<part>k|q|o[HQ]|g)", p_gregorian_year_part, needs="G"),
     Rule("this and next year", r"(?P<first>T?R)a(?P<year>T?[Rl]C*F?Y)", p_coordinated, needs="aY"),
     # explicit dates
-    Rule("months to day", r"T?(?P<count>[nN]-?m|M)t(?:(?P<day>{DAY},?G?)|(?P<monthend>TEOT?C*M?O?p))", p_months_to, needs="t"),
+    Rule("months to day", r"T?(?P<count>[nN]-?m|[nN]-MP|M)t[IU]?(?:(?P<day>{DAY},?G?)|(?P<monthend>(?:TEOT?C*M?O?)?ph?))",
+         p_months_to, needs="t"),
     Rule("year to month", r"T?[CF]*(?P<head>Y|[nN]m)t[IU]?(?P<month>gN?,?G?)", p_year_to, needs="tg"),
     Rule("day range", r"(?P<d1>{DAY})(?:,?(?P<y1>G))?,?(?P<sep>[-ta])(?P<d2>{DAY})(?:,?(?P<y2>G))?", p_day_range, needs="g"),
     Rule("length from day range", r"T?[nN0]-?MPf(?P<d1>{DAY})(?:,?(?P<y1>G))?,?(?P<sep>[-t])(?P<d2>{DAY})(?:,?(?P<y2>G))?",

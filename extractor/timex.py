@@ -104,9 +104,11 @@ def _acceptable(text: str, m: Match, toks) -> bool:
     syms = toks.symbols[m.first_token:m.last_token]
     if m.sem is None:
         return True
-    if _DEADLINE_BEFORE.search(text[max(0, s - 30):s]):
+    before = text[max(0, s - 50):s]
+    has_of = "of" in before  # the checks below all end in "of": skip them when it is absent
+    if has_of and "end" in before and _DEADLINE_BEFORE.search(before):
         return False  # "by the end of the current year": a day
-    if ("p" in syms or "g" in syms) and _PART_OF_MONTH_BEFORE.search(text[max(0, s - 50):s]):
+    if has_of and ("p" in syms or "g" in syms) and _PART_OF_MONTH_BEFORE.search(before):
         return False  # "the first week of Mehr"
     if syms.endswith("p") and not _persian_ok(text, m, toks):
         return False
@@ -160,7 +162,9 @@ def _select(text: str, toks, matches: list[Match]) -> list[Candidate]:
         cand = Candidate(m.start, m.end, m.rule, m.sem)
         cand.suffixes = attach(text, m.end, allow_until=m.sem.kind != "day_range")
         cand.end = cand.suffixes.end
-        cand.open_end = m.sem.kind not in ("shift",) and bool(_OPEN_BEFORE.search(text[max(0, m.start - 40):m.start]))
+        before = text[max(0, m.start - 40):m.start]
+        cand.open_end = m.sem.kind != "shift" and ("ince" in before or "rom" in before) and bool(
+            _OPEN_BEFORE.search(before))
         candidates.append(cand)
     return candidates
 
@@ -361,7 +365,7 @@ def _resolve(cand: Candidate, text: str, ctx: Context):
         if sem.args["day"]:
             end = _day_in_context(sem.args["day"], ctx)
         else:
-            year = _bare_persian_year(sem.args["persian_end"], text, cand.start, ctx)
+            year = sem.args["persian_year"] or _bare_persian_year(sem.args["persian_end"], text, cand.start, ctx)
             end = cal.months(year, sem.args["persian_end"], sem.args["persian_end"])[1] if year else None
         if end is None:
             return "hijri", None, None, False, None

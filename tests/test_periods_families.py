@@ -58,6 +58,12 @@ FAMILIES = [
     row("Exports fell last September and will rise next December.",
         ("last September", "2019-09-01", "2019-09-30"), ("next December", "2019-12-01", "2019-12-31"),
         id="last-next-month-name"),
+    # --- a length up to a day or a month (RECORDS: ends then, starts N-1 Iranian months before) -----
+    row("Inflation in the 12-month period ending in Aban was 45 percent.",
+        ("the 12-month period ending in Aban", "2021-11-22", "2022-11-21"), published="2022-11-25",
+        id="n-month-period-ending-in-month"),
+    row("Steel output in the eight months to November 21, 2021 rose.",
+        ("the eight months to November 21, 2021", "2021-03-21", "2021-11-21"), id="n-months-to-day"),
     # --- points, not periods (peer family: beginning/middle/end of a year; RECORDS: points) -------
     row("The law took effect at the end of 2018.", id="end-of-year-is-a-point"),
     row("Trade will recover toward the end of the current year.", id="toward-the-end-is-a-point"),
