@@ -4,9 +4,9 @@ In the manner of Duckling's time rules.  One pass over the text finds the
 constituents (``lex``): every word of the lexicon (``data/time.json``,
 ``data/months.json``) becomes a one-letter symbol with a value, numbers are
 classified (Iranian year ``h``, Gregorian year ``G``, small number ``N``,
-decade ``d``, other ``0``), and any other word between two constituents
-becomes ``x``, so adjacency is kept while only the words that matter cost
-anything.  The symbols of a text form a short string.
+decade ``d``, other ``0``), and any other word becomes ``x``.  Only the
+stretches between ``x`` and sentence ends that hold a year, a month or a part
+are kept: the symbols of an article form a short string (about 70 letters).
 
 A rule is a name, a pattern over that string (built from the named
 constituent patterns ``PART``, ``YEAR``, ``SHIFT``, ``DAY`` ... below) and a
@@ -203,10 +203,6 @@ class Sem:
     args: dict = field(default_factory=dict)
 
 
-def _vals(toks, syms):
-    return [(s, v) for s, v in toks if s in syms]
-
-
 def anchor_of(toks) -> Optional[Anchor]:
     """The year named by a YEAR constituent."""
     syms = "".join(s for s, _ in toks)
@@ -252,9 +248,9 @@ def part_of(toks) -> Optional[Part]:
     ordinal = next((v for s, v in toks if s in "ol"), None)
     if "H" in syms:
         return {1: Part(1, 6), 2: Part(7, 12)}.get(ordinal)
-    if "Q" in syms:
+    if "Q" in syms:  # "the final quarter" is the fourth; "last quarter" on its own is no part of a year
         q = 4 if ordinal == -1 else ordinal
-        return Part(3 * q - 2, 3 * q) if q in (1, 2, 3, 4) else None
+        return Part(3 * q - 2, 3 * q, unanchored_ok="l" not in syms) if q in (1, 2, 3, 4) else None
     count = next((v for s, v in toks if s in "nN"), None)
     if "m" in syms:  # the first / last N months
         if not count or not 1 <= count <= 12:
