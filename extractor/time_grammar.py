@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, compress, count, repeat
-from operator import add, itemgetter, sub
+from operator import itemgetter, sub
 from typing import Callable, Optional
 
 from .resources import load
@@ -86,7 +86,7 @@ def lexicon() -> Lexicon:
 
 
 # one token after its (non-newline) spaces: a word, a number, 's, a newline or any other character
-_TOKEN = re.compile(r"([^\S\n]*)((?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.(?=[ \t]+[a-z0-9])|[A-Za-z]+\d?|\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?(?![A-Za-z0-9])|\d+|['’]s(?![A-Za-z])|\S|\n|\Z)")
+_TOKEN = re.compile(r"([^\S\n]*((?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.(?=[ \t]+[a-z0-9])|[A-Za-z]+\d?|\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?(?![A-Za-z0-9])|\d+|['’]s(?![A-Za-z])|\S|\n|\Z))")
 _OTHER = ("x", None)
 _first, _second = itemgetter(0), itemgetter(1)
 # a stretch between other words and sentence ends ("the Indian fiscal year" keeps its adjective)
@@ -107,6 +107,7 @@ class Tokens:
     values: list
 
 
+@lru_cache(maxsize=4096)
 def _number(word: str):
     if not word.isascii():
         return "0", None  # "¹", Persian digits
@@ -133,7 +134,7 @@ def lex(text: str) -> Tokens:
     """The constituents of ``text``.  Other words become ``x``; the stretches between
     them and sentence ends that hold no year, month or part are dropped, so the rules
     only scan the few stretches that can hold a period (``.`` separates them)."""
-    pairs = _TOKEN.findall(text)  # (spaces before, token); every step below is a map in C
+    pairs = _TOKEN.findall(text)  # (token with the spaces before it, token); each step below is a map in C
     while pairs and not pairs[-1][1]:
         pairs.pop()  # the spaces at the end (matched with \Z, so that spaces never backtrack)
     if not pairs:
@@ -141,7 +142,7 @@ def lex(text: str) -> Tokens:
     words = list(map(_second, pairs))
     entries = list(map(lexicon().table.get, words, repeat(_OTHER)))
     syms = "".join(map(_first, entries))
-    ends = list(accumulate(map(add, map(len, map(_first, pairs)), map(len, words))))
+    ends = list(accumulate(map(len, map(_first, pairs))))
     numbers = list(compress(count(), map(str.isdigit, map(_first, words))))
     if numbers:  # years, small numbers, decades, others
         chars = list(syms)
@@ -149,8 +150,6 @@ def lex(text: str) -> Tokens:
             entries[i] = _number(words[i])
             chars[i] = entries[i][0]
         syms = "".join(chars)
-    values = list(map(_second, entries))
-    starts = list(map(sub, ends, map(len, words)))
     out_syms, out_starts, out_ends, out_values = [], [], [], []
     if "x" in syms:
         syms = _ADJECTIVE.sub("_", syms)
@@ -164,11 +163,11 @@ def lex(text: str) -> Tokens:
         end = separator(syms, pos)
         b = end.start() if end else n
         out_syms.append(syms[a:b] + ".")
-        out_starts += starts[a:b]
+        out_starts += map(sub, ends[a:b], map(len, words[a:b]))
         out_starts.append(ends[b - 1])
         out_ends += ends[a:b]
         out_ends.append(ends[b - 1])
-        out_values += values[a:b]
+        out_values += map(_second, entries[a:b])
         out_values.append(None)
     return Tokens(text, "".join(out_syms), out_starts, out_ends, out_values)
 
@@ -205,7 +204,7 @@ class Sem:
 
 def anchor_of(toks) -> Optional[Anchor]:
     """The year named by a YEAR constituent."""
-    syms = "".join(s for s, _ in toks)
+    syms = "".join(map(_first, toks))
     nums = [(s, v) for s, v in toks if s in "hGN"]
     if "F" in syms and ("G-N" in syms or "G-G" in syms):
         g = nums[0][1]
@@ -232,7 +231,7 @@ def anchor_of(toks) -> Optional[Anchor]:
 
 def part_of(toks) -> Optional[Part]:
     """The part of a year named by a PART constituent."""
-    syms = "".join(s for s, _ in toks)
+    syms = "".join(map(_first, toks))
     persian = [v for s, v in toks if s == "p"]
     gregorian = [v for s, v in toks if s == "g"]
     if persian:
@@ -495,7 +494,7 @@ def compiled_rules() -> tuple:
     return tuple((rule, _compile(rule.pattern), frozenset(rule.needs)) for rule in RULES)
 
 
-@dataclass
+@dataclass(slots=True)
 class Match:
     """A rule's match: character span, the rule, and the regex match its production reads."""
 

@@ -142,7 +142,7 @@ def load_full_gregorian() -> frozenset:
 
 def _select(text: str, toks, matches: list[Match]) -> list[Candidate]:
     """Longest matches first, then the earlier rules; blockers claim their span and vanish."""
-    matches.sort(key=lambda m: (-(m.end - m.start), m.priority, m.start))
+    matches.sort(key=lambda m: (m.start - m.end, m.priority, m.start))
     taken = bytearray(len(text))
     chosen = []
     for m in matches:
