@@ -16,6 +16,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Optional
 
+from . import calendar as cal
 from .resources import load
 
 WS = r"[ \t\u00a0]+"
@@ -46,16 +47,19 @@ class Suffixes:
 def _suffix_patterns():
     gm = _alt_gregorian()
     gyear = r"(?:19|20)\d\d(?!\d)"
+    persian = "|".join(sorted(load("months")["persian"], key=len, reverse=True))
     gloss = re.compile(r"[ \t]?\((?P<g>[^()\n]{1,80})\)")
+    until_month = re.compile(rf"{WS}(?:up{WS}to|until|till|through|to){WS}the{WS}end{WS}of{WS}(?:the{WS}"
+                             rf"(?:(?:Iranian|Persian){WS})?(?:calendar{WS})?month{WS}of{WS})?(?P<p>{persian})(?![A-Za-z])")
     until = re.compile(rf"{WS}(?:up{WS}to|until|till|through|to){WS}(?P<d>(?:{gm}){WS}\d{{1,2}}(?!\d)(?:,?{WS}(?:{gyear}))?|\d{{1,2}}{WS}(?:{gm})(?:{WS}{gyear})?)")
-    return gloss, until
+    return gloss, until, until_month
 
 
 def attach(text: str, end: int, allow_until: bool = True) -> Suffixes:
     """The gloss and "up to" day right after ``end`` (either order, each once)."""
-    gloss_re, until_re = _suffix_patterns()
+    gloss_re, until_re, until_month_re = _suffix_patterns()
     found = Suffixes(end)
-    for _ in range(2):
+    for _ in range(3):
         m = gloss_re.match(text, found.end)
         if m and found.gloss is None and _looks_like_gloss(m.group("g")):
             found.gloss = _parse_gloss(m.group("g"))
@@ -67,6 +71,17 @@ def attach(text: str, end: int, allow_until: bool = True) -> Suffixes:
         if m and found.until is None and allow_until:
             found.until = parse_day(m.group("d"))
             found.end = m.end()
+            continue
+        m = until_month_re.match(text, found.end)
+        if m and found.until is None and allow_until:
+            # "to the end of Azar (December 21)": the Persian month's last day, or the day its gloss writes
+            found.until = ("persian", load("months")["persian"][m.group("p")])
+            found.end = m.end()
+            g = gloss_re.match(text, found.end)
+            if g and _looks_like_gloss(g.group("g")):
+                day = _gloss_patterns()["bare"].fullmatch(g.group("g"))
+                found.until = parse_day(day.group("a")) if day else found.until
+                found.end = g.end()
             continue
         break
     return found
@@ -188,7 +203,12 @@ def apply_boundaries(cand: Suffixes, start, end, open_end: bool = False):
                     end = _first_on_or_after(b, start) or end
                 else:
                     end = _day_near(b, end, ref_year) or end
-    if cand.until:
+    if cand.until and cand.until[0] == "persian":
+        if start is not None:
+            year, first_month, _ = cal.to_hijri(start)
+            month = cand.until[1]
+            end = cal.months(year if month >= first_month else year + 1, month, month)[1]
+    elif cand.until:
         month, day_, year = cand.until
         day = None
         try:

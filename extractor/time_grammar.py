@@ -258,6 +258,8 @@ def part_of(toks) -> Optional[Part]:
             return Part(1, count)
         if ordinal == -1:
             return Part(13 - count, 12, unanchored_ok=False)
+        if ordinal is None:  # "the ten months of the current year": its first ten
+            return Part(1, count, unanchored_ok=False)
         return None
     if "P" in syms:  # the N-month period
         return Part(1, count, unanchored_ok=False) if count and 1 <= count <= 12 else None
@@ -285,10 +287,11 @@ MACROS = {
     "PART": "|".join([
         r"T?[ol][nN]-?m",              # the first nine months, the last 3 months
         r"T?[nN]-MP",                  # the nine-month period
+        r"T[nN]-?m(?=[OI])",           # the ten months (of the current year)
         r"T?oH", r"k", r"T?[ol]Q", r"q",  # halves and quarters
         r"T?o?C*mOpap",                # the (Iranian) months of Farvardin and Ordibehesht
         r"(?<=b)pap",                  # (between) Farvardin and Shahrivar
-        r"T?o?C*MOp(?:[-t]p)?",        # the (12th) Iranian month of Mehr
+        r"T?[ol]?C*MOp(?:[-t]p)?",     # the (12th, last) Iranian month of Mehr
         r"p(?:[-t]p)?",                # Mehr, Farvardin-Khordad, Farvardin to Azar
         r"T?[ol]C*M",                  # the first month, the last Iranian month
         r"(?:TMO)?g(?:[-t]g)?",        # (the month of) May, January-September
@@ -379,8 +382,14 @@ def p_coordinated(m, toks):
 def p_months_to(m, toks):
     count = next((v for s, v in _group(m, toks, "count") if s in "nN"), 1)
     day = day_of(_group(m, toks, "day")) if m.group("day") is not None else None
-    persian = next((v for s, v in _group(m, toks, "monthend") if s == "p"), None)
-    year = next((v for s, v in _group(m, toks, "monthend") if s == "h"), None)
+    end = _group(m, toks, "monthend")
+    persian = next((v for s, v in end if s == "p"), None)
+    year = next((v for s, v in end if s == "h"), None)
+    gregorian = next((v for s, v in end if s == "g"), None)
+    if gregorian is not None:  # "the nine months to the end of December": its last day
+        if count == 12:
+            return None  # "the 12 months to (the end of) March": year to month
+        day = (gregorian, 31, next((v for s, v in end if s == "G"), None))
     if not 1 <= count <= 12 or (day is None and persian is None):
         return None
     return Sem("months_to", {"n": count, "day": day, "persian_end": persian, "persian_year": year})
@@ -456,9 +465,9 @@ RULES: tuple[Rule, ...] = (
     Rule("gregorian year part", r"T?(?P<year>G)-?(?P<part>k|q|o[HQ]|g)", p_gregorian_year_part, needs="G"),
     Rule("this and next year", r"(?P<first>T?R)a(?P<year>T?[Rl]C*F?Y)", p_coordinated, needs="aY"),
     # explicit dates
-    Rule("months to day", r"T?(?P<count>[nN]-?m|[nN]-MP|M)t[IU]?(?:(?P<day>{DAY},?G?)|(?P<monthend>(?:TEOT?C*M?O?)?ph?))",
+    Rule("months to day", r"T?(?P<count>[nN]-?m|[nN]-MP|M)t[IU]?(?:(?P<day>{DAY},?G?)|(?P<monthend>(?:TEOT?C*M?O?)?(?:ph?|g,?G?)))",
          p_months_to, needs="t"),
-    Rule("year to month", r"T?[CF]*(?P<head>Y|[nN]m)t[IU]?(?P<month>gN?,?G?)", p_year_to, needs="tg"),
+    Rule("year to month", r"T?[CF]*(?P<head>Y|[nN]m)t[IU]?(?:TEO)?(?P<month>gN?,?G?)", p_year_to, needs="tg"),
     Rule("day range", r"(?P<d1>{DAY})(?:,?(?P<y1>G))?,?(?P<sep>[-ta])(?P<d2>{DAY})(?:,?(?P<y2>G))?", p_day_range, needs="g"),
     Rule("length from day range", r"T?[nN0]-?MPf(?P<d1>{DAY})(?:,?(?P<y1>G))?,?(?P<sep>[-t])(?P<d2>{DAY})(?:,?(?P<y2>G))?",
          p_day_range, needs="fP"),

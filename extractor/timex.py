@@ -315,6 +315,8 @@ def _resolve_shift(sem: Sem, ctx: Context):
 def _day_in_context(md: tuple, ctx: Context) -> Optional[date]:
     """A (month, day, year?) as a date; without a year, the latest such day up to publication."""
     month, day, year = md
+    if day == 31:  # "the end of <month>": its last day
+        day = min(31, _gcal.monthrange(year or (ctx.published.year if ctx.published else 2001), month)[1])
     try:
         if year:
             return date(year, month, day)

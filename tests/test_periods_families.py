@@ -64,6 +64,17 @@ FAMILIES = [
         id="n-month-period-ending-in-month"),
     row("Steel output in the eight months to November 21, 2021 rose.",
         ("the eight months to November 21, 2021", "2021-03-21", "2021-11-21"), id="n-months-to-day"),
+    # --- forms of the genre found while testing the grammar ------------------------------------------
+    row("Exports rose from the beginning of the current Iranian calendar year (March 21) to the end of Azar "
+        "(December 21).", ("the current Iranian calendar year (March 21) to the end of Azar (December 21)",
+                           "2022-03-21", "2022-12-21"), published="2023-01-10", id="year-to-the-end-of-a-month"),
+    row("Exports rose in the ten months of the current Iranian calendar year.",
+        ("the ten months of the current Iranian calendar year", "2022-03-21", "2023-01-20"),
+        published="2023-01-10", id="n-months-of-year-without-first"),
+    row("Prices rose in the last Iranian calendar month of Esfand.",
+        ("the last Iranian calendar month of Esfand", "2022-02-20", "2022-03-20"), published="2023-01-10",
+        id="last-month-named"),
+    row("Exports rose in the ten months.", published="2023-01-10", id="n-months-alone-is-anaphora"),
     # --- points, not periods (peer family: beginning/middle/end of a year; RECORDS: points) -------
     row("The law took effect at the end of 2018.", id="end-of-year-is-a-point"),
     row("Trade will recover toward the end of the current year.", id="toward-the-end-is-a-point"),
