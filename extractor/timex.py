@@ -66,6 +66,7 @@ _DEADLINE_BEFORE = re.compile(  # "by the end of X", "toward the end of X", "end
 _PERSIAN_BEFORE = re.compile(
     r"(?:\b(?:in|during|since|from|until|till|through|to|of|and|between|by|early|late|mid|last|this|next|end|"
     r"beginning|start|been|was|were|is)|[-–])\s*$", re.IGNORECASE)
+_OF_AFTER = re.compile(r"\s+of\b")
 _NEXT_CAPITALISED = re.compile(r"\s+([A-Z][A-Za-z]*)")
 _NEXT_WORD = re.compile(r"\s*([A-Za-z%]+)")
 _BANK_BEFORE = re.compile(r"(?:Bank|Mellat|Qarz[\w-]*)\s+$")
@@ -75,13 +76,6 @@ _OPEN_BEFORE = re.compile(r"(?:(?:since|from)\s+the\s+(?:beginning|start|outset)
                           re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:will|(?:plans?|planned|aims?|intends?|expects?|expected|set|going|scheduled)\s+to|"
                      r"(?:is|are)\s+(?:to|scheduled|expected)|to\s+be\s+(?:launched|opened|completed))\b", re.IGNORECASE)
-
-
-@lru_cache(maxsize=None)
-def _part_of_a_month_after() -> re.Pattern:
-    """ "(the first half) of March", "of the month of Mehr": a part of a month follows."""
-    names = "|".join(list(lexicon().persian) + list(lexicon().gregorian))
-    return re.compile(rf"\s+of\s+(?:the\s+)?(?:(?:Iranian|Persian)\s+)?(?:calendar\s+)?(?:month\b|(?:{names})\b)")
 
 
 def _persian_ok(text: str, m: Match, toks) -> bool:
@@ -113,8 +107,8 @@ def _acceptable(text: str, m: Match, toks) -> bool:
     if syms.endswith("p") and not _persian_ok(text, m, toks):
         return False
     if m.rule == "part":
-        if "p" not in syms and "g" not in syms and _part_of_a_month_after().match(text, e):
-            return False  # "the first half of March": a part of a month
+        if "p" not in syms and "g" not in syms and _OF_AFTER.match(text, e):
+            return False  # "the first half of March", "the second half of the match": a part of no year
         if "g" in syms and "G" not in syms:
             word = text[toks.starts[m.first_token + syms.index("g")]:toks.ends[m.first_token + syms.index("g")]]
             if word not in load_full_gregorian():

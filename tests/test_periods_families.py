@@ -75,6 +75,7 @@ FAMILIES = [
         ("the last Iranian calendar month of Esfand", "2022-02-20", "2022-03-20"), published="2023-01-10",
         id="last-month-named"),
     row("Exports rose in the ten months.", published="2023-01-10", id="n-months-alone-is-anaphora"),
+    row("The second half of the match was tense, as was the first quarter of the game.", id="part-of-no-year"),
     # --- points, not periods (peer family: beginning/middle/end of a year; RECORDS: points) -------
     row("The law took effect at the end of 2018.", id="end-of-year-is-a-point"),
     row("Trade will recover toward the end of the current year.", id="toward-the-end-is-a-point"),
