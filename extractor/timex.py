@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import calendar as _gcal
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Optional
@@ -38,7 +38,7 @@ class Candidate:
     end: int
     rule: str
     sem: Sem
-    suffixes: Suffixes = field(default=None)
+    suffixes: Optional[Suffixes] = None
     open_end: bool = False
 
 
@@ -196,8 +196,9 @@ def resolve_year(anchor: Anchor, ctx: Context) -> tuple[str, Optional[int]]:
             return "hijri", ctx.current + 1
         return "hijri", ctx.current
     if anchor.kind == "previous":
-        if anchor.value == "hijri":
-            return "hijri", (ctx.hijri_year or ctx.current or 1) - 1 if (ctx.hijri_year or ctx.current) else None
+        if anchor.value == "hijri":  # "the previous Iranian year": before the last Iranian year written
+            base = ctx.hijri_year or ctx.current
+            return "hijri", base - 1 if base else None
         if ctx.year and ctx.year[1] is not None:
             return ctx.year[0], ctx.year[1] - 1
         return "hijri", ctx.current - 1 if ctx.current else None
