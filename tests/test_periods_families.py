@@ -108,3 +108,15 @@ def test_evaluate_errors_show_the_rule():
     assert period.model_dump(mode="json")["rule"] == "year"
     gold = period.model_copy(update={"rule": None})  # gold files have no rule, and none is written
     assert "rule" not in describe(gold) and "rule" not in gold.model_dump(mode="json")
+
+
+def test_lexicon_symbols_are_the_grammars():
+    """Every word of data/time.json maps to a symbol the rules know (a typo would silently do nothing)."""
+    from extractor.resources import load
+    from extractor.time_grammar import MACROS, RULES
+
+    import re
+
+    patterns = re.sub(r"\(\?P<\w+>|\{\w+\}", "", "".join(MACROS.values()) + "".join(r.pattern for r in RULES))
+    for word, (symbol, _) in load("time")["words"].items():
+        assert len(symbol) == 1 and symbol in patterns, word
