@@ -96,7 +96,7 @@ _SEPARATOR = re.compile(r"[x.]")
 _ADJECTIVE = re.compile(r"(?<=T)x(?=[CF])")  # "the Indian fiscal year": an adjective, kept as "_"
 
 
-@dataclass
+@dataclass(slots=True)
 class Tokens:
     """The constituents of a text: parallel lists and the symbol string."""
 
@@ -194,7 +194,7 @@ class Part:
     unanchored_ok: bool = True      # "the past five months" needs a year
 
 
-@dataclass
+@dataclass(slots=True)
 class Sem:
     """What a rule built: ``kind`` names the resolver, ``args`` its inputs."""
 

@@ -32,7 +32,7 @@ from .time_glosses import Suffixes, apply_boundaries, attach
 from .time_grammar import Anchor, Match, Part, Sem, lex, lexicon, parse
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     start: int
     end: int
@@ -42,7 +42,7 @@ class Candidate:
     open_end: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Context:
     published: Optional[date]
     current: Optional[int]  # current Iranian year
