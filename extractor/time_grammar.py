@@ -399,9 +399,10 @@ def p_year_to(m, toks):
     month = next((v for s, v in _group(m, toks, "month") if s == "g"), None)
     count = next((v for s, v in _group(m, toks, "head") if s in "nN"), 12)
     year = next((v for s, v in _group(m, toks, "month") if s == "G"), None)
+    day = next((v for s, v in _group(m, toks, "month") if s == "N"), None)
     if count != 12:
         return None
-    return Sem("year_to", {"month": month, "year": year})
+    return Sem("year_to", {"month": month, "year": year, "day": day})
 
 
 def p_day_range(m, toks):

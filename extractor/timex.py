@@ -67,6 +67,7 @@ _PERSIAN_BEFORE = re.compile(
     r"(?:\b(?:in|during|since|from|until|till|through|to|of|and|between|by|early|late|mid|last|this|next|end|"
     r"beginning|start|been|was|were|is)|[-–])\s*$", re.IGNORECASE)
 _OF_AFTER = re.compile(r"\s+of\b")
+_APPOSITIVE_BEFORE = re.compile(r"(?:\b(?:" + "|".join(load("months")["persian"]) + r")|\))\s*,\s*$")
 _NEXT_CAPITALISED = re.compile(r"\s+([A-Z][A-Za-z]*)")
 _NEXT_WORD = re.compile(r"\s*([A-Za-z%]+)")
 _BANK_BEFORE = re.compile(r"(?:Bank|Mellat|Qarz[\w-]*)\s+$")
@@ -106,6 +107,8 @@ def _acceptable(text: str, m: Match, toks) -> bool:
         return False  # "the first week of Mehr"
     if syms.endswith("p") and not _persian_ok(text, m, toks):
         return False
+    if "M" in syms and syms.lstrip("T")[:1] in ("o", "l") and "p" not in syms and _APPOSITIVE_BEFORE.search(before):
+        return False  # "Esfand, the last month of the year": an appositive, not a second period
     if m.rule == "part":
         if "p" not in syms and "g" not in syms and _OF_AFTER.match(text, e):
             return False  # "the first half of March", "the second half of the match": a part of no year
@@ -366,7 +369,7 @@ def _resolve(cand: Candidate, text: str, ctx: Context):
             end = cal.months(year, sem.args["persian_end"], sem.args["persian_end"])[1] if year else None
         if end is None:
             return "hijri", None, None, False, None
-        y, m, _ = cal.to_hijri(end)
+        y, m, _ = cal.to_hijri(end)  # RECORDS: from the first day of DATE's Iranian month, N-1 months back
         m -= n - 1
         if m < 1:
             y, m = y - 1, m + 12
@@ -377,9 +380,15 @@ def _resolve(cand: Candidate, text: str, ctx: Context):
             if not ctx.published:
                 return "hijri", None, None, False, None
             year = ctx.published.year if ctx.published.month >= month else ctx.published.year - 1
-        if month == 3:  # the Iranian year that ends in that March
+        if month == 3:  # the Iranian year that ends in that March; a day written there ends it
             span = cal.year(year - 622)
-            return "hijri", span[0], span[1], False, ("hijri", year - 622)
+            end = span[1]
+            if sem.args.get("day"):
+                try:
+                    end = date(year, 3, sem.args["day"])
+                except ValueError:
+                    pass
+            return "hijri", span[0], end, False, ("hijri", year - 622)
         end = cal.gregorian_month(year, month)[1]
         start = date(year - 1, month % 12 + 1, 1) if month < 12 else date(year, 1, 1)
         return "gregorian", start, end, False, None
