@@ -75,6 +75,11 @@ FAMILIES = [
         ("the last Iranian calendar month of Esfand", "2022-02-20", "2022-03-20"), published="2023-01-10",
         id="last-month-named"),
     row("Exports rose in the ten months.", published="2023-01-10", id="n-months-alone-is-anaphora"),
+    row("In Esfand, the last month of the year, exports rose.", ("Esfand", "2024-02-20", "2024-03-19"),
+        published="2024-04-02", id="appositive-month-of-the-year"),
+    row("The data for the Iranian year ending March 20, 2024, show growth.",
+        ("the Iranian year ending March 20, 2024", "2023-03-21", "2024-03-20"), published="2024-05-01",
+        id="year-ending-on-a-written-day"),
     row("The second half of the match was tense, as was the first quarter of the game.", id="part-of-no-year"),
     # --- points, not periods (peer family: beginning/middle/end of a year; RECORDS: points) -------
     row("The law took effect at the end of 2018.", id="end-of-year-is-a-point"),
