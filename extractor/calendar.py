@@ -1,6 +1,8 @@
 """Solar Hijri (Iranian) calendar periods: pure functions over jdatetime.
 
-Iranian years begin at Nowruz (1 Farvardin, March 20 or 21).  A period is a
+Iranian years begin at Nowruz (1 Farvardin, March 20 or 21); jdatetime gives
+the day of Nowruz of each year (cached), the rest is arithmetic on the month
+lengths (six of 31 days, five of 30, Esfand the rest).  A period is a
 pair of inclusive Gregorian dates; these helpers build the genre's periods
 (years, halves, quarters, months, "the first N months") and convert both ways.
 """
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import calendar as _gregorian
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Optional
 
 import jdatetime
@@ -16,13 +19,32 @@ import jdatetime
 Span = tuple[date, date]
 
 
+@lru_cache(maxsize=None)
+def nowruz(year: int) -> date:
+    """1 Farvardin of Iranian ``year`` (jdatetime, asked once per year)."""
+    return jdatetime.date(year, 1, 1).togregorian()
+
+
+@lru_cache(maxsize=None)
+def _year_length(year: int) -> int:
+    return (nowruz(year + 1) - nowruz(year)).days
+
+
+# days from 1 Farvardin to the first of each month: six months of 31 days, five of 30
+_MONTH_OFFSET = (0, 31, 62, 93, 124, 155, 186, 216, 246, 276, 306, 336)
+
+
 def to_gregorian(year: int, month: int, day: int) -> date:
-    return jdatetime.date(year, month, day).togregorian()
+    if not 1 <= month <= 12 or not 1 <= day <= month_length(year, month):
+        raise ValueError(f"no day {year}-{month:02d}-{day:02d} in the Solar Hijri calendar")
+    return nowruz(year) + timedelta(days=_MONTH_OFFSET[month - 1] + day - 1)
 
 
 def to_hijri(day: date) -> tuple[int, int, int]:
-    j = jdatetime.date.fromgregorian(date=day)
-    return j.year, j.month, j.day
+    year = day.year - 621 if day >= nowruz(day.year - 621) else day.year - 622
+    left = (day - nowruz(year)).days
+    month = 12 if left >= 336 else (left // 31 + 1 if left < 186 else (left - 186) // 30 + 7)
+    return year, month, left - _MONTH_OFFSET[month - 1] + 1
 
 
 def hijri_iso(day: Optional[date]) -> Optional[str]:
@@ -38,7 +60,7 @@ def month_length(year: int, month: int) -> int:
         return 31
     if month <= 11:
         return 30
-    return 30 if jdatetime.date(year, 1, 1).isleap() else 29
+    return _year_length(year) - 336
 
 
 def hijri_year_of(day: date) -> int:

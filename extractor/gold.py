@@ -558,8 +558,8 @@ def contract_dict(record: Record) -> dict:
 def _declared(model: BaseModel, data: dict) -> dict:
     out = {}
     for name, info in type(model).model_fields.items():
-        if (info.json_schema_extra or {}).get("contract") is False:
-            continue  # an extra key the model declares (``Organization.canonical``)
+        if isinstance(info.json_schema_extra, dict) and info.json_schema_extra.get("contract") is False:
+            continue  # a declared extra key (a period's rule, an organization's canonical name)
         key = info.alias or name
         value = getattr(model, name)
         if isinstance(value, list):

@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_validator, model_serializer, model_validator
 
 SCHEMA_VERSION = 1
 
@@ -109,6 +109,16 @@ class Period(Mention):
     end_date: Optional[date]
     hijri_start: Optional[str]
     hijri_end: Optional[str]
+    # an extra key (RECORDS allows them): the grammar rule that built the period; not scored,
+    # not written to gold files
+    rule: Optional[str] = Field(default=None, json_schema_extra={"contract": False})
+
+    @model_serializer(mode="wrap")
+    def _without_empty_rule(self, handler):
+        data = handler(self)
+        if isinstance(data, dict) and data.get("rule") is None:
+            data.pop("rule", None)  # gold files and records of other tools have none
+        return data
 
 
 class Organization(_Model):

@@ -100,7 +100,8 @@ def describe(item) -> str:
         qualifier = f" ({item.qualifier})" if item.qualifier else ""
         return f"{_amount(item.amount)} {item.currency or '?'}{qualifier}"
     if isinstance(item, Period):
-        return f"{item.start_date or '?'} .. {item.end_date or 'open'}  [{item.calendar}]"
+        rule = f"  rule: {item.rule}" if getattr(item, "rule", None) else ""  # the grammar rule that built it
+        return f"{item.start_date or '?'} .. {item.end_date or 'open'}  [{item.calendar}]{rule}"
     if isinstance(item, Organization):
         return item.name + (f" ({item.acronym})" if item.acronym else "")
     if isinstance(item, Official):
@@ -203,7 +204,8 @@ def format_diff(diff: Diff, text: Optional[str], style: Style) -> list:
         lines.append(f"{indent}gold       {describe(diff.gold)}")
     elif diff.kind == "boundary":
         lines.append(f"    {style.kind('SPAN')} {_where(diff.gold):<12} predicted {_where(diff.pred)} "
-                     f"{diff.pred.text!r}, gold {diff.gold.text!r}")
+                     f"{diff.pred.text!r}, gold {diff.gold.text!r}"
+                     + (f"  (rule: {diff.pred.rule})" if isinstance(diff.pred, Period) and diff.pred.rule else ""))
     elif diff.kind == "wrong_attribute":
         who = diff.gold.country if isinstance(diff.gold, Destination) else diff.gold.name
         lines.append(f"    {style.kind('ATTR')} {_where(diff.gold):<12} {who}: {diff.attribute}")

@@ -1,0 +1,546 @@
+"""The periods grammar: constituents, then named composition rules.
+
+In the manner of Duckling's time rules.  One pass over the text finds the
+constituents (``lex``): every word of the lexicon (``data/time.json``,
+``data/months.json``) becomes a one-letter symbol with a value, numbers are
+classified (Iranian year ``h``, Gregorian year ``G``, small number ``N``,
+decade ``d``, other ``0``), and any other word becomes ``x``.  Only the
+stretches between ``x`` and sentence ends that hold a year, a month or a part
+are kept: the symbols of an article form a short string (about 70 letters).
+
+A rule is a name, a pattern over that string (built from the named
+constituent patterns ``PART``, ``YEAR``, ``SHIFT``, ``DAY`` ... below) and a
+production that turns the matched tokens into a meaning (:class:`Sem`).  The
+rules are short declarations in ``RULES``: "X of Y", "Y's X", "X, Y" and
+"X Y" are four rules over the same two constituents, so a part that works in
+one form works in all of them, and a new anchor or part is one alternative of
+its constituent.  A rule whose production is ``None`` is a blocker: it claims
+its tokens (a single day, "year on year") so that nothing inside is a period.
+
+The meanings are resolved to dates by the pure functions of ``timex.py`` and
+``calendar.py``; nothing here knows a date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import accumulate, compress, count, repeat
+from operator import itemgetter, sub
+from typing import Callable, Optional
+
+from .resources import load
+
+# --- constituents --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    table: dict          # surface form -> (symbol, value): lexicon words in their three casings,
+                         # month names, H1/Q2, punctuation
+    words: dict          # lower-case word -> (symbol, value)
+    persian: dict
+    gregorian: dict
+    abbreviations: frozenset
+    not_after_persian: frozenset
+    units: frozenset
+
+
+@lru_cache(maxsize=None)
+def lexicon() -> Lexicon:
+    months = load("months")
+    time = load("time")
+    words = {k: tuple(v) for k, v in time["words"].items()}
+    for word, n in months["ordinals"].items():
+        if word not in ("last",):
+            words[word.lower()] = ("o", n)
+    for word, n in months["counts"].items():
+        words[word.lower()] = ("n", n)
+    table = {}
+    for word, entry in words.items():
+        for form in (word, word.capitalize(), word.upper()):
+            table[form] = entry
+    for name, n in months["persian"].items():
+        table[name] = ("p", n)
+    gregorian = {k.rstrip("."): v for k, v in months["gregorian"].items()}
+    gregorian.update(time["gregorian_abbreviations"])
+    for name, n in gregorian.items():
+        table[name] = ("g", n)
+    for name in time["gregorian_abbreviations"]:
+        table[name + "."] = table[name]  # "Jan. 2017"
+    for k in (1, 2):
+        table[f"H{k}"] = ("k", k)
+    for k in (1, 2, 3, 4):
+        table[f"Q{k}"] = ("q", k)
+    for ch in "(),":
+        table[ch] = (ch, ch)
+    for ch in "-–/":
+        table[ch] = ("-", ch)
+    for ch in ".;:!?\n":
+        table[ch] = (".", ch)
+    table["'s"] = table["’s"] = ("s", None)
+    abbreviations = frozenset(k for k in gregorian if len(k) <= 4 and k != "May")
+    return Lexicon(table, words, months["persian"], gregorian, abbreviations,
+                   frozenset(months["not_after_persian_month"]), frozenset(time["year_units"]))
+
+
+# one token after its (non-newline) spaces: a word, a number, 's, a newline or any other character
+_TOKEN = re.compile(r"([^\S\n]*((?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.(?=[ \t]+[a-z0-9])|[A-Za-z]+\d?|\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?(?![A-Za-z0-9])|\d+|['’]s(?![A-Za-z])|\S|\n|\Z))")
+_OTHER = ("x", None)
+_first, _second = itemgetter(0), itemgetter(1)
+# a stretch between other words and sentence ends ("the Indian fiscal year" keeps its adjective)
+# that holds a head: a year, a month or a part
+_HEAD = re.compile(r"[YMmpgGhHQkqPd]")
+_SEPARATOR = re.compile(r"[x.]")
+_ADJECTIVE = re.compile(r"(?<=T)x(?=[CF])")  # "the Indian fiscal year": an adjective, kept as "_"
+
+
+@dataclass(slots=True)
+class Tokens:
+    """The constituents of a text: parallel lists and the symbol string."""
+
+    text: str
+    symbols: str
+    starts: list
+    ends: list
+    values: list
+
+
+@lru_cache(maxsize=4096)
+def _number(word: str):
+    if not word.isascii():
+        return "0", None  # "¹", Persian digits
+    if word.endswith("s") and len(word) == 5 and word[:4].isdigit() and word[3] == "0":
+        return "d", int(word[:4])
+    if len(word) > 6:
+        return "0", None
+    if word[-2:] in ("st", "nd", "rd", "th"):
+        n = int(word[:-2]) if word[:-2].isdigit() else 0
+        return ("o", n) if 1 <= n <= 12 else ("N", n)
+    if not word.isdigit():
+        return "0", None
+    n = int(word)
+    if len(word) <= 2:
+        return "N", n
+    if len(word) == 4 and 1300 <= n <= 1499:
+        return "h", n
+    if len(word) == 4 and 1900 <= n <= 2099:
+        return "G", n
+    return "0", None
+
+
+def lex(text: str) -> Tokens:
+    """The constituents of ``text``.  Other words become ``x``; the stretches between
+    them and sentence ends that hold no year, month or part are dropped, so the rules
+    only scan the few stretches that can hold a period (``.`` separates them)."""
+    pairs = _TOKEN.findall(text)  # (token with the spaces before it, token); each step below is a map in C
+    while pairs and not pairs[-1][1]:
+        pairs.pop()  # the spaces at the end (matched with \Z, so that spaces never backtrack)
+    if not pairs:
+        return Tokens(text, "", [], [], [])
+    words = list(map(_second, pairs))
+    entries = list(map(lexicon().table.get, words, repeat(_OTHER)))
+    syms = "".join(map(_first, entries))
+    ends = list(accumulate(map(len, map(_first, pairs))))
+    numbers = list(compress(count(), map(str.isdigit, map(_first, words))))
+    if numbers:  # years, small numbers, decades, others
+        chars = list(syms)
+        for i in numbers:
+            entries[i] = _number(words[i])
+            chars[i] = entries[i][0]
+        syms = "".join(chars)
+    out_syms, out_starts, out_ends, out_values = [], [], [], []
+    if "x" in syms:
+        syms = _ADJECTIVE.sub("_", syms)
+    rfind, separator, n = syms.rfind, _SEPARATOR.search, len(syms)
+    b = 0
+    for h in _HEAD.finditer(syms):  # each head's stretch, once; every scan stays inside it
+        pos = h.start()
+        if pos < b:
+            continue
+        a = max(rfind("x", b, pos), rfind(".", b, pos), b - 1) + 1
+        end = separator(syms, pos)
+        b = end.start() if end else n
+        out_syms.append(syms[a:b] + ".")
+        out_starts += map(sub, ends[a:b], map(len, words[a:b]))
+        out_starts.append(ends[b - 1])
+        out_ends += ends[a:b]
+        out_ends.append(ends[b - 1])
+        out_values += map(_second, entries[a:b])
+        out_values.append(None)
+    return Tokens(text, "".join(out_syms), out_starts, out_ends, out_values)
+
+
+# --- meanings ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A year: ``kind`` rel (value: offset from the current Iranian year), previous
+    (the year before the one in context), new, context ("the year"), hijri, gregorian."""
+
+    kind: str
+    value: Optional[int] = None
+
+
+@dataclass(frozen=True)
+class Part:
+    """A part of a year: months ``first``..``last`` of it; ``calendar`` forces one."""
+
+    first: int
+    last: int
+    calendar: Optional[str] = None  # "hijri" (Persian months), "gregorian" (Gregorian months)
+    unanchored_ok: bool = True      # "the past five months" needs a year
+
+
+@dataclass(slots=True)
+class Sem:
+    """What a rule built: ``kind`` names the resolver, ``args`` its inputs."""
+
+    kind: str
+    args: dict = field(default_factory=dict)
+
+
+def anchor_of(toks) -> Optional[Anchor]:
+    """The year named by a YEAR constituent."""
+    syms = "".join(map(_first, toks))
+    nums = [(s, v) for s, v in toks if s in "hGN"]
+    if "F" in syms and ("G-N" in syms or "G-G" in syms):
+        g = nums[0][1]
+        second = nums[1][1]
+        if (second % 100) != (g + 1) % 100:
+            return None
+        return Anchor("hijri", g - 621)  # fiscal 2019-20 is 1398
+    for s, v in toks:
+        if s == "h":
+            return Anchor("hijri", v)
+        if s == "G":
+            return Anchor("gregorian", v)
+    for s, v in toks:
+        if s in "Rl":
+            if v == "previous":  # "the previous Iranian year": the Iranian year before the one in context
+                return Anchor("previous", "hijri" if "C" in syms else None)
+            if v == "new":
+                return Anchor("new") if ("C" in syms or "F" in syms) else None
+            return Anchor("rel", v)
+    if "e" in syms:
+        return Anchor("previous")  # the year before
+    return Anchor("context")
+
+
+def part_of(toks) -> Optional[Part]:
+    """The part of a year named by a PART constituent."""
+    syms = "".join(map(_first, toks))
+    persian = [v for s, v in toks if s == "p"]
+    gregorian = [v for s, v in toks if s == "g"]
+    if persian:
+        return Part(persian[0], persian[-1], "hijri")
+    if gregorian:
+        a, b = gregorian[0], gregorian[-1]
+        return Part(a, b, "gregorian") if a <= b else None
+    for s, v in toks:
+        if s == "k":
+            return Part(1, 6) if v == 1 else Part(7, 12)
+        if s == "q":
+            return Part(3 * v - 2, 3 * v)
+    ordinal = next((v for s, v in toks if s in "ol"), None)
+    if "H" in syms:
+        return {1: Part(1, 6), 2: Part(7, 12)}.get(ordinal)
+    if "Q" in syms:  # "the final quarter" is the fourth; "last quarter" on its own is no part of a year
+        q = 4 if ordinal == -1 else ordinal
+        return Part(3 * q - 2, 3 * q, unanchored_ok="l" not in syms) if q in (1, 2, 3, 4) else None
+    count = next((v for s, v in toks if s in "nN"), None)
+    if "m" in syms:  # the first / last N months
+        if not count or not 1 <= count <= 12:
+            return None
+        if ordinal == 1:
+            return Part(1, count)
+        if ordinal == -1:
+            return Part(13 - count, 12, unanchored_ok=False)
+        if ordinal is None:  # "the ten months of the current year": its first ten
+            return Part(1, count, unanchored_ok=False)
+        return None
+    if "P" in syms:  # the N-month period
+        return Part(1, count, unanchored_ok=False) if count and 1 <= count <= 12 else None
+    if "M" in syms and ordinal is not None:  # the first month, the final month
+        n = 12 if ordinal == -1 else ordinal
+        return Part(n, n) if 1 <= n <= 12 else None
+    return None
+
+
+def day_of(toks) -> Optional[tuple]:
+    """(month, day, year or None) of a DAY constituent."""
+    month = next((v for s, v in toks if s == "g"), None)
+    day = next((v for s, v in toks if s in "No" and isinstance(v, int) and v > 0), None)
+    year = next((v for s, v in toks if s == "G"), None)
+    if month is None or day is None or not 1 <= day <= 31:
+        return None
+    return month, day, year
+
+
+# --- the composition rules ----------------------------------------------------------------
+
+# Constituents as patterns over the symbol string (see lex).
+MACROS = {
+    # a part of a year
+    "PART": "|".join([
+        r"T?[ol][nN]-?m",              # the first nine months, the last 3 months
+        r"T?[nN]-MP",                  # the nine-month period
+        r"T[nN]-?m(?=[OI])",           # the ten months (of the current year)
+        r"T?oH", r"k", r"T?[ol]Q", r"q",  # halves and quarters
+        r"T?o?C*mOpap",                # the (Iranian) months of Farvardin and Ordibehesht
+        r"(?<=b)pap",                  # (between) Farvardin and Shahrivar
+        r"T?[ol]?C*MOp(?:[-t]p)?",     # the (12th, last) Iranian month of Mehr
+        r"p(?:[-t]p)?",                # Mehr, Farvardin-Khordad, Farvardin to Azar
+        r"T?[ol]C*M",                  # the first month, the last Iranian month
+        r"(?:TMO)?g(?:[-t]g)?",        # (the month of) May, January-September
+        r"(?<=b)gag",                  # (between) January and March
+    ]),
+    # a year
+    "YEAR": "|".join([
+        r"T?C*FY?G-[NG]",              # fiscal year 2018-19
+        r"T_[CF]*FY?G-[NG]",           # the Indian fiscal year 2024-25
+        r"T?G-[NG]C*FY",               # the 2019-20 fiscal year
+        r"T?[Rl]?C*F?YO?[hG]",         # the (current) Iranian calendar year (of) 1399, the year 2020
+        r"T?[hG][CF]+Y",               # the 1397 Iranian calendar year
+        r"T?[Rl]C*F?Y",                # the current Iranian calendar year, last year, next fiscal year
+        r"TYe",                        # the year before
+        r"TY",                         # the year (in context)
+        r"[hG]",                       # 1398, 2019
+    ]),
+    # a year written after a part with no connector: "Tir 1398", "H1 last year"
+    "NEXTYEAR": r"[hG]|[Rl]C*F?Y",
+    # a shift: "same period", "corresponding months", "same ten months"
+    "SHIFT": r"S(?:P|m|M|Q|H|[nN0]-?mP?|[nN0]-?MP)",
+    "LENGTH": r"0-?MP",  # "the last year's 6.5-month period": a length that is no part
+    "DAY": r"(?:g[No]|[No]g)",  # March 21, 21 March, January 1st
+}
+
+
+def _expand(pattern: str) -> str:
+    for name, body in MACROS.items():
+        pattern = pattern.replace("{" + name + "}", f"(?:{body})")
+    return pattern
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: str
+    production: Optional[Callable]  # (Match, Tokens) -> Sem | list[Sem] | None; None: a blocker
+    needs: str = ""  # symbols the rule cannot match without (a text without them skips it)
+
+
+def _group(m: re.Match, toks: Tokens, name: str):
+    a, b = m.span(name)
+    if a < 0:
+        return []
+    return list(zip(toks.symbols[a:b], toks.values[a:b]))
+
+
+def p_part_year(m, toks):
+    part, anchor = part_of(_group(m, toks, "part")), anchor_of(_group(m, toks, "year"))
+    if part is None or anchor is None:
+        return None
+    return Sem("part", {"part": part, "anchor": anchor})
+
+
+def p_gregorian_year_part(m, toks):
+    part, anchor = part_of(_group(m, toks, "part")), anchor_of(_group(m, toks, "year"))
+    if part is None or anchor is None:
+        return None
+    return Sem("part", {"part": Part(part.first, part.last, "gregorian"), "anchor": anchor})
+
+
+def p_part(m, toks):
+    part = part_of(_group(m, toks, "part"))
+    if part is None or not part.unanchored_ok:
+        return None
+    return Sem("part", {"part": part, "anchor": None})
+
+
+def p_year(m, toks):
+    anchor = anchor_of(_group(m, toks, "year"))
+    return Sem("year", {"anchor": anchor}) if anchor else None
+
+
+def p_shift(m, toks):
+    anchor = anchor_of(_group(m, toks, "year")) if m.groupdict().get("year") is not None else None
+    return Sem("shift", {"anchor": anchor})
+
+
+def p_coordinated(m, toks):
+    second = anchor_of(_group(m, toks, "year"))
+    first = anchor_of(_group(m, toks, "first"))
+    if first is None or second is None:
+        return None
+    return [Sem("year", {"anchor": first, "span": m.span("first")}),
+            Sem("year", {"anchor": second, "span": m.span("year")})]
+
+
+def p_months_to(m, toks):
+    count = next((v for s, v in _group(m, toks, "count") if s in "nN"), 1)
+    day = day_of(_group(m, toks, "day")) if m.group("day") is not None else None
+    end = _group(m, toks, "monthend")
+    persian = next((v for s, v in end if s == "p"), None)
+    year = next((v for s, v in end if s == "h"), None)
+    gregorian = next((v for s, v in end if s == "g"), None)
+    if gregorian is not None:  # "the nine months to the end of December": its last day
+        if count == 12:
+            return None  # "the 12 months to (the end of) March": year to month
+        day = (gregorian, 31, next((v for s, v in end if s == "G"), None))
+    if not 1 <= count <= 12 or (day is None and persian is None):
+        return None
+    return Sem("months_to", {"n": count, "day": day, "persian_end": persian, "persian_year": year})
+
+
+def p_year_to(m, toks):
+    month = next((v for s, v in _group(m, toks, "month") if s == "g"), None)
+    count = next((v for s, v in _group(m, toks, "head") if s in "nN"), 12)
+    year = next((v for s, v in _group(m, toks, "month") if s == "G"), None)
+    day = next((v for s, v in _group(m, toks, "month") if s == "N"), None)
+    if count != 12:
+        return None
+    return Sem("year_to", {"month": month, "year": year, "day": day})
+
+
+def p_day_range(m, toks):
+    a, b = day_of(_group(m, toks, "d1")), day_of(_group(m, toks, "d2"))
+    if a is None or b is None:
+        return None
+    y1 = next((v for s, v in _group(m, toks, "y1") if s == "G"), None)
+    y2 = next((v for s, v in _group(m, toks, "y2") if s == "G"), None)
+    if toks.symbols[m.start("sep")] == "a" and not toks.text[max(0, toks.starts[m.start()] - 9):toks.starts[m.start()]].lower().rstrip().endswith("between"):
+        return None
+    return Sem("day_range", {"a": (a[0], a[1], y1), "b": (b[0], b[1], y2)})
+
+
+def p_month_year_range(m, toks):
+    if toks.symbols[m.start("sep")] == "a" and not toks.text[max(0, toks.starts[m.start()] - 9):toks.starts[m.start()]].lower().rstrip().endswith("between"):
+        return None
+    m1, y1 = [v for s, v in _group(m, toks, "a") if s in "gG"]
+    m2, y2 = [v for s, v in _group(m, toks, "b") if s in "gG"]
+    return Sem("dates", {"calendar": "gregorian", "first": (y1, m1), "last": (y2, m2)})
+
+
+def p_year_range(m, toks):
+    y1, y2 = toks.values[m.start("y1")], toks.values[m.start("y2")]
+    if not y1 < y2 <= y1 + 50:
+        return None
+    return Sem("dates", {"calendar": "gregorian", "first": (y1, 1), "last": (y2, 12)})
+
+
+def p_decade(m, toks):
+    d = next(v for s, v in _group(m, toks, "decade") if s == "d")
+    return Sem("dates", {"calendar": "gregorian", "first": (d, 1), "last": (d + 9, 12)})
+
+
+def p_relative_month(m, toks):
+    rel = toks.values[m.start("rel")]
+    offset = -1 if rel in (-1, "previous") else rel
+    if offset not in (-1, 0, 1):
+        return None
+    iranian = "C" in m.group(0)
+    return Sem("relative_month", {"offset": offset, "calendar": "hijri" if iranian else "gregorian"})
+
+
+def p_relative_gregorian_month(m, toks):
+    rel = toks.values[m.start("rel")]
+    if rel not in (-1, 0, 1):
+        return None
+    return Sem("relative_gregorian_month", {"month": toks.values[m.start("part")], "offset": rel})
+
+
+RULES: tuple[Rule, ...] = (
+    # shifts: a period moved by a year
+    Rule("shift of year", r"T?{SHIFT}[OI](?P<year>{YEAR})", p_shift, needs="S"),
+    Rule("shift + year", r"T?{SHIFT}(?P<year>{NEXTYEAR})", p_shift, needs="S"),
+    Rule("year's shift", r"(?P<year>{YEAR})s(?:{SHIFT}|{LENGTH})", p_shift, needs="s"),
+    Rule("shift a year earlier", r"T?{SHIFT}AYe", p_shift, needs="SAe"),
+    # a part of a year, in the genre's forms
+    Rule("part of year", r"(?P<part>{PART})[OI](?P<year>{YEAR})", p_part_year),
+    Rule("year's part", r"(?P<year>{YEAR})s(?P<part>{PART})", p_part_year, needs="s"),
+    Rule("part, year", r"(?P<part>{PART}),(?P<year>[hG])", p_part_year, needs=","),
+    Rule("part year", r"(?P<part>{PART})(?P<year>{NEXTYEAR})", p_part_year),
+    Rule("gregorian year part", r"T?(?P<year>G)-?(?P<part>k|q|o[HQ]|g)", p_gregorian_year_part, needs="G"),
+    Rule("this and next year", r"(?P<first>T?R)a(?P<year>T?[Rl]C*F?Y)", p_coordinated, needs="aY"),
+    # explicit dates
+    Rule("months to day", r"T?(?P<count>[nN]-?m|[nN]-MP|M)t[IU]?(?:(?P<day>{DAY},?G?)|(?P<monthend>(?:TEOT?C*M?O?)?(?:ph?|g,?G?)))",
+         p_months_to, needs="t"),
+    Rule("year to month", r"T?[CF]*(?P<head>Y|[nN]m)t[IU]?(?:TEO)?(?P<month>gN?,?G?)", p_year_to, needs="tg"),
+    Rule("day range", r"(?P<d1>{DAY})(?:,?(?P<y1>G))?,?(?P<sep>[-ta])(?P<d2>{DAY})(?:,?(?P<y2>G))?", p_day_range, needs="g"),
+    Rule("length from day range", r"T?[nN0]-?MPf(?P<d1>{DAY})(?:,?(?P<y1>G))?,?(?P<sep>[-t])(?P<d2>{DAY})(?:,?(?P<y2>G))?",
+         p_day_range, needs="fP"),
+    Rule("month-year range", r"(?P<a>g,?G)(?P<sep>[-ta])(?P<b>g,?G)", p_month_year_range, needs="gG"),
+    Rule("year range", r"(?P<y1>G)[-t](?P<y2>G)", p_year_range, needs="G"),
+    Rule("decade", r"T?(?P<decade>d)", p_decade, needs="d"),
+    Rule("iranian relative month", r"T?(?P<rel>[Rl])C+M", p_relative_month, needs="CM"),
+    Rule("relative month", r"T?(?P<rel>[Rl])M", p_relative_month, needs="M"),
+    Rule("relative gregorian month", r"(?P<rel>[Rl])(?P<part>g)", p_relative_gregorian_month, needs="g"),
+    # constituents on their own
+    Rule("part", r"(?P<part>{PART})", p_part),
+    Rule("year", r"(?P<year>{YEAR})", p_year),
+    # blockers: not periods, and nothing inside them is one
+    Rule("single day", r"{DAY}(?:,?G)?", None, needs="g"),
+    Rule("year on year", r"Y-?U-?Y", None, needs="U"),
+    Rule("month of the calendar", r"T?oC*MOTC+", None, needs="MC"),  # "the tenth month of the Iranian calendar"
+)
+
+
+# the symbols a constituent can start with: a rule that starts with one only tries there
+FIRST = {"PART": "TolnNkqpgCmM", "YEAR": "TCFGRlYh"}
+
+
+def _compile(pattern: str) -> re.Pattern:
+    for name, first in FIRST.items():
+        if pattern.startswith((f"(?P<part>{{{name}}}", f"(?P<year>{{{name}}}", f"{{{name}}}")):
+            pattern = f"(?=[{first}])" + pattern
+    return re.compile(_expand(pattern))
+
+
+@lru_cache(maxsize=None)
+def compiled_rules() -> tuple:
+    return tuple((rule, _compile(rule.pattern), frozenset(rule.needs)) for rule in RULES)
+
+
+@dataclass(slots=True)
+class Match:
+    """A rule's match: character span, the rule, and the regex match its production reads."""
+
+    start: int
+    end: int
+    rule: str
+    priority: int
+    first_token: int
+    last_token: int
+    found: Optional[re.Match] = None
+    production: Optional[Callable] = None  # None: a blocker
+    sem: Optional[Sem] = None  # what the production built, once it ran
+
+    def build(self, toks: Tokens) -> list["Match"]:
+        """The matches with their meanings (two for coordinated years); [] if the production refuses."""
+        sem = self.production(self.found, toks)
+        if sem is None:
+            return []
+        out = []
+        for one in (sem if isinstance(sem, list) else [sem]):
+            span = one.args.pop("span", None)
+            ta, tb = span if span else (self.first_token, self.last_token)
+            out.append(Match(toks.starts[ta], toks.ends[tb - 1], self.rule, self.priority, ta, tb, sem=one))
+        return out
+
+
+def parse(toks: Tokens) -> list[Match]:
+    """Every match of every rule over the symbols; productions run later, on the matches chosen."""
+    found = []
+    present = set(toks.symbols)
+    starts, ends = toks.starts, toks.ends
+    for priority, (rule, regex, needs) in enumerate(compiled_rules()):
+        if not needs <= present:
+            continue
+        for m in regex.finditer(toks.symbols):
+            a, b = m.span()
+            if a != b:
+                found.append(Match(starts[a], ends[b - 1], rule.name, priority, a, b, m, rule.production))
+    return found
