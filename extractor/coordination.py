@@ -150,7 +150,7 @@ class Coordination:
 class Parse:
     coordinations: list[Coordination]
     acronym_of: dict[int, int]      # item index -> the item it abbreviates
-    sellers: set[int]               # items that sell (never list items of a buyer list)
+    sellers: set[int]               # items that sell, with their acronyms (never list items of a buyer list)
     runs: list[list[int]]           # amounts joined by commas and "and", in order
     respectively_pairs: list[tuple[int, int]] = field(default_factory=list)
 
@@ -335,6 +335,7 @@ def parse(text: str, items: Sequence[Span], amounts: Sequence[Span], *,
         current.end = max(current.end, tail)
     close()
 
+    sellers.update(a for a, h in acronym_of.items() if h in sellers)  # "the UAE (UAE) was the top seller"
     result = Parse(coordinations, acronym_of, sellers, runs)
     if respectively:
         result.respectively_pairs = _respectively(items, amounts, coordinations, runs)

@@ -23,10 +23,11 @@ import pycountry
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .. import coordination
 from ..records import Destination, Mention, Money
 from ..resources import load
 from .base import doc_text, set_results
-from .destination_amounts import LIST_JOIN, first_amount_after, pair_amounts, paired_countries
+from .destination_amounts import LIST_JOIN, first_amount_after, pair_amounts, paired_countries, primary_money
 from .org_index import OrgIndex
 
 
@@ -64,9 +65,22 @@ DEST_LIST_CUE = re.compile(
     r"|\bimporters?\s+of\s+(?:Iranian|Iran['’]s)\b|\bbought\s+(?:the\s+)?most\b"
     r"|\b(?:top|main|major|leading|biggest|largest)\s+(?:\w+\s+){0,2}(?:countries|nations|partners)\b(?=[^.]*\bexports?\b)",
     re.IGNORECASE)
-CONTINUATION_CUE = re.compile(
-    r"\bnext\s+in\s+(?:the\s+)?line\b|\bfollowed\b|\bcame\s+next\b|\bwere\s+next\b|\bcame\s+(?:second|third|fourth|fifth|next)\b|\bthe\s+next\s+(?:destinations?|ranks?)\b|\bwere\s+(?:also\s+)?among\b",
-    re.IGNORECASE)
+
+
+def _phrases(words) -> str:
+    return "|".join(r"\s+".join(re.escape(w) for w in word.split()) for word in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(buyer cue of a clause, "customers in" right before a country, continuation), from data/destination_cues.json."""
+    data = load("destination_cues")
+    buyer = re.compile(rf"\b(?:{_phrases(data['rank_adjectives'])})\s+(?:[\w\-]+\s+)?(?:{_phrases(data['buyer_nouns'])})\b",
+                       re.IGNORECASE)
+    buyers_in = re.compile(rf"\b(?:{_phrases(data['buyers_in'])})\s+in\s+(?:the\s+)?$", re.IGNORECASE)
+    continuation = re.compile(rf"\b(?:{_phrases(data['continuation'])})\b", re.IGNORECASE)
+    return buyer, buyers_in, continuation
+
 BOUGHT = re.compile(r"\b(?:bought|purchased|purchases)\b", re.IGNORECASE)
 IMPORT_FROM = re.compile(r"\bimport(?:s|ed|ing)?\s+(?:[\w$.,]+\s+){0,6}?from\b", re.IGNORECASE)
 IMPORT_CUE = re.compile(r"\bimport(?:s|ed|ing)?\s+(?:\w+\s+){0,6}?from\b|\bimports?\b|\bimported\b", re.IGNORECASE)
@@ -132,7 +146,7 @@ class _Sentence:
         a, b = self.clause_at(rel)
         if a not in self._clauses:
             clause = self.string[a:b]
-            cue = bool(DEST_LIST_CUE.search(clause)) and not re.search(
+            cue = bool(DEST_LIST_CUE.search(clause) or _cues()[0].search(clause)) and not re.search(
                 r"\bsources?\s+of\s+(?:\w+\s+)?imports?\b|\bsuppliers?\b", clause, re.IGNORECASE)
             self._clauses[a] = (clause, cue)
         return self._clauses[a]
@@ -163,6 +177,8 @@ def _is_export_role(info: _Sentence, s: int, e: int) -> bool:
         return True
     if info.clause_lists_destinations(rel) and not SANCTION_CUE.search(before[-30:]) and not IMPORT_CUE.search(before[-40:]):
         return True
+    if _cues()[1].search(before[-40:]) and (info.export_cue or re.search(r"\bIranian\b|\bIran['’]s\b", sentence)):
+        return True  # "Iranian saffron found new customers in Hong Kong"
     return False
 
 
@@ -220,6 +236,49 @@ def _with_list_mates(text: str, info: "_Sentence", in_sent: list, chosen: list) 
     return sorted(chosen, key=lambda x: x[1])
 
 
+class _Lists:
+    """The list parser's reading of one sentence's countries and primary amounts."""
+
+    def __init__(self, text: str, info: "_Sentence", countries: list, sentence_money: list[Money], max_gap: int):
+        self.countries = countries
+        self.money = primary_money(text, sentence_money) if countries else []
+        self.parse = coordination.parse(text, [(s, e) for _, s, e in countries],
+                                        [(m.start, m.end) for m in self.money],
+                                        respectively=info.respectively, max_gap=max_gap)
+        p = self.parse
+        self.sellers = {countries[i] for i in p.sellers}
+        self.acronyms = {countries[i] for i in p.acronym_of}
+        self.shares = {countries[i] for c in p.coordinations for conj in c.conjuncts if conj.share for i in conj.items}
+        # several items sharing one figure: a joint total, never one item's amount
+        self.joint = {countries[i] for c in p.coordinations for conj in c.conjuncts
+                      if conj.amounts and not conj.pairs() for i in conj.items}
+        self._text = text
+        self._info = info
+
+    def with_mates(self, chosen: list) -> list:
+        """Countries listed in one coordination with a destination are destinations too
+        ("Next came Oman with $300 million, Kenya and Ghana with $120 million each")."""
+        taken = set(chosen)
+        out = list(chosen)
+        for coord in self.parse.coordinations:
+            members = [self.countries[i] for i in coord.items]
+            if len(members) < 2 or not taken.intersection(members):
+                continue
+            first = members[0][1]
+            before = self._text[max(self._info.start, first - 40):first]
+            if IMPORT_CUE.search(before) or SANCTION_CUE.search(before) or _from_before(self._text, self._info.start, first):
+                continue
+            for c in members:
+                if c not in taken and c not in self.sellers and not _from_before(self._text, self._info.start, c[1]):
+                    out.append(c)
+                    taken.add(c)
+        return sorted(out, key=lambda x: x[1])
+
+    def pairs(self, chosen: list) -> list[tuple[tuple, Money]]:
+        wanted = set(chosen)
+        return [(self.countries[i], self.money[k]) for i, k in self.parse.pairs() if self.countries[i] in wanted]
+
+
 def _from_before(text: str, start: int, s: int) -> bool:
     return bool(re.search(r"\bfrom\s+(?:the\s+)?$", text[max(start, s - 12):s]))
 
@@ -243,19 +302,26 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
     countries_in = _by_sentence(occurrences, lambda c: c[1], sentences)
     # pass 1: which countries receive exports, sentence by sentence
     chosen_in: list[list] = []
+    lists_in: list[_Lists] = []
     prev_sentence_had = prev_export_cue = False
     for info, sent_money, in_sent in zip(infos, money_in, countries_in):
         sent = (info.start, info.end)
         in_sent = [c for c in in_sent if c[0] != "IR"]
+        lists = _Lists(text, info, in_sent, sent_money, max_gap)
+        lists_in.append(lists)
         sentence = info.string
         export_context = info.export_cue or info.bought or prev_export_cue or prev_sentence_had
         import_sentence = info.import_cue and not info.export_cue
-        continuation = prev_sentence_had and bool(CONTINUATION_CUE.search(sentence)) and not import_sentence
+        continuation = prev_sentence_had and bool(_cues()[2].search(sentence)) and not import_sentence
         chosen = []
         for iso, s, e in in_sent:
+            if (iso, s, e) in lists.sellers:
+                continue
             role = _is_export_role(info, s, e) or export_context and bool(ACQUIRES.match(text, e, info.end))
             if not role and (continuation or export_context and RANKING_CUE.search(info.clause(s - info.start))):
                 role = not re.search(r"\bfrom\s+(?:the\s+)?$", text[max(info.start, s - 30):s])
+            if not role and info.export_cue and (iso, s, e) in lists.shares and not import_sentence:
+                role = not _from_before(text, info.start, s)  # "Of the exports, Spain took 35 percent"
             if role:
                 chosen.append((iso, s, e))
         if chosen:
@@ -271,6 +337,8 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
                         r"(?:[^.;]|\.(?=\d))*?\b(?:took|bought|purchased|imported|received|absorbed|accounted\s+for)\b", tail):
                     chosen.append((iso, s, e))
             chosen = _with_list_mates(text, info, in_sent, chosen)
+            chosen = lists.with_mates(chosen)
+        chosen = [c for c in chosen if c not in lists.sellers]
         for iso, _, _ in chosen:
             dests.setdefault(iso, _Dest(iso2=iso))
         chosen_in.append(chosen)
@@ -279,14 +347,23 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
         prev_export_cue = info.export_cue or info.bought
     # pass 2: amounts, also from sentences that rank a known destination's purchases
     previous: list = []
-    for info, chosen, sent_money, in_sent in zip(infos, chosen_in, money_in, countries_in):
+    for info, chosen, sent_money, in_sent, lists in zip(infos, chosen_in, money_in, countries_in, lists_in):
         sentence = info.string
         if AMOUNT_CONTEXT.search(sentence) and not (info.import_cue and not info.export_cue):
             taken = set(chosen)
-            known = [c for c in in_sent if c[0] in dests and c not in taken]
+            known = [c for c in in_sent if c[0] in dests and c not in taken and c not in lists.sellers]
             chosen = sorted(chosen + known, key=lambda x: x[1])
-        for iso, m in pair_amounts(text, (info.start, info.end), chosen, sent_money, max_gap):
-            _give(dests[iso], m)
+        # the list parser's readings first, then the older pairings for what it leaves
+        pairs = lists.pairs(chosen)
+        for c, m in pairs:
+            _give(dests[c[0]], m)
+        done = {c for c, _ in pairs} | lists.joint | lists.acronyms
+        used = {id(m) for _, m in pairs}
+        rest = [c for c in chosen if c not in done]
+        if rest:
+            for iso, m in pair_amounts(text, (info.start, info.end), rest,
+                                       [m for m in sent_money if id(m) not in used], max_gap):
+                _give(dests[iso], m)
         subject = SUBJECT_ANAPHORA.match(sentence)
         if not chosen and previous and (info.export_cue or info.bought
                                         or subject and re.search(r"\bimport(?:ed|s)?\b", sentence)):
