@@ -152,6 +152,7 @@ class Parse:
     acronym_of: dict[int, int]      # item index -> the item it abbreviates
     sellers: set[int]               # items that sell, with their acronyms (never list items of a buyer list)
     runs: list[list[int]]           # amounts joined by commas and "and", in order
+    receivers: set[int] = field(default_factory=set)  # items a receive verb follows ("Iraq (IQ) bought ...")
     respectively_pairs: list[tuple[int, int]] = field(default_factory=list)
 
     def coordination_of(self) -> dict[int, Coordination]:
@@ -336,7 +337,9 @@ def parse(text: str, items: Sequence[Span], amounts: Sequence[Span], *,
     close()
 
     sellers.update(a for a, h in acronym_of.items() if h in sellers)  # "the UAE (UAE) was the top seller"
-    result = Parse(coordinations, acronym_of, sellers, runs)
+    receivers = {h for h in heads if verb_after[h] and h not in sellers}
+    receivers.update(a for a, h in acronym_of.items() if h in receivers)
+    result = Parse(coordinations, acronym_of, sellers, runs, receivers)
     if respectively:
         result.respectively_pairs = _respectively(items, amounts, coordinations, runs)
     return result

@@ -43,40 +43,62 @@ AMOUNT_FORMS = {
 
 #: the other countries of the templates: name -> (iso2, the amount the template gives it, or None)
 FILLERS = {"Oman": "OM", "Kenya": "KE", "Ghana": "GH", "Georgia": "GE", "Spain": "ES"}
+POSITIONS = ("first", "second", "third")
 M300, M120, M90, M500 = ((Decimal(v), "USD") for v in ("300000000", "120000000", "90000000", "500000000"))
 
-# arrangement -> (template, expected destinations in any order: (name or "X", amount or "A" or None))
+# arrangement -> (template, expected destinations in any order).  Slots {C1} {A1} {C2} ... are filled by
+# position: the cell's country and amount go to the slot of its position, the FILL pairs to the others in
+# order.  An expected row is (slot "C1" or a filler name, amount slot "A1", a fixed (amount, currency) or None).
+FILL = [("Oman", "$300 million", M300), ("Georgia", "$90 million", M90)]
 ARRANGEMENTS = {
     "respectively": (
-        "Oman, {X} and Georgia were the main export destinations with $300 million, {A} and $90 million, "
-        "respectively.", [("Oman", M300), ("X", "A"), ("Georgia", M90)]),
+        "{C1}, {C2} and {C3} were the main export destinations with {A1}, {A2} and {A3}, respectively.",
+        [("C1", "A1"), ("C2", "A2"), ("C3", "A3")]),
+    "respectively-imported": (
+        "{C1}, {C2} and {C3} imported {A1}, {A2} and {A3} worth of Iranian food respectively.",
+        [("C1", "A1"), ("C2", "A2"), ("C3", "A3")]),
     "parallel": (
-        "Oman, {X} and Georgia were the main buyers of Iranian goods at $300 million, {A} and $90 million.",
-        [("Oman", M300), ("X", "A"), ("Georgia", M90)]),
+        "{C1}, {C2} and {C3} were the main buyers of Iranian goods at {A1}, {A2} and {A3}.",
+        [("C1", "A1"), ("C2", "A2"), ("C3", "A3")]),
     "at-list": (
-        "The main export destinations were Oman at $300 million, {X} at {A} and Georgia at $90 million.",
-        [("Oman", M300), ("X", "A"), ("Georgia", M90)]),
+        "The main export destinations were {C1} at {A1}, {C2} at {A2} and {C3} at {A3}.",
+        [("C1", "A1"), ("C2", "A2"), ("C3", "A3")]),
     "bracket-list": (
-        "The main buyers of Iranian steel were Oman ($300 million), {X} ({A}) and Georgia ($90 million).",
-        [("Oman", M300), ("X", "A"), ("Georgia", M90)]),
+        "The main buyers of Iranian steel were {C1} ({A1}), {C2} ({A2}) and {C3} ({A3}).",
+        [("C1", "A1"), ("C2", "A2"), ("C3", "A3")]),
     "amount-first": (
-        "Of the total exports, $300 million went to Oman, {A} to {X} and $90 million to Georgia.",
-        [("Oman", M300), ("X", "A"), ("Georgia", M90)]),
+        "Of the total exports, {A1} went to {C1}, {A2} to {C2} and {A3} to {C3}.",
+        [("C1", "A1"), ("C2", "A2"), ("C3", "A3")]),
+    "elided-verb": (
+        "{C1} imported {A1} of Iranian goods, {C2} {A2} and {C3} {A3}.",
+        [("C1", "A1"), ("C2", "A2"), ("C3", "A3")]),
+    "accounted-for": (
+        "{C1} accounted for {A1} of the exports, {C2} for {A2} and {C3} for {A3}.",
+        [("C1", "A1"), ("C2", "A2"), ("C3", "A3")]),
     "followed-by": (
-        "Oman was the top buyer of Iranian cement with $300 million, followed by {X} with {A}.",
-        [("Oman", M300), ("X", "A")]),
+        "{C1} was the top buyer of Iranian cement with {A1}, followed by {C2} with {A2}.",
+        [("C1", "A1"), ("C2", "A2")]),
+    "ahead-of": (
+        "Exports to Ghana reached $500 million. {C1} followed with {A1}, ahead of {C2} ({A2}) and {C3} ({A3}).",
+        [("Ghana", M500), ("C1", "A1"), ("C2", "A2"), ("C3", "A3")]),
+    "while-took": (
+        "{C1} led the buyers at {A1}, while {C2} took {A2}.", [("C1", "A1"), ("C2", "A2")]),
+    "those-to": (
+        "Exports to {C1} stood at {A1}, while those to {C2} were {A2}.", [("C1", "A1"), ("C2", "A2")]),
     "next-came": (
-        "Exports to Oman reached $500 million. Next came {X} with {A}, Kenya and Ghana with $120 million each, "
-        "and Georgia with $90 million.",
-        [("Oman", M500), ("X", "A"), ("Kenya", M120), ("Ghana", M120), ("Georgia", M90)]),
+        "Exports to Ghana reached $500 million. Next came {C1} with {A1}, Kenya and Spain with $120 million each, "
+        "and {C2} with {A2}.",
+        [("Ghana", M500), ("C1", "A1"), ("Kenya", M120), ("Spain", M120), ("C2", "A2")]),
     "next-came-each": (
-        "Exports to Oman reached $500 million. Next came Georgia with $90 million, {X} and Kenya with {A} each, "
-        "and Ghana with $120 million.",
-        [("Oman", M500), ("Georgia", M90), ("X", "A"), ("Kenya", "A"), ("Ghana", M120)]),
-    "lone-clause": (
-        "Iran's exports to {X} reached {A} in the first half of the year.", [("X", "A")]),
+        "Exports to Ghana reached $500 million. Next came {C1} with {A1}, {C2} and Kenya with {A2} each, "
+        "and Spain with $120 million.",
+        [("Ghana", M500), ("C1", "A1"), ("C2", "A2"), ("Kenya", "A2"), ("Spain", M120)]),
+    "each": ("Exports to {C1} and Kenya stood at {A1} each.", [("C1", "A1"), ("Kenya", "A1")]),
+    "amount-first-clauses": (
+        "Some {A1} worth of goods were shipped to {C1}, while {A2} went to {C2}.", [("C1", "A1"), ("C2", "A2")]),
+    "lone-clause": ("Iran's exports to {C1} reached {A1} in the first half of the year.", [("C1", "A1")]),
     "anaphora": (
-        "{X} was the top buyer of Iranian cement. Shipments there reached {A}, up 12 percent.", [("X", "A")]),
+        "{C1} was the top buyer of Iranian cement. Shipments there reached {A1}, up 12 percent.", [("C1", "A1")]),
 }
 
 #: arrangements with no amount of their own: one cell per country form
@@ -115,11 +137,14 @@ NEGATIVES = {
     "seller-after-buyers": "Oman and Georgia were the main buyers of Iranian goods, and {X} was the top seller to Iran.",
     "import-beside-export": "Iran exported $300 million of goods to Oman and imported {A} of goods from {X}.",
     "rival-of-exports": "Iran's cement exports to Oman face stiff competition from {X}.",
+    "negated-buyer": "Exports to Oman rose, while {X} bought no Iranian goods.",
+    "buyer-from-elsewhere": "Iran's exports to Oman rose, while {X} imported {A} of goods from Germany.",
 }
 #: a negative cell may still have other destinations
 NEGATIVE_OTHERS = {"seller-beside-buyer": [("Georgia", M90)], "seller-in-export-sentence": [("Oman", M300)],
                    "seller-after-buyers": [("Oman", None), ("Georgia", None)],
-                   "import-beside-export": [("Oman", M300)], "rival-of-exports": [("Oman", None)]}
+                   "import-beside-export": [("Oman", M300)], "rival-of-exports": [("Oman", None)],
+                   "negated-buyer": [("Oman", None)], "buyer-from-elsewhere": [("Oman", None)]}
 
 IRAN_ITSELF = "Iran's non-oil exports reached {A} last year."
 
@@ -151,13 +176,34 @@ def _expected(text: str, spec, form: str, amount: str):
     return [r for _, r in sorted(out)]
 
 
+def _fill(template: str, spec, position: int, form: str, amount: str):
+    """The sentence of an arrangement cell and its expected destinations."""
+    fill = iter(FILL)
+    names, values = {}, {}
+    for i in (1, 2, 3):
+        if i == position:
+            names[f"C{i}"], values[f"A{i}"] = "X", "A"
+            template = template.replace(f"{{C{i}}}", "{X}").replace(f"{{A{i}}}", "{A}")
+        elif f"{{C{i}}}" in template:
+            name, written, value = next(fill)
+            names[f"C{i}"], values[f"A{i}"] = name, value
+            template = template.replace(f"{{C{i}}}", name).replace(f"{{A{i}}}", written)
+    text = _sentence(template, COUNTRY_FORMS[form][0], amount)
+    rows = [(names.get(who, who), values.get(value, value) if isinstance(value, str) else value)
+            for who, value in spec]
+    return text, _expected(text, rows, form, amount)
+
+
 def cells():
     """(family, dimensions, cell id, text, expected destinations, iso2 that must be absent)."""
     for (arr, (template, spec)), form, amount in itertools.product(ARRANGEMENTS.items(), COUNTRY_FORMS,
                                                                      AMOUNT_FORMS):
-        text = _sentence(template, COUNTRY_FORMS[form][0], amount)
-        yield ("arrangement", {"arrangement": arr, "country": form, "amount": amount}, f"{arr}|{form}|{amount}",
-               text, _expected(text, spec, form, amount), None)
+        slots = sum(f"{{C{i}}}" in template for i in (1, 2, 3))
+        for position in range(1, slots + 1):
+            text, expected = _fill(template, spec, position, form, amount)
+            yield ("arrangement", {"arrangement": arr, "country": form, "amount": amount,
+                                   "position": POSITIONS[position - 1]},
+                   f"{arr}|{form}|{amount}|{POSITIONS[position - 1]}", text, expected, None)
     for family, table in (("share", SHARES), ("cue", CUES)):
         for (name, (template, spec)), form in itertools.product(table.items(), COUNTRY_FORMS):
             amount = "$364m"
@@ -215,6 +261,7 @@ def test_grid_is_complete():
     assert seen["arrangement"] == set(ARRANGEMENTS)
     assert seen["country"] == set(COUNTRY_FORMS)
     assert seen["amount"] == set(AMOUNT_FORMS)
+    assert seen["position"] == set(POSITIONS)
 
 
 def coverage() -> dict[str, dict[str, tuple[int, int]]]:

@@ -236,6 +236,22 @@ def _with_list_mates(text: str, info: "_Sentence", in_sent: list, chosen: list) 
     return sorted(chosen, key=lambda x: x[1])
 
 
+_NOT_RECEIVING = re.compile(r"\b(?:no|not|never|nothing|none)\b|n['’]t\b|\bfrom\s+(?!Iran\b)(?:the\s+)?[A-Z]")
+
+
+_BUY_VERB = re.compile(r"\)?(?:\s*\([^()]{0,40}\))?\s*(?:(?:also|then|alone|reportedly|has|have|had)\s+){0,2}"
+                       r"(?:took|bought|purchased|imported|received|absorbed)\b")
+
+
+def _refuses(text: str, info: "_Sentence", c) -> bool:
+    """A country whose own verb says it bought nothing, or bought from elsewhere: "while Bahrain bought
+    no Iranian goods", "while China imported $5 billion of goods from Germany"."""
+    _, clause_end = info.clause_at(c[1] - info.start)
+    tail = text[c[2]:min(info.start + clause_end, c[2] + 120)]
+    verb = _BUY_VERB.match(tail)
+    return bool(verb) and bool(_NOT_RECEIVING.search(tail, 0, verb.end() + 60))
+
+
 class _Lists:
     """The list parser's reading of one sentence's countries and primary amounts."""
 
@@ -248,6 +264,7 @@ class _Lists:
         p = self.parse
         self.sellers = {countries[i] for i in p.sellers}
         self.acronyms = {countries[i] for i in p.acronym_of}
+        self.receivers = {countries[i] for i in p.receivers}
         self.shares = {countries[i] for c in p.coordinations for conj in c.conjuncts if conj.share for i in conj.items}
         # several items sharing one figure: a joint total, never one item's amount
         self.joint = {countries[i] for c in p.coordinations for conj in c.conjuncts
@@ -320,6 +337,12 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
             role = _is_export_role(info, s, e) or export_context and bool(ACQUIRES.match(text, e, info.end))
             if not role and (continuation or export_context and RANKING_CUE.search(info.clause(s - info.start))):
                 role = not re.search(r"\bfrom\s+(?:the\s+)?$", text[max(info.start, s - 30):s])
+            if not role and export_context and (iso, s, e) in lists.receivers and not import_sentence:
+                # "The United Arab Emirates (UAE) accounted for $1.2bn of the exports"; not "bought no
+                # Iranian goods", not "imported $5bn of goods from Germany"
+                _, clause_end = info.clause_at(s - info.start)
+                tail = text[e:min(info.start + clause_end, e + 120)]
+                role = not _from_before(text, info.start, s) and not _NOT_RECEIVING.search(tail)
             if not role and info.export_cue and (iso, s, e) in lists.shares and not import_sentence:
                 role = not _from_before(text, info.start, s)  # "Of the exports, Spain took 35 percent"
             if role:
@@ -338,7 +361,7 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
                     chosen.append((iso, s, e))
             chosen = _with_list_mates(text, info, in_sent, chosen)
             chosen = lists.with_mates(chosen)
-        chosen = [c for c in chosen if c not in lists.sellers]
+        chosen = [c for c in chosen if c not in lists.sellers and not _refuses(text, info, c)]
         for iso, _, _ in chosen:
             dests.setdefault(iso, _Dest(iso2=iso))
         chosen_in.append(chosen)
