@@ -102,12 +102,13 @@ def grammar() -> _Grammar:
         seller=re.compile(rf"(?:’s|'s)?\s+(?:(?:{_alt(data['seller_lead'])})\s+){{0,4}}(?:{_alt(data['seller_verbs'])})\b"),
         each_after=re.compile(rf"\s+(?:{_alt(data['each_words'])})\b"),
         each_in=re.compile(rf"\b(?:{_alt(data['each_words'])})\b"),
-        run_gap=re.compile(rf"\s*(?:,\s*)?(?:and\s+)?(?:(?:{qual})\s+)?"),
+        # between two amounts of one run; a restatement in brackets may follow an amount
+        run_gap=re.compile(rf"(?:\s*\([^()]{{1,40}}\))?\s*(?:,\s*)?(?:and\s+)?(?:(?:{qual})\s+)?"),
         share=re.compile(rf"(?:\d+(?:\.\d+)?|[a-z]+(?:[\s\-][a-z]+)?)\s*(?:{units})(?![\w])", re.IGNORECASE),
         bracket_open=re.compile(rf"\s*\(\s*(?:(?:{qual})\s+)?"),
         acronym=re.compile(r"\s*\(\s*[A-Z][A-Za-z.&]{1,9}\s*\)"),
         # what an amount may carry before the list goes on: "$1.1 billion of goods, Afghanistan ..."
-        complement=re.compile(r"\s+(?:of|worth\s+of|in)\s+(?:[A-Za-z\-’']+\s+){0,2}?[a-z\-]+(?=\s*,)"),
+        complement=re.compile(r"(?:\s*\([^()]{1,40}\))?(?:\s+(?:of|worth\s+of|in)\s+(?:[A-Za-z\-’']+\s+){0,2}?[a-z\-]+(?=\s*,))?"),
     )
 
 
@@ -176,7 +177,7 @@ def amount_runs(text: str, amounts: Sequence[Span]) -> list[list[int]]:
     g = grammar()
     runs: list[list[int]] = []
     for k, (s, _) in enumerate(amounts):
-        if runs and s - amounts[k - 1][1] <= 40 and g.run_gap.fullmatch(text, amounts[k - 1][1], s):
+        if runs and s - amounts[k - 1][1] <= 60 and g.run_gap.fullmatch(text, amounts[k - 1][1], s):
             runs[-1].append(k)
         else:
             runs.append([k])

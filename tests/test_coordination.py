@@ -150,3 +150,20 @@ def test_amount_runs():
 def test_nothing_to_read():
     assert parse("", [], []).coordinations == []
     assert parse("Iraq", [(0, 4)], []).pairs() == []
+
+
+def test_restatements_stay_inside_a_run():
+    text = ("Oman, Iraq and Georgia bought $300 million (about 10 trillion rials), $200 million (7 trillion rials) "
+            "and $90 million, respectively.")
+    items = [m.span() for m in ITEM.finditer(text)]
+    # the caller passes the primary amounts only: the restatements in brackets are not list amounts
+    amounts = [m.span() for m in AMOUNT.finditer(text)]
+    p = parse(text, items, amounts, respectively=True)
+    assert [(text[slice(*items[i])], text[slice(*amounts[k])]) for i, k in p.pairs()] == [
+        ("Oman", "$300 million"), ("Iraq", "$200 million"), ("Georgia", "$90 million")]
+
+
+def test_a_restated_amount_does_not_end_the_list():
+    lists, pairs, _ = read("The buyers were Oman at $300 million (10 trillion rials) and Iraq at $200 million.")
+    assert lists == [[["Oman"], ["Iraq"]]]
+    assert pairs == [("Oman", "$300 million"), ("Iraq", "$200 million")]

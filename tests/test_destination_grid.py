@@ -96,6 +96,18 @@ ARRANGEMENTS = {
     "each": ("Exports to {C1} and Kenya stood at {A1} each.", [("C1", "A1"), ("Kenya", "A1")]),
     "amount-first-clauses": (
         "Some {A1} worth of goods were shipped to {C1}, while {A2} went to {C2}.", [("C1", "A1"), ("C2", "A2")]),
+    "respectively-restated": (
+        "{C1}, {C2} and {C3} bought {A1} (about 10 trillion rials), {A2} (7 trillion rials) and {A3} "
+        "(3 trillion rials), respectively.", [("C1", "A1"), ("C2", "A2"), ("C3", "A3")]),
+    "ranked": (
+        "Iran's non-oil exports rose 10 percent. {C1} ranked first with {A1}, {C2} second with {A2} and {C3} "
+        "third with {A3}.", [("C1", "A1"), ("C2", "A2"), ("C3", "A3")]),
+    "next-in-line": (
+        "Ghana was the main destination of Iranian tiles. Next in line were {C1} with {A1} and {C2} with {A2}.",
+        [("Ghana", None), ("C1", "A1"), ("C2", "A2")]),
+    "exported-amount-first": (
+        "Iran exported {A1} of goods to {C1}, {A2} to {C2} and {A3} to {C3}.",
+        [("C1", "A1"), ("C2", "A2"), ("C3", "A3")]),
     "lone-clause": ("Iran's exports to {C1} reached {A1} in the first half of the year.", [("C1", "A1")]),
     "anaphora": (
         "{C1} was the top buyer of Iranian cement. Shipments there reached {A1}, up 12 percent.", [("C1", "A1")]),
