@@ -75,6 +75,7 @@ class _Grammar:
     bracket_open: re.Pattern
     acronym: re.Pattern
     complement: re.Pattern
+    share_units: tuple[str, ...]
 
 
 @lru_cache(maxsize=None)
@@ -109,6 +110,7 @@ def grammar() -> _Grammar:
         acronym=re.compile(r"\s*\(\s*[A-Z][A-Za-z.&]{1,9}\s*\)"),
         # what an amount may carry before the list goes on: "$1.1 billion of goods, Afghanistan ..."
         complement=re.compile(r"(?:\s*\([^()]{1,40}\))?(?:\s+(?:of|worth\s+of|in)\s+(?:[A-Za-z\-’']+\s+){0,2}?[a-z\-]+(?=\s*,))?"),
+        share_units=tuple(u.lower() for u in data["share_units"]),
     )
 
 
@@ -259,7 +261,9 @@ def parse(text: str, items: Sequence[Span], amounts: Sequence[Span], *,
                     end = closed.end() if closed else end
                 right_of[h] = (run, bool(each) or bool(g.each_in.search(text, e, a0)), end)
                 continue
-        share = g.share.search(text, e, limit)
+        window = text[e:limit]
+        lowered = window.lower()
+        share = g.share.search(text, e, limit) if any(u in lowered for u in g.share_units) else None
         if share and g.right.fullmatch(text, e, share.start()) and not g.breaks.search(text, e, share.start()):
             share_end[h] = share.end()
 

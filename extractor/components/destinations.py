@@ -49,10 +49,32 @@ def country_table() -> tuple[dict, dict]:
     return names, common
 
 
+def _trie_pattern(words) -> str:
+    """One alternation of ``words`` as a character trie: the same matches as the words sorted longest
+    first (at a position every matching word is a prefix of the longer ones, and the trie tries the
+    longer continuation first), without trying each word at each position."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        branches = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
+        ends = "" in node
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return walk(trie)
+
+
 @lru_cache(maxsize=None)
 def _country_re():
     names, _ = country_table()
-    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    alt = _trie_pattern(names)
     after = "|".join(load("countries")["not_names_when_followed_by"])
     return re.compile(rf"(?<![\w\-.])(?:{alt})(?![\w\-]|’s\s+(?:{after})|\s+(?:{after})\b)")
 
@@ -257,7 +279,13 @@ class _Lists:
 
     def __init__(self, text: str, info: "_Sentence", countries: list, sentence_money: list[Money], max_gap: int):
         self.countries = countries
-        self.money = primary_money(text, sentence_money) if countries else []
+        self._text = text
+        self._info = info
+        if not countries:  # most sentences: nothing to read
+            self.money, self.parse = [], None
+            self.sellers = self.acronyms = self.receivers = self.shares = self.joint = frozenset()
+            return
+        self.money = primary_money(text, sentence_money)
         self.parse = coordination.parse(text, [(s, e) for _, s, e in countries],
                                         [(m.start, m.end) for m in self.money],
                                         respectively=info.respectively, max_gap=max_gap)
@@ -269,8 +297,6 @@ class _Lists:
         # several items sharing one figure: a joint total, never one item's amount
         self.joint = {countries[i] for c in p.coordinations for conj in c.conjuncts
                       if conj.amounts and not conj.pairs() for i in conj.items}
-        self._text = text
-        self._info = info
 
     def with_mates(self, chosen: list) -> list:
         """Countries listed in one coordination with a destination are destinations too
@@ -292,6 +318,8 @@ class _Lists:
         return sorted(out, key=lambda x: x[1])
 
     def pairs(self, chosen: list) -> list[tuple[tuple, Money]]:
+        if self.parse is None or not chosen:
+            return []
         wanted = set(chosen)
         return [(self.countries[i], self.money[k]) for i, k in self.parse.pairs() if self.countries[i] in wanted]
 
