@@ -89,6 +89,9 @@ ARRANGEMENTS = {
         "Exports to Ghana reached $500 million. Next came {C1} with {A1}, Kenya and Spain with $120 million each, "
         "and {C2} with {A2}.",
         [("Ghana", M500), ("C1", "A1"), ("Kenya", M120), ("Spain", M120), ("C2", "A2")]),
+    "next-came-after-a-total": (
+        "Iran's non-oil exports reached $40 billion. Next came {C1} with {A1}, Kenya and Spain with $120 million "
+        "each, and {C2} with {A2}.", [("C1", "A1"), ("Kenya", M120), ("Spain", M120), ("C2", "A2")]),
     "next-came-each": (
         "Exports to Ghana reached $500 million. Next came {C1} with {A1}, {C2} and Kenya with {A2} each, "
         "and Spain with $120 million.",
@@ -151,12 +154,16 @@ NEGATIVES = {
     "rival-of-exports": "Iran's cement exports to Oman face stiff competition from {X}.",
     "negated-buyer": "Exports to Oman rose, while {X} bought no Iranian goods.",
     "buyer-from-elsewhere": "Iran's exports to Oman rose, while {X} imported {A} of goods from Germany.",
+    "import-source-beside-destination": (
+        "Oman was the top destination of Iranian exports at $300 million, while {X} was the main source of "
+        "imports at {A}."),
 }
 #: a negative cell may still have other destinations
 NEGATIVE_OTHERS = {"seller-beside-buyer": [("Georgia", M90)], "seller-in-export-sentence": [("Oman", M300)],
                    "seller-after-buyers": [("Oman", None), ("Georgia", None)],
                    "import-beside-export": [("Oman", M300)], "rival-of-exports": [("Oman", None)],
-                   "negated-buyer": [("Oman", None)], "buyer-from-elsewhere": [("Oman", None)]}
+                   "negated-buyer": [("Oman", None)], "buyer-from-elsewhere": [("Oman", None)],
+                   "import-source-beside-destination": [("Oman", M300)]}
 
 IRAN_ITSELF = "Iran's non-oil exports reached {A} last year."
 

@@ -357,7 +357,8 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
         sentence = info.string
         export_context = info.export_cue or info.bought or prev_export_cue or prev_sentence_had
         import_sentence = info.import_cue and not info.export_cue
-        continuation = prev_sentence_had and bool(_cues()[2].search(sentence)) and not import_sentence
+        continuation = (prev_sentence_had or prev_export_cue) and bool(_cues()[2].search(sentence)) \
+            and not import_sentence
         chosen = []
         for iso, s, e in in_sent:
             if (iso, s, e) in lists.sellers:
