@@ -4,10 +4,14 @@ Country names come from pycountry (ISO 3166) plus the everyday aliases in
 ``data/countries.json``.  A country is a destination when a mention of it
 sits in an export role in its sentence ("exports to X", "X ... were the top
 export destinations", "X imported ... from Iran", a list continuing one of
-those, or a sentence that goes on about the one before); its amount is
-paired by ``destination_amounts`` ("respectively" lists, parallel lists,
-"$N each", "X at $N" / "$N to X", the lone export amount of its clause) or
-taken from the next sentence's anaphora ("Shipments there reached $N").
+those, or a sentence that goes on about the one before).  Each sentence's
+lists are read once by the list parser (``extractor.coordination``: acronyms
+in brackets, attached amounts, "each", "followed by", "while X bought",
+sellers); a destination's list mates share its role; its amount is the
+parser's pair, else one of the older readings of ``destination_amounts``
+("X at $N" / "$N to X", "each buying $N", the lone export amount of its
+clause), else the next sentence's anaphora ("Shipments there reached $N").
+Buyer and continuation cues are data (``data/destination_cues.json``).
 """
 
 from __future__ import annotations
