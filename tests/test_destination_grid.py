@@ -112,8 +112,23 @@ ARRANGEMENTS = {
         "Iran exported {A1} of goods to {C1}, {A2} to {C2} and {A3} to {C3}.",
         [("C1", "A1"), ("C2", "A2"), ("C3", "A3")]),
     "lone-clause": ("Iran's exports to {C1} reached {A1} in the first half of the year.", [("C1", "A1")]),
+    "possessive-imports": ("{C1}’s imports from Iran reached {A1} last year.", [("C1", "A1")]),
+    "imports-by": ("Imports by {C1} from Iran reached {A1} last year.", [("C1", "A1")]),
+    "share-of-exports": ("{C1}'s share of Iran's exports was {A1}.", [("C1", "A1")]),
+    "led-by": (
+        "Iran exported $1 billion of goods to members of the union, led by {C1} with {A1} and {C2} with {A2}.",
+        [("C1", "A1"), ("C2", "A2")]),
     "anaphora": (
         "{C1} was the top buyer of Iranian cement. Shipments there reached {A1}, up 12 percent.", [("C1", "A1")]),
+    "anaphora-the-country": (
+        "{C1} remained the largest market for Iranian tiles. Exports to the country stood at {A1}.",
+        [("C1", "A1")]),
+    "anaphora-subject": (
+        "Oman was the top buyer of Iranian goods, while {C1} ranked second. The neighbouring country imported "
+        "{A1} of Iranian products.", [("Oman", None), ("C1", "A1")]),
+    "anaphora-purchases": (
+        "Iranian exports grew. {C1} was again at the top of the list. Purchases by the Arab country came to {A1}.",
+        [("C1", "A1")]),
 }
 
 #: arrangements with no amount of their own: one cell per country form

@@ -155,7 +155,8 @@ def _adjacent(text, countries, money, max_gap) -> list[tuple[Country, Money]]:
 
 
 _EXPORT_VERB = re.compile(r"\bexport|\bbought\b|\bpurchas|\bimported\b|\bbuyers?\b|\bcustomers?\b|\bdestination"
-                          r"|\bshipped\b|\bshipments?\b|\bsold\b|\btook\b|\bmarkets?\b", re.IGNORECASE)
+                          r"|\bshipped\b|\bshipments?\b|\bsold\b|\btook\b|\bmarkets?\b|\bimports?\s+from\s+Iran\b|\bimports?\s+by\b",
+                          re.IGNORECASE)
 _CLAUSE_CUT = re.compile(r",\s*(?:while|whereas|but)\b|;|\bwhile\b|\bwhereas\b")
 
 

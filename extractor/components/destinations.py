@@ -93,19 +93,25 @@ DEST_LIST_CUE = re.compile(
     re.IGNORECASE)
 
 
+_ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z.&]{1,9}\)")
+_SHARE_OF_EXPORTS = re.compile(r"(?:’s|'s)\s+share\s+(?:in|of)\s+(?:Iran['’]s\s+|the\s+|Iranian\s+|its\s+)?(?:[\w\-]+\s+)?exports\b")
+
+
 def _phrases(words) -> str:
     return "|".join(r"\s+".join(re.escape(w) for w in word.split()) for word in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=None)
-def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    """(buyer cue of a clause, "customers in" right before a country, continuation), from data/destination_cues.json."""
+def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """(buyer cue of a clause, "customers in" right before a country, continuation, "led by" right before a
+    country), from data/destination_cues.json."""
     data = load("destination_cues")
     buyer = re.compile(rf"\b(?:{_phrases(data['rank_adjectives'])})\s+(?:[\w\-]+\s+)?(?:{_phrases(data['buyer_nouns'])})\b",
                        re.IGNORECASE)
     buyers_in = re.compile(rf"\b(?:{_phrases(data['buyers_in'])})\s+in\s+(?:the\s+)?$", re.IGNORECASE)
     continuation = re.compile(rf"\b(?:{_phrases(data['continuation'])})\b", re.IGNORECASE)
-    return buyer, buyers_in, continuation
+    led_by = re.compile(rf"\b(?:{_phrases(data['led_by'])})\s+(?:the\s+)?$", re.IGNORECASE)
+    return buyer, buyers_in, continuation, led_by
 
 BOUGHT = re.compile(r"\b(?:bought|purchased|purchases)\b", re.IGNORECASE)
 IMPORT_FROM = re.compile(r"\bimport(?:s|ed|ing)?\s+(?:[\w$.,]+\s+){0,6}?from\b", re.IGNORECASE)
@@ -183,12 +189,21 @@ def _is_export_role(info: _Sentence, s: int, e: int) -> bool:
     rel = s - info.start
     before = sentence[max(0, rel - 120):rel]
     after = sentence[e - info.start:e - info.start + 120]
+    acronym = _ACRONYM_AFTER.match(after)
+    if acronym:  # "the United Arab Emirates (UAE) from Iran": read past the acronym
+        after = after[acronym.end():]
     # origins and import sources
     if re.search(r"\bfrom\s+(?:the\s+)?$", before) or re.search(r"\bfrom\s+(?:the\s+)?(?:[A-Z][\w.]*\s*,?\s*(?:and\s+)?){1,6}$", before) and not re.search(r"\bto\s+(?:the\s+)?(?:[A-Z][\w.]*\s*,?\s*(?:and\s+)?){1,6}$", before):
         if not re.search(r"\bexport", before[-60:], re.IGNORECASE):
             return False
     if re.match(r"\s*(?:’s|'s)?\s*(?:imports?|purchases|purchased|imported|bought)\b[^.]{0,80}\bfrom\s+Iran\b", after):
         return True
+    if re.search(r"\b[Ii]mports?\s+by\s+(?:the\s+)?$", before) and re.match(r"\s+from\s+Iran\b", after):
+        return True  # "Imports by Iraq from Iran reached $9 billion"
+    if _SHARE_OF_EXPORTS.match(after):
+        return True  # "The UAE's share of Iran's exports was $5 billion"
+    if _cues()[3].search(before[-30:]) and info.export_cue:
+        return True  # "Iran exported $1 billion to the union's members, led by Russia with $600 million"
     if re.match(r"(?:’s|'s)?\s+(?:exports?|sanctions?)\b", after):
         return False
     # "exports to X", "exported ... to X, Y and Z"
