@@ -169,6 +169,8 @@ NEGATIVES = {
     "rival-of-exports": "Iran's cement exports to Oman face stiff competition from {X}.",
     "negated-buyer": "Exports to Oman rose, while {X} bought no Iranian goods.",
     "buyer-from-elsewhere": "Iran's exports to Oman rose, while {X} imported {A} of goods from Germany.",
+    "buyer-of-something-else": "Iran's non-oil exports rose. Meanwhile, {X} imported more soybeans.",
+    "followed-without-a-list": "Iran's oil exports fell. {X} followed with a production cut.",
     "import-source-beside-destination": (
         "Oman was the top destination of Iranian exports at $300 million, while {X} was the main source of "
         "imports at {A}."),

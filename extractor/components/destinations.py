@@ -102,16 +102,17 @@ def _phrases(words) -> str:
 
 
 @lru_cache(maxsize=None)
-def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     """(buyer cue of a clause, "customers in" right before a country, continuation, "led by" right before a
-    country), from data/destination_cues.json."""
+    country, list opener), from data/destination_cues.json."""
     data = load("destination_cues")
     buyer = re.compile(rf"\b(?:{_phrases(data['rank_adjectives'])})\s+(?:[\w\-]+\s+)?(?:{_phrases(data['buyer_nouns'])})\b",
                        re.IGNORECASE)
     buyers_in = re.compile(rf"\b(?:{_phrases(data['buyers_in'])})\s+in\s+(?:the\s+)?$", re.IGNORECASE)
     continuation = re.compile(rf"\b(?:{_phrases(data['continuation'])})\b", re.IGNORECASE)
     led_by = re.compile(rf"\b(?:{_phrases(data['led_by'])})\s+(?:the\s+)?$", re.IGNORECASE)
-    return buyer, buyers_in, continuation, led_by
+    opener = re.compile(rf"\b(?:{_phrases(data['list_openers'])})\b", re.IGNORECASE)
+    return buyer, buyers_in, continuation, led_by, opener
 
 BOUGHT = re.compile(r"\b(?:bought|purchased|purchases)\b", re.IGNORECASE)
 IMPORT_FROM = re.compile(r"\bimport(?:s|ed|ing)?\s+(?:[\w$.,]+\s+){0,6}?from\b", re.IGNORECASE)
@@ -277,6 +278,7 @@ def _with_list_mates(text: str, info: "_Sentence", in_sent: list, chosen: list) 
     return sorted(chosen, key=lambda x: x[1])
 
 
+_IRANIAN = re.compile(r"\bIranian\b|\bIran['’]s\b|\bfrom\s+Iran\b|\bexports?\b")
 _NOT_RECEIVING = re.compile(r"\b(?:no|not|never|nothing|none)\b|n['’]t\b|\bfrom\s+(?!Iran\b)(?:the\s+)?[A-Z]")
 
 
@@ -302,7 +304,7 @@ class _Lists:
         self._info = info
         if not countries:  # most sentences: nothing to read
             self.money, self.parse = [], None
-            self.sellers = self.acronyms = self.receivers = self.shares = self.joint = frozenset()
+            self.sellers = self.acronyms = self.receivers = self.shares = self.joint = self.attached = frozenset()
             return
         self.money = primary_money(text, sentence_money)
         self.parse = coordination.parse(text, [(s, e) for _, s, e in countries],
@@ -312,6 +314,9 @@ class _Lists:
         self.sellers = {countries[i] for i in p.sellers}
         self.acronyms = {countries[i] for i in p.acronym_of}
         self.receivers = {countries[i] for i in p.receivers}
+        # items with an amount or a share of their own
+        self.attached = {countries[i] for c in p.coordinations for conj in c.conjuncts
+                         if conj.amounts or conj.share for i in conj.items}
         self.shares = {countries[i] for c in p.coordinations for conj in c.conjuncts if conj.share for i in conj.items}
         # several items sharing one figure: a joint total, never one item's amount
         self.joint = {countries[i] for c in p.coordinations for conj in c.conjuncts
@@ -376,8 +381,8 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
         sentence = info.string
         export_context = info.export_cue or info.bought or prev_export_cue or prev_sentence_had
         import_sentence = info.import_cue and not info.export_cue
-        continuation = (prev_sentence_had or prev_export_cue) and bool(_cues()[2].search(sentence)) \
-            and not import_sentence
+        continuation = not import_sentence and (prev_sentence_had and bool(_cues()[2].search(sentence))
+                                                or prev_export_cue and bool(_cues()[4].search(sentence)))
         chosen = []
         for iso, s, e in in_sent:
             if (iso, s, e) in lists.sellers:
@@ -390,7 +395,8 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
                 # Iranian goods", not "imported $5bn of goods from Germany"
                 _, clause_end = info.clause_at(s - info.start)
                 tail = text[e:min(info.start + clause_end, e + 120)]
-                role = not _from_before(text, info.start, s) and not _NOT_RECEIVING.search(tail)
+                role = not _from_before(text, info.start, s) and not _NOT_RECEIVING.search(tail) and (
+                    (iso, s, e) in lists.attached or _IRANIAN.search(tail) is not None)
             if not role and info.export_cue and (iso, s, e) in lists.shares and not import_sentence:
                 role = not _from_before(text, info.start, s)  # "Of the exports, Spain took 35 percent"
             if role:
