@@ -52,6 +52,7 @@ LOOK = 80
 
 _OPEN = re.compile(r"\s*\(\s*")
 _CLOSE = re.compile(r"\s*\)")
+_AND = re.compile(r"\band\b")
 _QUALIFIER_TAIL = re.compile(r"\b(?:more|less|fewer|greater|higher|lower)\s+than\s*$")
 
 
@@ -75,6 +76,8 @@ class _Grammar:
     bracket_open: re.Pattern
     acronym: re.Pattern
     complement: re.Pattern
+    relative: re.Pattern
+    relative_verb: re.Pattern
     share_units: tuple[str, ...]
 
 
@@ -86,6 +89,7 @@ def grammar() -> _Grammar:
     connectors = _alt(data["connectors"])
     conditional = _alt(data["conditional_connectors"])
     units = _alt(data["share_units"])
+    receive_verbs = _alt(data["receive_verbs"])
     return _Grammar(
         # between two conjuncts: a comma and/or a connector, then "the"
         separator=re.compile(rf"\s*(?:,\s*)?(?:(?:{connectors})\s+)?(?:,\s*)?(?:the\s+)?"),
@@ -110,6 +114,11 @@ def grammar() -> _Grammar:
         acronym=re.compile(r"\s*\(\s*[A-Z][A-Za-z.&]{1,9}\s*\)"),
         # what an amount may carry before the list goes on: "$1.1 billion of goods, Afghanistan ..."
         complement=re.compile(r"(?:\s*\([^()]{1,40}\))?(?:\s+(?:of|worth\s+of|in)\s+(?:[A-Za-z\-’']+\s+){0,2}?[a-z\-]+(?=\s*,))?"),
+        # a relative clause between an item and its verb: ", which bought nearly all of the ore,"
+        relative=re.compile(r"\s*,\s*(?:which|who)\b[^,;()]{0,100},"),
+        # or one whose verb receives the amount: "followed by China, which bought $1.5 billion"
+        relative_verb=re.compile(rf"\s*,\s*(?:which|who)\s+(?:(?:also|in\s+turn)\s+)?(?:{receive_verbs})\s+"
+                                 rf"(?:(?:{qual})\s+)?"),
         share_units=tuple(u.lower() for u in data["share_units"]),
     )
 
@@ -156,7 +165,7 @@ class Parse:
     sellers: set[int]               # items that sell, with their acronyms (never list items of a buyer list)
     runs: list[list[int]]           # amounts joined by commas and "and", in order
     receivers: set[int] = field(default_factory=set)  # items a receive verb follows ("Iraq (IQ) bought ...")
-    respectively_pairs: list[tuple[int, int]] = field(default_factory=list)
+    run_pairs: list[tuple[int, int]] = field(default_factory=list)  # lists aligned to a later run
 
     def coordination_of(self) -> dict[int, Coordination]:
         """Item index (acronyms included) -> its coordination."""
@@ -167,10 +176,10 @@ class Parse:
         return out
 
     def pairs(self) -> list[tuple[int, int]]:
-        """(item, amount) pairs of every conjunct, then those of a "respectively" reading."""
+        """(item, amount) pairs of every conjunct, then those of a list aligned to a later run."""
         out = [p for c in self.coordinations for conj in c.conjuncts for p in conj.pairs()]
         paired = {i for i, _ in out}
-        out += [(i, a) for i, a in self.respectively_pairs if i not in paired]
+        out += [(i, a) for i, a in self.run_pairs if i not in paired]
         return out
 
 
@@ -244,12 +253,14 @@ def parse(text: str, items: Sequence[Span], amounts: Sequence[Span], *,
         if h in left_of:
             continue
         k = bisect.bisect_left(amount_starts, e)
+        relative = g.relative.match(text, e, min(next_head_start(h), e + 110))
+        gap_start = relative.end() if relative else e  # "China, which bought most of it, remained ... at $386m"
         if k < len(amounts) and amounts[k][0] < next_head_start(h) and k not in left_taken \
-                and amounts[k][0] - e <= max_gap:
+                and amounts[k][0] - gap_start <= max_gap:
             a0, a1 = amounts[k]
-            bracket = g.bracket_open.fullmatch(text, e, a0)
-            gap_ok = bracket or g.right.fullmatch(text, e, a0) and not g.breaks.search(
-                _QUALIFIER_TAIL.sub("", text[e:a0]))
+            bracket = not relative and g.bracket_open.fullmatch(text, e, a0)
+            gap_ok = bracket or a0 >= gap_start and g.right.fullmatch(text, gap_start, a0) and not g.breaks.search(
+                _QUALIFIER_TAIL.sub("", text[gap_start:a0])) or g.relative_verb.fullmatch(text, e, a0)
             if gap_ok:
                 run = run_of[k] if not bracket and run_of[k][0] == k else [k]
                 end = amounts[run[-1]][1]
@@ -345,23 +356,31 @@ def parse(text: str, items: Sequence[Span], amounts: Sequence[Span], *,
     receivers = {h for h in heads if verb_after[h] and h not in sellers}
     receivers.update(a for a, h in acronym_of.items() if h in receivers)
     result = Parse(coordinations, acronym_of, sellers, runs, receivers)
-    if respectively:
-        result.respectively_pairs = _respectively(items, amounts, coordinations, runs)
+    result.run_pairs = _run_pairs(text, items, amounts, coordinations, runs, respectively)
     return result
 
 
-def _respectively(items, amounts, coordinations, runs) -> list[tuple[int, int]]:
-    """A list with no amount of its own takes the first run after it that is exactly as long."""
+def _run_pairs(text, items, amounts, coordinations, runs, respectively) -> list[tuple[int, int]]:
+    """A list with no amount of its own takes a run of amounts exactly as long: with "respectively" the
+    first such run among the next few; without it (a parallel list) only the very next run, and only
+    when no other item stands between and the run is joined by "and"."""
     out: list[tuple[int, int]] = []
     used = {a for c in coordinations for conj in c.conjuncts if conj.pairs() for a in conj.amounts}
+    starts = [c.start for c in coordinations]
     r = 0
-    for c in coordinations:
+    for n, c in enumerate(coordinations):
         if len(c.items) < 2 or any(conj.amounts or conj.share for conj in c.conjuncts[:-1]) \
                 or c.conjuncts[-1].pairs():
             continue
         while r < len(runs) and amounts[runs[r][0]][0] < items[c.items[0]][1]:
             r += 1
-        for run in runs[r:r + 4]:  # the list's own run is close after it
+        if respectively:
+            candidates = runs[r:r + 4]  # the list's own run is close after it
+        else:
+            following = starts[n + 1] if n + 1 < len(starts) else len(text)
+            candidates = [run for run in runs[r:r + 1] if amounts[run[0]][0] < following
+                          and _AND.search(text, amounts[run[0]][1], amounts[run[-1]][0])]
+        for run in candidates:
             if len(run) == len(c.items) and not used.intersection(run):
                 out += list(zip(c.items, run))
                 used.update(run)

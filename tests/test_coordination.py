@@ -84,7 +84,18 @@ ROWS = [
      [[["China", "Iraq", "UAE"]]], [("China", "$1 billion"), ("Iraq", "$1 billion"), ("UAE", "$1 billion")]),
     ("Exports of 1,000 billion rials went to Iraq.", [[["Iraq"]]], [("Iraq", "1,000 billion rials")]),
     ("Exports to South Korea hit €55 million.", [[["South Korea"]]], [("South Korea", "€55 million")]),
+    ("Oman, Kenya and Ghana remained the biggest markets for Persian carpets at $70 million, $30 million and "
+     "$10 million.", [[["Oman", "Kenya", "Ghana"]]],
+     [("Oman", "$70 million"), ("Kenya", "$30 million"), ("Ghana", "$10 million")]),  # a parallel list, far
+    ("China, which bought most of the ore, stayed the main customer at $386 million.",
+     [[["China"]]], [("China", "$386 million")]),
+    ("Iraq led with $2 billion, followed by China, which bought $1.5 billion.",
+     [[["Iraq"], ["China"]]], [("Iraq", "$2 billion"), ("China", "$1.5 billion")]),
     # --- must not pair ------------------------------------------------------------------------------
+    ("Oman, Kenya and Ghana remained the biggest markets for Persian carpets, and Iraq took $70 million and "
+     "$30 million.", [[["Oman", "Kenya", "Ghana"]], [["Iraq"]]], [("Iraq", "$70 million")]),
+    ("Oman, Kenya and Ghana remained the biggest markets for Persian carpets at $70 million, $30 million, "
+     "$10 million.", [[["Oman", "Kenya", "Ghana"]]], []),  # far, no "and", no "respectively": not a parallel list
     ("Iran exported goods worth $400 million to Turkey, Oman and Syria.",
      [[["Turkey", "Oman", "Syria"]]], []),  # a total, not Turkey's
     ("Exports to Turkey and Oman reached $400 million.",

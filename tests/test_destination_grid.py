@@ -60,6 +60,9 @@ ARRANGEMENTS = {
     "parallel": (
         "{C1}, {C2} and {C3} were the main buyers of Iranian goods at {A1}, {A2} and {A3}.",
         [("C1", "A1"), ("C2", "A2"), ("C3", "A3")]),
+    "parallel-far": (
+        "{C1}, {C2} and {C3} remained the largest markets for Persian rugs at {A1}, {A2} and {A3}.",
+        [("C1", "A1"), ("C2", "A2"), ("C3", "A3")]),
     "at-list": (
         "The main export destinations were {C1} at {A1}, {C2} at {A2} and {C3} at {A3}.",
         [("C1", "A1"), ("C2", "A2"), ("C3", "A3")]),

@@ -8,9 +8,9 @@ those, or a sentence that goes on about the one before).  Each sentence's
 lists are read once by the list parser (``extractor.coordination``: acronyms
 in brackets, attached amounts, "each", "followed by", "while X bought",
 sellers); a destination's list mates share its role; its amount is the
-parser's pair, else one of the older readings of ``destination_amounts``
-("X at $N" / "$N to X", "each buying $N", the lone export amount of its
-clause), else the next sentence's anaphora ("Shipments there reached $N").
+parser's pair, else the lone export amount of its clause, else the next
+sentence's anaphora ("Shipments there reached $N"), both in
+``destination_amounts``.
 Buyer and continuation cues are data (``data/destination_cues.json``).
 """
 
@@ -31,7 +31,7 @@ from .. import coordination
 from ..records import Destination, Mention, Money
 from ..resources import load
 from .base import doc_text, set_results
-from .destination_amounts import LIST_JOIN, first_amount_after, pair_amounts, paired_countries, primary_money
+from .destination_amounts import LIST_JOIN, first_amount_after, lone_amount, primary_money
 from .org_index import OrgIndex
 
 
@@ -305,6 +305,7 @@ class _Lists:
         if not countries:  # most sentences: nothing to read
             self.money, self.parse = [], None
             self.sellers = self.acronyms = self.receivers = self.shares = self.joint = self.attached = frozenset()
+            self.with_amount = frozenset()
             return
         self.money = primary_money(text, sentence_money)
         self.parse = coordination.parse(text, [(s, e) for _, s, e in countries],
@@ -317,6 +318,7 @@ class _Lists:
         # items with an amount or a share of their own
         self.attached = {countries[i] for c in p.coordinations for conj in c.conjuncts
                          if conj.amounts or conj.share for i in conj.items}
+        self.with_amount = {countries[i] for i, _ in p.pairs()}
         self.shares = {countries[i] for c in p.coordinations for conj in c.conjuncts if conj.share for i in conj.items}
         # several items sharing one figure: a joint total, never one item's amount
         self.joint = {countries[i] for c in p.coordinations for conj in c.conjuncts
@@ -406,11 +408,11 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
             # Kazakhstan took $164 million each", "Iraq imported $1.1 billion, Afghanistan $540 million"
             taken = set(chosen)
             rest = [c for c in in_sent if c not in taken and not _from_before(text, info.start, c[1])]
-            paired = paired_countries(text, sent, sorted(chosen + rest, key=lambda c: c[1]), sent_money, max_gap)
+            paired = lists.with_amount
             for iso, s, e in rest:
                 _, clause_end = info.clause_at(s - info.start)
                 tail = text[e:min(info.start + clause_end, e + 200)]
-                if (s, e) in paired and not IMPORT_FROM.search(text[max(info.start, s - 60):s]) or re.match(
+                if (iso, s, e) in paired and not IMPORT_FROM.search(text[max(info.start, s - 60):s]) or re.match(
                         r"(?:[^.;]|\.(?=\d))*?\b(?:took|bought|purchased|imported|received|absorbed|accounted\s+for)\b", tail):
                     chosen.append((iso, s, e))
             chosen = _with_list_mates(text, info, in_sent, chosen)
@@ -430,16 +432,13 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
             taken = set(chosen)
             known = [c for c in in_sent if c[0] in dests and c not in taken and c not in lists.sellers]
             chosen = sorted(chosen + known, key=lambda x: x[1])
-        # the list parser's readings first, then the older pairings for what it leaves
+        # the list parser's pairs, else the lone export amount of a lone destination's clause
         pairs = lists.pairs(chosen)
         for c, m in pairs:
             _give(dests[c[0]], m)
-        done = {c for c, _ in pairs} | lists.joint | lists.acronyms
-        used = {id(m) for _, m in pairs}
-        rest = [c for c in chosen if c not in done]
-        if rest:
-            for iso, m in pair_amounts(text, (info.start, info.end), rest,
-                                       [m for m in sent_money if id(m) not in used], max_gap):
+        if not pairs and not lists.joint:
+            for iso, m in lone_amount(text, (info.start, info.end), [c for c in chosen if c not in lists.acronyms],
+                                      lists.money):
                 _give(dests[iso], m)
         subject = SUBJECT_ANAPHORA.match(sentence)
         if not chosen and previous and (info.export_cue or info.bought
