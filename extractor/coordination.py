@@ -22,11 +22,18 @@ Constituents and the composition rules over them:
 * an item followed by a selling verb ("China sold", "Turkey was the top
   seller") is a **seller**: it joins no list and gets no amount.
 
+The words between an item and its amount are a few lowercase words ("stood
+at", "were the main buyers at"), possibly after a relative clause (",
+which bought most of the ore,"), or a relative clause whose verb receives
+the amount (", which bought $1.5 billion").
+
 Alignment (``Parse.pairs``): a conjunct's amount goes to its only item, to
 every item when "each" follows or precedes it, or item by item when it is a
-run as long as the items (a parallel list); with ``respectively`` a
-coordination with no amount of its own takes the first run after it that
-is exactly as long.
+run as long as the items (a parallel list); a coordination with no amount
+of its own takes, with ``respectively``, the first run after it that is
+exactly as long, and without it only the very next run, joined by "and",
+with no other item between.  One amount for several items without "each"
+is a joint figure: no pair.
 
 Every gap between two neighbours is read once, with patterns anchored on
 that gap and a bounded window, so the whole parse is linear in the text.
