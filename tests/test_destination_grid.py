@@ -88,6 +88,12 @@ ARRANGEMENTS = {
         "{C1} led the buyers at {A1}, while {C2} took {A2}.", [("C1", "A1"), ("C2", "A2")]),
     "those-to": (
         "Exports to {C1} stood at {A1}, while those to {C2} were {A2}.", [("C1", "A1"), ("C2", "A2")]),
+    "those-to-with-years": (
+        "Exports to {C1} in 1398 stood at {A1}, while those to {C2} in 1398 were {A2}.",
+        [("C1", "A1"), ("C2", "A2")]),
+    "gloss-in-gap": (
+        "Exports to {C1} in the first half (March 21-September 22) stood at {A1}, while those to {C2} were {A2}.",
+        [("C1", "A1"), ("C2", "A2")]),
     "next-came": (
         "Exports to Ghana reached $500 million. Next came {C1} with {A1}, Kenya and Spain with $120 million each, "
         "and {C2} with {A2}.",
