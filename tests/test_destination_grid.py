@@ -178,6 +178,10 @@ NEGATIVES = {
     "rival-of-exports": "Iran's cement exports to Oman face stiff competition from {X}.",
     "negated-buyer": "Exports to Oman rose, while {X} bought no Iranian goods.",
     "buyer-from-elsewhere": "Iran's exports to Oman rose, while {X} imported {A} of goods from Germany.",
+    "rival-competition-from": "Iran's exports to Oman face stiff competition from {X} and Ghana.",
+    "rival-lost-share-to": "Iranian exporters lost market share to {X} last year.",
+    "rival-apposition": "Exports to Oman fell as {X} and Ghana, Iran's rivals, expanded sales there.",
+    "rival-overtaking": "Iran's exports to Oman rose, overtaking {X} as the top supplier.",
     "buyer-of-something-else": "Iran's non-oil exports rose. Meanwhile, {X} imported more soybeans.",
     "followed-without-a-list": "Iran's oil exports fell. {X} followed with a production cut.",
     "import-source-beside-destination": (
@@ -189,7 +193,9 @@ NEGATIVE_OTHERS = {"seller-beside-buyer": [("Georgia", M90)], "seller-in-export-
                    "seller-after-buyers": [("Oman", None), ("Georgia", None)],
                    "import-beside-export": [("Oman", M300)], "rival-of-exports": [("Oman", None)],
                    "negated-buyer": [("Oman", None)], "buyer-from-elsewhere": [("Oman", None)],
-                   "import-source-beside-destination": [("Oman", M300)]}
+                   "import-source-beside-destination": [("Oman", M300)],
+                   "rival-competition-from": [("Oman", None)], "rival-apposition": [("Oman", None)],
+                   "rival-overtaking": [("Oman", None)]}
 
 IRAN_ITSELF = "Iran's non-oil exports reached {A} last year."
 

@@ -114,6 +114,19 @@ def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]
     opener = re.compile(rf"\b(?:{_phrases(data['list_openers'])})\b", re.IGNORECASE)
     return buyer, buyers_in, continuation, led_by, opener
 
+
+@lru_cache(maxsize=None)
+def _rival_cues() -> tuple[re.Pattern, re.Pattern]:
+    """(right before a country or its list, right after the list): "competition from Turkey",
+    "lost market share in Iraq to Turkey", "Pakistan and India, Iran's rivals,"."""
+    data = load("destination_cues")
+    before = re.compile(rf"(?:\b(?:{_phrases(data['rival_before'])})|\b(?:{_phrases(data['lost_to'])})\s+"
+                        rf"(?:[\w’'\-]+\s+){{0,5}}?to)\s+(?:the\s+)?$", re.IGNORECASE)
+    after = re.compile(rf"\s*,?\s*(?:(?:are|were|is|was|as|remain|remained)\s+)?(?:Iran['’]s\s+|its\s+|the\s+)?"
+                       rf"(?:(?:main|key|chief|major|biggest|top|regional)\s+)?(?:{_phrases(data['rival_nouns'])})\b",
+                       re.IGNORECASE)
+    return before, after
+
 BOUGHT = re.compile(r"\b(?:bought|purchased|purchases)\b", re.IGNORECASE)
 IMPORT_FROM = re.compile(r"\bimport(?:s|ed|ing)?\s+(?:[\w$.,]+\s+){0,6}?from\b", re.IGNORECASE)
 IMPORT_CUE = re.compile(r"\bimport(?:s|ed|ing)?\s+(?:\w+\s+){0,6}?from\b|\bimports?\b|\bimported\b", re.IGNORECASE)
@@ -305,7 +318,7 @@ class _Lists:
         if not countries:  # most sentences: nothing to read
             self.money, self.parse = [], None
             self.sellers = self.acronyms = self.receivers = self.shares = self.joint = self.attached = frozenset()
-            self.with_amount = frozenset()
+            self.with_amount = self.rivals = frozenset()
             return
         self.money = primary_money(text, sentence_money)
         self.parse = coordination.parse(text, [(s, e) for _, s, e in countries],
@@ -319,6 +332,15 @@ class _Lists:
         self.attached = {countries[i] for c in p.coordinations for conj in c.conjuncts
                          if conj.amounts or conj.share for i in conj.items}
         self.with_amount = {countries[i] for i, _ in p.pairs()}
+        # rivals: a list after "competition from", before ", Iran's rivals" (data/destination_cues.json)
+        before_cue, after_cue = _rival_cues()
+        self.rivals = set()
+        for coord in p.coordinations:
+            members = [countries[i] for i in coord.items]
+            head = text[max(info.start, coord.start - 60):coord.start]
+            if before_cue.search(head) or after_cue.match(text, coord.end, min(info.end, coord.end + 60)):
+                self.rivals.update(members)
+        self.rivals.update(countries[a] for a, h in p.acronym_of.items() if countries[h] in self.rivals)
         self.shares = {countries[i] for c in p.coordinations for conj in c.conjuncts if conj.share for i in conj.items}
         # several items sharing one figure: a joint total, never one item's amount
         self.joint = {countries[i] for c in p.coordinations for conj in c.conjuncts
@@ -417,7 +439,8 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
                     chosen.append((iso, s, e))
             chosen = _with_list_mates(text, info, in_sent, chosen)
             chosen = lists.with_mates(chosen)
-        chosen = [c for c in chosen if c not in lists.sellers and not _refuses(text, info, c)]
+        chosen = [c for c in chosen if c not in lists.sellers and not _refuses(text, info, c)
+                  and c not in lists.rivals]
         for iso, _, _ in chosen:
             dests.setdefault(iso, _Dest(iso2=iso))
         chosen_in.append(chosen)
@@ -430,7 +453,8 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
         sentence = info.string
         if AMOUNT_CONTEXT.search(sentence) and not (info.import_cue and not info.export_cue):
             taken = set(chosen)
-            known = [c for c in in_sent if c[0] in dests and c not in taken and c not in lists.sellers]
+            known = [c for c in in_sent if c[0] in dests and c not in taken and c not in lists.sellers
+                     and c not in lists.rivals]
             chosen = sorted(chosen + known, key=lambda x: x[1])
         # the list parser's pairs, else the lone export amount of a lone destination's clause
         pairs = lists.pairs(chosen)
