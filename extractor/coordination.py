@@ -23,7 +23,8 @@ Constituents and the composition rules over them:
   seller") is a **seller**: it joins no list and gets no amount.
 
 The words between an item and its amount are a few lowercase words ("stood
-at", "were the main buyers at"; a year and a bracketed gloss may stand among
+at", "were the main buyers at"; a nationality adjective such as "Persian",
+"Iranian" or "Chinese-style", a year and a bracketed gloss may stand among
 them), possibly after a relative clause (",
 which bought most of the ore,"), or a relative clause whose verb receives
 the amount (", which bought $1.5 billion").
@@ -106,7 +107,7 @@ def grammar() -> _Grammar:
         # lowercase words or percentages ("at", "stood at", "rose 20 percent to", "with exports valued at")
         right=re.compile(
             r"(?:’s|'s)?\s*(?:[(:,—–-]\s*)?"
-            r"(?:(?:[a-z][a-z\-]*|Iranian|Iran['’]s|\d+(?:\.\d+)?\s*(?:percent|%)|(?:13|14|19|20)\d\d"
+            r"(?:(?:[a-z][a-z\-]*|Iran['’]s|[A-Z][a-z]+(?:an|ese|ish|i)(?:-[a-z]+)?|\d+(?:\.\d+)?\s*(?:percent|%)|(?:13|14|19|20)\d\d"
             r"|\([^()$€£¥]{1,60}\)),?\s+){0,12}"),
         # between an amount and the item after it: "$410 million went to", "$220 million to"
         left=re.compile(r"\s*(?:[a-z]+,?\s+){0,6}?(?:to|into)\s+(?:the\s+)?"),

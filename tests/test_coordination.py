@@ -86,6 +86,9 @@ ROWS = [
     ("Exports to South Korea hit €55 million.", [[["South Korea"]]], [("South Korea", "€55 million")]),
     ("Oman, Kenya and Ghana remained the biggest markets for Persian carpets at $70 million, $30 million and "
      "$10 million.", [[["Oman", "Kenya", "Ghana"]]],
+     [("Oman", "$70 million"), ("Kenya", "$30 million"), ("Ghana", "$10 million")]),
+    ("Oman, Kenya and Ghana remained the biggest markets, the INCC said, at $70 million, $30 million and "
+     "$10 million.", [[["Oman", "Kenya", "Ghana"]]],
      [("Oman", "$70 million"), ("Kenya", "$30 million"), ("Ghana", "$10 million")]),  # a parallel list, far
     ("China, which bought most of the ore, stayed the main customer at $386 million.",
      [[["China"]]], [("China", "$386 million")]),
@@ -94,7 +97,7 @@ ROWS = [
     # --- must not pair ------------------------------------------------------------------------------
     ("Oman, Kenya and Ghana remained the biggest markets for Persian carpets, and Iraq took $70 million and "
      "$30 million.", [[["Oman", "Kenya", "Ghana"]], [["Iraq"]]], [("Iraq", "$70 million")]),
-    ("Oman, Kenya and Ghana remained the biggest markets for Persian carpets at $70 million, $30 million, "
+    ("Oman, Kenya and Ghana remained the biggest markets, the INCC said, at $70 million, $30 million, "
      "$10 million.", [[["Oman", "Kenya", "Ghana"]]], []),  # far, no "and", no "respectively": not a parallel list
     ("Iran exported goods worth $400 million to Turkey, Oman and Syria.",
      [[["Turkey", "Oman", "Syria"]]], []),  # a total, not Turkey's
