@@ -94,6 +94,7 @@ ADVERSARIAL = {
     "coordinations": _repeat("Oman with $3 billion, Iraq and Qatar with $1 billion each, "),
     "bracketed-lists": _repeat("the United Arab Emirates (UAE) ($1 billion), "),
     "while-lists": _repeat("Iraq took $1 billion, while Oman and Qatar bought "),
+    "bullet-lists": _repeat("Exports by destination:\n- Iraq: $1 billion\n"),
     "apostrophes": _repeat("’"),
     "possessives": _repeat("’s "),
     "quotes": _repeat("\"“”'"),

@@ -120,6 +120,9 @@ ARRANGEMENTS = {
     "exported-amount-first": (
         "Iran exported {A1} of goods to {C1}, {A2} to {C2} and {A3} to {C3}.",
         [("C1", "A1"), ("C2", "A2"), ("C3", "A3")]),
+    "bullet-list": (
+        "Iran's top export destinations in the period were:\n- {C1}: {A1}\n- {C2}: {A2}\n- {C3}: {A3}",
+        [("C1", "A1"), ("C2", "A2"), ("C3", "A3")]),
     "lone-clause": ("Iran's exports to {C1} reached {A1} in the first half of the year.", [("C1", "A1")]),
     "possessive-imports": ("{C1}’s imports from Iran reached {A1} last year.", [("C1", "A1")]),
     "imports-by": ("Imports by {C1} from Iran reached {A1} last year.", [("C1", "A1")]),
@@ -182,6 +185,7 @@ NEGATIVES = {
     "rival-lost-share-to": "Iranian exporters lost market share to {X} last year.",
     "rival-apposition": "Exports to Oman fell as {X} and Ghana, Iran's rivals, expanded sales there.",
     "rival-overtaking": "Iran's exports to Oman rose, overtaking {X} as the top supplier.",
+    "import-source-bullets": "Iran's main import sources in the period were:\n- {X}: {A}\n- Ghana: $90 million",
     "buyer-of-something-else": "Iran's non-oil exports rose. Meanwhile, {X} imported more soybeans.",
     "followed-without-a-list": "Iran's oil exports fell. {X} followed with a production cut.",
     "import-source-beside-destination": (

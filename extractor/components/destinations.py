@@ -93,6 +93,7 @@ DEST_LIST_CUE = re.compile(
     re.IGNORECASE)
 
 
+_BULLET = re.compile(r"\s*(?:[-•*–—·]\s*|\d{1,2}[.)]\s*)?(?:the\s+)?")
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z.&]{1,9}\)")
 _SHARE_OF_EXPORTS = re.compile(r"(?:’s|'s)\s+share\s+(?:in|of)\s+(?:Iran['’]s\s+|the\s+|Iranian\s+|its\s+)?(?:[\w\-]+\s+)?exports\b")
 
@@ -396,7 +397,7 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
     # pass 1: which countries receive exports, sentence by sentence
     chosen_in: list[list] = []
     lists_in: list[_Lists] = []
-    prev_sentence_had = prev_export_cue = False
+    prev_sentence_had = prev_export_cue = list_header = False
     for info, sent_money, in_sent in zip(infos, money_in, countries_in):
         sent = (info.start, info.end)
         in_sent = [c for c in in_sent if c[0] != "IR"]
@@ -408,8 +409,16 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
         continuation = not import_sentence and (prev_sentence_had and bool(_cues()[2].search(sentence))
                                                 or prev_export_cue and bool(_cues()[4].search(sentence)))
         chosen = []
+        # a line of a list under a header ("Iran's top export destinations were:\n- China: $9 billion")
+        bullet = _BULLET.match(text, info.start, info.end) if list_header else None
+        line_item = bullet is not None and bool(in_sent) and in_sent[0][1] == bullet.end()
+        list_header = line_item or info.string.rstrip().endswith(":") and (
+            info.export_cue or bool(DEST_LIST_CUE.search(sentence) or _cues()[0].search(sentence)))
         for iso, s, e in in_sent:
             if (iso, s, e) in lists.sellers:
+                continue
+            if line_item and s == in_sent[0][1]:
+                chosen.append((iso, s, e))
                 continue
             role = _is_export_role(info, s, e) or export_context and bool(ACQUIRES.match(text, e, info.end))
             if not role and (continuation or export_context and RANKING_CUE.search(info.clause(s - info.start))):
