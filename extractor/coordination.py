@@ -302,11 +302,12 @@ def parse(text: str, items: Sequence[Span], amounts: Sequence[Span], *,
         receives = bool(g.receive.match(text, a, b))
         if not receives and idx + 1 < len(heads) and h not in right_of and h not in share_end:
             nh = heads[idx + 1]
-            if g.separator.fullmatch(text, ext_end[h], items[nh][0]) and nh not in left_of:
+            if items[nh][0] - ext_end[h] <= 40 and g.separator.fullmatch(text, ext_end[h], items[nh][0]) \
+                    and nh not in left_of:
                 receives = verb_after[nh]
         verb_after[h] = receives
 
-    def close(start_new_at: Optional[int] = None):
+    def close():
         nonlocal current, pending
         if pending and current is not None:
             current.conjuncts.append(Conjunct(items=pending))
