@@ -123,6 +123,7 @@ ARRANGEMENTS = {
     "bullet-list": (
         "Iran's top export destinations in the period were:\n- {C1}: {A1}\n- {C2}: {A2}\n- {C3}: {A3}",
         [("C1", "A1"), ("C2", "A2"), ("C3", "A3")]),
+    "sells-to": ("Iran sells fruit worth {A1} to {C1} every year.", [("C1", "A1")]),
     "lone-clause": ("Iran's exports to {C1} reached {A1} in the first half of the year.", [("C1", "A1")]),
     "possessive-imports": ("{C1}’s imports from Iran reached {A1} last year.", [("C1", "A1")]),
     "imports-by": ("Imports by {C1} from Iran reached {A1} last year.", [("C1", "A1")]),
@@ -186,6 +187,7 @@ NEGATIVES = {
     "rival-apposition": "Exports to Oman fell as {X} and Ghana, Iran's rivals, expanded sales there.",
     "rival-overtaking": "Iran's exports to Oman rose, overtaking {X} as the top supplier.",
     "import-source-bullets": "Iran's main import sources in the period were:\n- {X}: {A}\n- Ghana: $90 million",
+    "seller-sells": "{X} sells {A} of goods to Iran every year.",
     "buyer-of-something-else": "Iran's non-oil exports rose. Meanwhile, {X} imported more soybeans.",
     "followed-without-a-list": "Iran's oil exports fell. {X} followed with a production cut.",
     "import-source-beside-destination": (
