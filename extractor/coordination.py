@@ -82,6 +82,7 @@ class _Grammar:
     each_in: re.Pattern
     run_gap: re.Pattern
     share: re.Pattern
+    left_share: re.Pattern
     bracket_open: re.Pattern
     acronym: re.Pattern
     complement: re.Pattern
@@ -120,6 +121,8 @@ def grammar() -> _Grammar:
         # between two amounts of one run; a restatement in brackets may follow an amount
         run_gap=re.compile(rf"(?:\s*\([^()]{{1,40}}\))?\s*(?:,\s*)?(?:and\s+)?(?:(?:{qual})\s+)?"),
         share=re.compile(rf"(?:\d+(?:\.\d+)?|[a-z]+(?:[\s\-][a-z]+)?)\s*(?:{units})(?![\w])", re.IGNORECASE),
+        left_share=re.compile(rf"(?:\d+(?:\.\d+)?|[a-z]+(?:[\s\-][a-z]+)?)\s*(?:{units})\s+(?:[a-z]+\s+){{0,3}}?"
+                              rf"(?:to|into)\s+(?:the\s+)?", re.IGNORECASE),
         bracket_open=re.compile(rf"\s*\(\s*(?:(?:{qual})\s+)?"),
         acronym=re.compile(r"\s*\(\s*[A-Z][A-Za-z.&]{1,9}\s*\)"),
         # what an amount may carry before the list goes on: "$1.1 billion of goods, Afghanistan ..."
@@ -239,6 +242,7 @@ def parse(text: str, items: Sequence[Span], amounts: Sequence[Span], *,
 
     left_of: dict[int, int] = {}      # head -> amount before it ("$410 million went to Iraq")
     left_taken: set[int] = set()
+    left_share: dict[int, int] = {}   # head -> start of a share before it
     prev_end = 0
     for h in heads:
         s = items[h][0]
@@ -247,8 +251,14 @@ def parse(text: str, items: Sequence[Span], amounts: Sequence[Span], *,
             if g.left.fullmatch(text, amounts[k][1], s) and not g.breaks.search(text, amounts[k][1], s):
                 left_of[h] = k
                 left_taken.add(k)
+        if h not in left_of:  # a share before the item: "20 percent to Afghanistan"
+            window_start = max(prev_end, s - 40)
+            share = g.left_share.search(text, window_start, s)
+            if share and share.end() == s:
+                left_share[h] = share.start()
         prev_end = ext_end[h]
 
+    left_share_starts = set(left_share.values())
     sellers: set[int] = set()
     right_of: dict[int, tuple[list[int], bool, int]] = {}   # head -> (amount run, each, end)
     share_end: dict[int, int] = {}
@@ -285,7 +295,8 @@ def parse(text: str, items: Sequence[Span], amounts: Sequence[Span], *,
         window = text[e:limit]
         lowered = window.lower()
         share = g.share.search(text, e, limit) if any(u in lowered for u in g.share_units) else None
-        if share and g.right.fullmatch(text, e, share.start()) and not g.breaks.search(text, e, share.start()):
+        if share and share.start() not in left_share_starts and g.right.fullmatch(text, e, share.start()) \
+                and not g.breaks.search(text, e, share.start()):
             share_end[h] = share.end()
 
     # 3. conjuncts and coordinations, left to right
@@ -324,7 +335,7 @@ def parse(text: str, items: Sequence[Span], amounts: Sequence[Span], *,
             coordinations.append(Coordination([Conjunct([h])], s, ext_end[h]))
             tail = ext_end[h]
             continue
-        start = amounts[left_of[h]][0] if h in left_of else s
+        start = amounts[left_of[h]][0] if h in left_of else left_share.get(h, s)
         joined = False
         if tail_is_amount:
             complement = g.complement.match(text, tail, min(start, tail + 40))
@@ -341,7 +352,7 @@ def parse(text: str, items: Sequence[Span], amounts: Sequence[Span], *,
             current = Coordination([], start, ext_end[h])
         tail = ext_end[h]
         tail_is_amount = h in right_of
-        own = h in left_of or h in right_of or h in share_end
+        own = h in left_of or h in right_of or h in share_end or h in left_share
         if joined and not own and not pending and current.conjuncts and current.conjuncts[-1].amount_first:
             # "$400 million to Turkey, Oman and Syria": the amount before the list is the list's
             current.conjuncts[-1].items.append(h)
@@ -356,10 +367,10 @@ def parse(text: str, items: Sequence[Span], amounts: Sequence[Span], *,
             current.conjuncts.append(Conjunct(items=pending, amounts=list(run), each=each))
             pending = []
             tail = end
-        elif h in share_end:
+        elif h in share_end or h in left_share:
             current.conjuncts.append(Conjunct(items=pending, share=True))
             pending = []
-            tail = share_end[h]
+            tail = max(tail, share_end.get(h, tail))
         current.end = max(current.end, tail)
     close()
 

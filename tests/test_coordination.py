@@ -94,6 +94,8 @@ ROWS = [
      [[["China"]]], [("China", "$386 million")]),
     ("Iraq led with $2 billion, followed by China, which bought $1.5 billion.",
      [[["Iraq"], ["China"]]], [("Iraq", "$2 billion"), ("China", "$1.5 billion")]),
+    ("Most of it went to Spain, with Oman and Kenya taking the rest.",
+     [[["Spain", "Oman", "Kenya"]]], []),  # "with" joins a receiving conjunct, like "while"
     # --- must not pair ------------------------------------------------------------------------------
     ("Oman, Kenya and Ghana remained the biggest markets for Persian carpets, and Iraq took $70 million and "
      "$30 million.", [[["Oman", "Kenya", "Ghana"]], [["Iraq"]]], [("Iraq", "$70 million")]),
@@ -141,6 +143,13 @@ def test_acronym_is_not_an_item():
 ])
 def test_sellers(text, sellers):
     assert read(text)[2]["sellers"] == sellers
+
+
+def test_shares_before_their_items():
+    lists, pairs, extra = read("Some 45 percent went to Spain, 20 percent to Oman and 10 percent to India.")
+    assert lists == [[["Spain"], ["Oman"], ["India"]]]
+    assert pairs == []
+    assert extra["shares"] == ["Spain", "Oman", "India"]
 
 
 def test_shares_go_on_after_the_first():

@@ -123,6 +123,9 @@ ARRANGEMENTS = {
     "bullet-list": (
         "Iran's top export destinations in the period were:\n- {C1}: {A1}\n- {C2}: {A2}\n- {C3}: {A3}",
         [("C1", "A1"), ("C2", "A2"), ("C3", "A3")]),
+    "followed-by-which-imported": (
+        "Exports to Ghana reached $500 million. The country was followed by {C1}, which imported {A1}.",
+        [("Ghana", M500), ("C1", "A1")]),
     "sells-to": ("Iran sells fruit worth {A1} to {C1} every year.", [("C1", "A1")]),
     "lone-clause": ("Iran's exports to {C1} reached {A1} in the first half of the year.", [("C1", "A1")]),
     "possessive-imports": ("{C1}’s imports from Iran reached {A1} last year.", [("C1", "A1")]),
@@ -150,6 +153,12 @@ SHARES = {
     "share-after-first": (
         "Of Iran's pistachio exports, Spain took 35 percent, followed by {X} with 16 percent.",
         [("Spain", None), ("X", None)]),
+    "share-amount-first": (
+        "Some 45 percent of the tiles went to Spain, 20 percent to {X} and 10 percent to Oman.",
+        [("Spain", None), ("X", None), ("Oman", None)]),
+    "with-taking-the-rest": (
+        "Most of the cement went to Spain, with {X} and Oman taking the rest.",
+        [("Spain", None), ("X", None), ("Oman", None)]),
     "share-list": (
         "Spain took 35 percent of the exports, followed by {X} with 16 percent, Oman with 9 percent and Georgia "
         "with 5 percent.", [("Spain", None), ("X", None), ("Oman", None), ("Georgia", None)]),

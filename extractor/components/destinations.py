@@ -93,6 +93,8 @@ DEST_LIST_CUE = re.compile(
     re.IGNORECASE)
 
 
+# "..., which imported $2 billion": the import of a buyer, not of Iran
+_BUYER_IMPORTED = re.compile(r"\b(?:which|who)\s+(?:also\s+)?imported\b(?![^.;]{0,60}\bfrom\s+(?!Iran\b))")
 _BULLET = re.compile(r"\s*(?:[-•*–—·]\s*|\d{1,2}[.)]\s*)?(?:the\s+)?")
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z.&]{1,9}\)")
 _SHARE_OF_EXPORTS = re.compile(r"(?:’s|'s)\s+share\s+(?:in|of)\s+(?:Iran['’]s\s+|the\s+|Iranian\s+|its\s+)?(?:[\w\-]+\s+)?exports\b")
@@ -297,7 +299,7 @@ _NOT_RECEIVING = re.compile(r"\b(?:no|not|never|nothing|none)\b|n['’]t\b|\bfro
 
 
 _BUY_VERB = re.compile(r"\)?(?:\s*\([^()]{0,40}\))?\s*(?:(?:also|then|alone|reportedly|has|have|had)\s+){0,2}"
-                       r"(?:took|bought|purchased|imported|received|absorbed)\b")
+                       r"(?:took|taking|bought|buying|purchased|purchasing|imported|importing|imports|received|absorbed)\b")
 
 
 def _refuses(text: str, info: "_Sentence", c) -> bool:
@@ -405,7 +407,7 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
         lists_in.append(lists)
         sentence = info.string
         export_context = info.export_cue or info.bought or prev_export_cue or prev_sentence_had
-        import_sentence = info.import_cue and not info.export_cue
+        import_sentence = info.import_cue and not info.export_cue and not _BUYER_IMPORTED.search(sentence)
         continuation = not import_sentence and (prev_sentence_had and bool(_cues()[2].search(sentence))
                                                 or prev_export_cue and bool(_cues()[4].search(sentence)))
         chosen = []
