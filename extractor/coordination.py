@@ -115,7 +115,9 @@ def grammar() -> _Grammar:
         breaks=re.compile(rf"\b(?:{_alt(data['gap_breaks'])})\b|;", re.IGNORECASE),
         receive=re.compile(rf"(?:’s|'s)?\s*(?:(?:also|alone|together|in\s+turn)\s+)?(?:{_alt(data['receive_verbs'])})\b",
                            re.IGNORECASE),
-        seller=re.compile(rf"(?:’s|'s)?\s+(?:(?:{_alt(data['seller_lead'])})\s+){{0,4}}(?:{_alt(data['seller_verbs'])})\b"),
+        # "China sold", "Turkey was the top seller", "China, meanwhile, sold"
+        seller=re.compile(rf"(?:’s|'s)?(?:\s*,\s*[a-z]+(?:\s+[a-z]+)?\s*,)?\s+(?:(?:{_alt(data['seller_lead'])})\s+){{0,4}}"
+                          rf"(?:{_alt(data['seller_verbs'])})\b"),
         each_after=re.compile(rf"\s+(?:{_alt(data['each_words'])})\b"),
         each_in=re.compile(rf"\b(?:{_alt(data['each_words'])})\b"),
         # between two amounts of one run; a restatement in brackets may follow an amount

@@ -171,6 +171,9 @@ CUES = {
     "customers-in": ("Iranian saffron found new customers in {X} last year.", [("X", None)]),
     "customers-in-bought": ("Customers in {X} bought {A} of Iranian saffron.", [("X", "A")]),
     "biggest-market": ("{X} was the biggest market for Iranian carpets.", [("X", None)]),
+    "such-as-after-a-plan": (
+        "Iran is keen to boost exports to African countries such as {X} and Kenya.", [("X", None), ("Kenya", None)]),
+    "buys-from-iran": ("{X} buys gas from Iran and Azerbaijan.", [("X", None)]),
     "top-importer": ("{X} was the top importer of Iranian bitumen with {A}.", [("X", "A")]),
 }
 
@@ -197,6 +200,8 @@ NEGATIVES = {
     "rival-overtaking": "Iran's exports to Oman rose, overtaking {X} as the top supplier.",
     "import-source-bullets": "Iran's main import sources in the period were:\n- {X}: {A}\n- Ghana: $90 million",
     "seller-sells": "{X} sells {A} of goods to Iran every year.",
+    "seller-with-an-aside": "Iran exported $300 million to Oman; {X}, meanwhile, sold {A} of goods to Iran.",
+    "stopped-buying-list": "{X}, Ghana and Kenya stopped buying Iranian oil last year.",
     "buyer-of-something-else": "Iran's non-oil exports rose. Meanwhile, {X} imported more soybeans.",
     "followed-without-a-list": "Iran's oil exports fell. {X} followed with a production cut.",
     "import-source-beside-destination": (
@@ -210,7 +215,7 @@ NEGATIVE_OTHERS = {"seller-beside-buyer": [("Georgia", M90)], "seller-in-export-
                    "negated-buyer": [("Oman", None)], "buyer-from-elsewhere": [("Oman", None)],
                    "import-source-beside-destination": [("Oman", M300)],
                    "rival-competition-from": [("Oman", None)], "rival-apposition": [("Oman", None)],
-                   "rival-overtaking": [("Oman", None)]}
+                   "rival-overtaking": [("Oman", None)], "seller-with-an-aside": [("Oman", M300)]}
 
 IRAN_ITSELF = "Iran's non-oil exports reached {A} last year."
 

@@ -96,6 +96,8 @@ DEST_LIST_CUE = re.compile(
 # "..., which imported $2 billion": the import of a buyer, not of Iran
 _BUYER_IMPORTED = re.compile(r"\b(?:which|who)\s+(?:also\s+)?imported\b(?![^.;]{0,60}\bfrom\s+(?!Iran\b))")
 _BULLET = re.compile(r"\s*(?:[-•*–—·]\s*|\d{1,2}[.)]\s*)?(?:the\s+)?")
+# "exports to X, Y and", "exported ... to neighbouring countries including X, Y and": ends at a country
+_TO_LIST = re.compile(r"\b(?:to|into|for|towards)\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}?(?:(?:countries|markets|states|nations|neighbou?rs)\s*,?\s+)?(?:(?:including|such\s+as|namely|like|particularly|especially|mainly|mostly)\s+)?(?:(?:the\s+)?[A-Z][\w.’'\-]*(?![\w.’'\-])(?:\s*\([^)]*\))?(?:\s+(?:at|with|worth)\s+(?:[a-z]+\s+){0,2}[$€£]?\s?[\d.,]+(?:\s*(?!and\b)[a-z]+)?)?\s*(?:(?:,|and)\s*)?){0,12}(?:the\s+)?$")
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z.&]{1,9}\)")
 _SHARE_OF_EXPORTS = re.compile(r"(?:’s|'s)\s+share\s+(?:in|of)\s+(?:Iran['’]s\s+|the\s+|Iranian\s+|its\s+)?(?:[\w\-]+\s+)?exports\b")
 
@@ -141,7 +143,7 @@ AMOUNT_CONTEXT = re.compile(
     re.IGNORECASE)
 # "Pakistan ($1b) and Iraq ($364m) imported Iranian steel", "Iraq bought ... from Iran"
 BUYS_FROM_IRAN = re.compile(
-    r"\b(?:import(?:ed|s)?|bought|purchased|buying|purchasing|received|took|absorbed)\b(?:[^.;]|\.(?=\d)){0,60}?(?:\bfrom\s+Iran\b|\bIranian\b|\bIran['’]s\b)",
+    r"\b(?:import(?:ed|s)?|bought|buys|purchased|buying|purchasing|received|took|absorbed)\b(?:[^.;]|\.(?=\d)){0,60}?(?:\bfrom\s+Iran\b|\bIranian\b|\bIran['’]s\b)",
     re.IGNORECASE)
 
 
@@ -224,9 +226,18 @@ def _is_export_role(info: _Sentence, s: int, e: int) -> bool:
     if re.match(r"(?:’s|'s)?\s+(?:exports?|sanctions?)\b", after):
         return False
     # "exports to X", "exported ... to X, Y and Z"
-    to_list = re.search(r"\b(?:to|into|for|towards)\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}?(?:(?:countries|markets|states|nations|neighbou?rs)\s*,?\s+)?(?:(?:including|such\s+as|namely|like|particularly|especially|mainly|mostly)\s+)?(?:(?:the\s+)?[A-Z][\w.’'\-]*(?![\w.’'\-])(?:\s*\([^)]*\))?(?:\s+(?:at|with|worth)\s+(?:[a-z]+\s+){0,2}[$€£]?\s?[\d.,]+(?:\s*(?!and\b)[a-z]+)?)?\s*(?:(?:,|and)\s*)?){0,12}(?:the\s+)?$", before)
-    if to_list and (EXPORT_CUE.search(before[:to_list.start()] + " ") or re.search(r"\b(?:went|sent|delivered|headed|destined|bound)\s*$", before[:to_list.start()])) and not re.search(r"\bimport", before[max(0, to_list.start() - 40):to_list.start()], re.IGNORECASE):
-        return True
+    # the "to" whose list ends at the country and whose verb is an export: "boost exports to African
+    # countries such as Kenya" (not "keen to boost ...")
+    pos = 0
+    for _ in range(3):
+        to_list = _TO_LIST.search(before, pos)
+        if not to_list:
+            break
+        head = before[:to_list.start()]
+        if (EXPORT_CUE.search(head + " ") or re.search(r"\b(?:went|sent|delivered|headed|destined|bound)\s*$", head)) \
+                and not re.search(r"\bimport", before[max(0, to_list.start() - 40):to_list.start()], re.IGNORECASE):
+            return True
+        pos = to_list.start() + 1
     if info.respectively and re.search(r"\b(?:bought|purchased|imported|received|took|accounted\s+for)\b", sentence[rel:rel + 300]):
         return True  # "Iraq, Afghanistan and Pakistan bought $320m, $216m and $51m respectively"
     verb = BUYS_FROM_IRAN.search(sentence[rel:rel + 300])
@@ -302,11 +313,17 @@ _BUY_VERB = re.compile(r"\)?(?:\s*\([^()]{0,40}\))?\s*(?:(?:also|then|alone|repo
                        r"(?:took|taking|bought|buying|purchased|purchasing|imported|importing|imports|received|absorbed)\b")
 
 
+_STOPPED = re.compile(r"\)?(?:\s*\([^()]{0,40}\))?\s*(?:(?:have|has|had|also)\s+)?(?:stopped|halted|ceased|suspended|"
+                      r"cut\s+off|banned|refused)\s+(?:buying|importing|purchasing|imports|purchases|their|its)\b")
+
+
 def _refuses(text: str, info: "_Sentence", c) -> bool:
     """A country whose own verb says it bought nothing, or bought from elsewhere: "while Bahrain bought
     no Iranian goods", "while China imported $5 billion of goods from Germany"."""
     _, clause_end = info.clause_at(c[1] - info.start)
     tail = text[c[2]:min(info.start + clause_end, c[2] + 120)]
+    if _STOPPED.match(tail):
+        return True  # "Japan and India stopped buying Iranian oil"
     verb = _BUY_VERB.match(tail)
     return bool(verb) and bool(_NOT_RECEIVING.search(tail, 0, verb.end() + 60))
 
@@ -321,7 +338,7 @@ class _Lists:
         if not countries:  # most sentences: nothing to read
             self.money, self.parse = [], None
             self.sellers = self.acronyms = self.receivers = self.shares = self.joint = self.attached = frozenset()
-            self.with_amount = self.rivals = frozenset()
+            self.with_amount = self.rivals = self.refusing = frozenset()
             return
         self.money = primary_money(text, sentence_money)
         self.parse = coordination.parse(text, [(s, e) for _, s, e in countries],
@@ -344,6 +361,13 @@ class _Lists:
             if before_cue.search(head) or after_cue.match(text, coord.end, min(info.end, coord.end + 60)):
                 self.rivals.update(members)
         self.rivals.update(countries[a] for a, h in p.acronym_of.items() if countries[h] in self.rivals)
+        # the items of one conjunct share the verb of its last: "Japan, South Korea and India stopped buying"
+        self.refusing = set()
+        for coord in p.coordinations:
+            for conj in coord.conjuncts:
+                if len(conj.items) > 1 and _refuses(text, info, countries[conj.items[-1]]):
+                    self.refusing.update(countries[i] for i in conj.items)
+        self.refusing.update(countries[a] for a, h in p.acronym_of.items() if countries[h] in self.refusing)
         self.shares = {countries[i] for c in p.coordinations for conj in c.conjuncts if conj.share for i in conj.items}
         # several items sharing one figure: a joint total, never one item's amount
         self.joint = {countries[i] for c in p.coordinations for conj in c.conjuncts
@@ -451,7 +475,7 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
             chosen = _with_list_mates(text, info, in_sent, chosen)
             chosen = lists.with_mates(chosen)
         chosen = [c for c in chosen if c not in lists.sellers and not _refuses(text, info, c)
-                  and c not in lists.rivals]
+                  and c not in lists.rivals and c not in lists.refusing]
         for iso, _, _ in chosen:
             dests.setdefault(iso, _Dest(iso2=iso))
         chosen_in.append(chosen)
