@@ -24,8 +24,8 @@ Constituents and the composition rules over them:
 
 The words between an item and its amount are a few lowercase words ("stood
 at", "were the main buyers at"; a nationality adjective such as "Persian",
-"Iranian" or "Chinese-style", a year and a bracketed gloss may stand among
-them), possibly after a relative clause (",
+"Iranian" or "Chinese-style", a year, a tonnage and a bracketed gloss may
+stand among them), possibly after a relative clause (",
 which bought most of the ore,"), or a relative clause whose verb receives
 the amount (", which bought $1.5 billion").
 
@@ -109,7 +109,8 @@ def grammar() -> _Grammar:
         right=re.compile(
             r"(?:’s|'s)?\s*(?:[(:,—–-]\s*)?"
             r"(?:(?:[a-z][a-z\-]*|Iran['’]s|[A-Z][a-z]+(?:an|ese|ish|i)(?:-[a-z]+)?|\d+(?:\.\d+)?\s*(?:percent|%)|(?:13|14|19|20)\d\d"
-            r"|\([^()$€£¥]{1,60}\)),?\s+){0,12}"),
+            r"|\([^()$€£¥]{1,60}\)|\d[\d.,]*\s+(?:(?:million|thousand|billion)\s+)?(?:tons?|tonnes?|barrels?|units?))"
+            r",?\s+){0,12}"),
         # between an amount and the item after it: "$410 million went to", "$220 million to"
         left=re.compile(r"\s*(?:[a-z]+,?\s+){0,6}?(?:to|into)\s+(?:the\s+)?"),
         breaks=re.compile(rf"\b(?:{_alt(data['gap_breaks'])})\b|;", re.IGNORECASE),

@@ -126,6 +126,9 @@ ARRANGEMENTS = {
     "followed-by-which-imported": (
         "Exports to Ghana reached $500 million. The country was followed by {C1}, which imported {A1}.",
         [("Ghana", M500), ("C1", "A1")]),
+    "tonnage-then-value": (
+        "{C1} bought 8.7 million tons of Iranian goods valued at {A1}, while {C2} bought 3.2 million tons worth {A2}.",
+        [("C1", "A1"), ("C2", "A2")]),
     "sells-to": ("Iran sells fruit worth {A1} to {C1} every year.", [("C1", "A1")]),
     "lone-clause": ("Iran's exports to {C1} reached {A1} in the first half of the year.", [("C1", "A1")]),
     "possessive-imports": ("{C1}’s imports from Iran reached {A1} last year.", [("C1", "A1")]),
