@@ -205,6 +205,7 @@ NEGATIVES = {
     "seller-sells": "{X} sells {A} of goods to Iran every year.",
     "seller-with-an-aside": "Iran exported $300 million to Oman; {X}, meanwhile, sold {A} of goods to Iran.",
     "stopped-buying-list": "{X}, Ghana and Kenya stopped buying Iranian oil last year.",
+    "bought-foreign-goods": "Iranian exports to Oman grew. Meanwhile, {X} bought {A} of Russian gas.",
     "buyer-of-something-else": "Iran's non-oil exports rose. Meanwhile, {X} imported more soybeans.",
     "followed-without-a-list": "Iran's oil exports fell. {X} followed with a production cut.",
     "import-source-beside-destination": (
@@ -218,7 +219,8 @@ NEGATIVE_OTHERS = {"seller-beside-buyer": [("Georgia", M90)], "seller-in-export-
                    "negated-buyer": [("Oman", None)], "buyer-from-elsewhere": [("Oman", None)],
                    "import-source-beside-destination": [("Oman", M300)],
                    "rival-competition-from": [("Oman", None)], "rival-apposition": [("Oman", None)],
-                   "rival-overtaking": [("Oman", None)], "seller-with-an-aside": [("Oman", M300)]}
+                   "rival-overtaking": [("Oman", None)], "seller-with-an-aside": [("Oman", M300)],
+                   "bought-foreign-goods": [("Oman", None)]}
 
 IRAN_ITSELF = "Iran's non-oil exports reached {A} last year."
 

@@ -306,7 +306,9 @@ def _with_list_mates(text: str, info: "_Sentence", in_sent: list, chosen: list) 
 
 
 _IRANIAN = re.compile(r"\bIranian\b|\bIran['’]s\b|\bfrom\s+Iran\b|\bexports?\b")
-_NOT_RECEIVING = re.compile(r"\b(?:no|not|never|nothing|none)\b|n['’]t\b|\bfrom\s+(?!Iran\b)(?:the\s+)?[A-Z]")
+# a buyer that bought nothing, or bought from elsewhere ("imported ... from Germany", "... of Russian gas")
+_NOT_RECEIVING = re.compile(r"\b(?:no|not|never|nothing|none)\b|n['’]t\b|\bfrom\s+(?!Iran\b)(?:the\s+)?[A-Z]"
+                            r"|\bof\s+(?!Iranian\b|Persian\b)[A-Z][a-z]+(?:an|ese|ish|i)\s+[a-z]")
 
 
 _BUY_VERB = re.compile(r"\)?(?:\s*\([^()]{0,40}\))?\s*(?:(?:also|then|alone|reportedly|has|have|had)\s+){0,2}"
