@@ -256,7 +256,8 @@ def parse(text: str, items: Sequence[Span], amounts: Sequence[Span], *,
                 left_taken.add(k)
         if h not in left_of:  # a share before the item: "20 percent to Afghanistan"
             window_start = max(prev_end, s - 40)
-            share = g.left_share.search(text, window_start, s)
+            lowered = text[window_start:s].lower()
+            share = g.left_share.search(text, window_start, s) if any(u in lowered for u in g.share_units) else None
             if share and share.end() == s:
                 left_share[h] = share.start()
         prev_end = ext_end[h]

@@ -20,7 +20,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Optional
 
 import pycountry
@@ -168,18 +168,31 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return [s for s in spans if s[1] > s[0]]
 
 
+_RESPECTIVELY = re.compile(r"\brespectively\b")
+
+
 class _Sentence:
     """One sentence, with its clauses and the cues of each clause worked out once."""
 
     def __init__(self, text: str, start: int, end: int):
         self.text, self.start, self.end = text, start, end
         self.string = text[start:end]
-        self.respectively = bool(re.search(r"\brespectively\b", self.string))
         self.export_cue = bool(EXPORT_CUE.search(self.string))
-        self.import_cue = bool(IMPORT_CUE.search(self.string))
         self.bought = bool(BOUGHT.search(self.string))
-        self.cuts = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(self.string)] + [len(self.string)]
         self._clauses: dict[int, tuple[str, bool]] = {}
+
+    # worked out only for the sentences that need them (most name no country)
+    @cached_property
+    def respectively(self) -> bool:
+        return bool(_RESPECTIVELY.search(self.string))
+
+    @cached_property
+    def import_cue(self) -> bool:
+        return bool(IMPORT_CUE.search(self.string))
+
+    @cached_property
+    def cuts(self) -> list[int]:
+        return [0] + [m.start() for m in _CLAUSE_BREAK.finditer(self.string)] + [len(self.string)]
 
     def clause_at(self, rel: int) -> tuple[int, int]:
         """(start, end) of the clause around offset ``rel``, relative to the sentence."""
@@ -433,9 +446,11 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
         lists_in.append(lists)
         sentence = info.string
         export_context = info.export_cue or info.bought or prev_export_cue or prev_sentence_had
-        import_sentence = info.import_cue and not info.export_cue and not _BUYER_IMPORTED.search(sentence)
-        continuation = not import_sentence and (prev_sentence_had and bool(_cues()[2].search(sentence))
-                                                or prev_export_cue and bool(_cues()[4].search(sentence)))
+        import_sentence = bool(in_sent) and info.import_cue and not info.export_cue \
+            and not _BUYER_IMPORTED.search(sentence)
+        continuation = bool(in_sent) and not import_sentence and (
+            prev_sentence_had and bool(_cues()[2].search(sentence))
+            or prev_export_cue and bool(_cues()[4].search(sentence)))
         chosen = []
         # a line of a list under a header ("Iran's top export destinations were:\n- China: $9 billion")
         bullet = _BULLET.match(text, info.start, info.end) if list_header else None
@@ -488,7 +503,7 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
     previous: list = []
     for info, chosen, sent_money, in_sent, lists in zip(infos, chosen_in, money_in, countries_in, lists_in):
         sentence = info.string
-        if AMOUNT_CONTEXT.search(sentence) and not (info.import_cue and not info.export_cue):
+        if in_sent and AMOUNT_CONTEXT.search(sentence) and not (info.import_cue and not info.export_cue):
             taken = set(chosen)
             known = [c for c in in_sent if c[0] in dests and c not in taken and c not in lists.sellers
                      and c not in lists.rivals]
