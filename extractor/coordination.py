@@ -59,7 +59,7 @@ MAX_GAP = 90
 LOOK = 80
 
 
-_OPEN = re.compile(r"\s*\(\s*")
+_OPEN = re.compile(r"\s*\(\s*(?:the\s+)?")
 _CLOSE = re.compile(r"\s*\)")
 _AND = re.compile(r"\band\b")
 _QUALIFIER_TAIL = re.compile(r"\b(?:more|less|fewer|greater|higher|lower)\s+than\s*$")
@@ -127,7 +127,7 @@ def grammar() -> _Grammar:
         left_share=re.compile(rf"(?:\d+(?:\.\d+)?|[a-z]+(?:[\s\-][a-z]+)?)\s*(?:{units})\s+(?:[a-z]+\s+){{0,3}}?"
                               rf"(?:to|into)\s+(?:the\s+)?", re.IGNORECASE),
         bracket_open=re.compile(rf"\s*\(\s*(?:(?:{qual})\s+)?"),
-        acronym=re.compile(r"\s*\(\s*[A-Z][A-Za-z.&]{1,9}\s*\)"),
+        acronym=re.compile(r"\s*\(\s*(?:the\s+)?[A-Z][A-Za-z.&]{1,9}\s*\)"),
         # what an amount may carry before the list goes on: "$1.1 billion of goods, Afghanistan ..."
         complement=re.compile(r"(?:\s*\([^()]{1,40}\))?(?:\s+(?:of|worth\s+of|in)\s+(?:[A-Za-z\-’']+\s+){0,2}?[a-z\-]+(?=\s*,))?"),
         # a relative clause between an item and its verb: ", which bought nearly all of the ore,"
@@ -223,7 +223,7 @@ def parse(text: str, items: Sequence[Span], amounts: Sequence[Span], *,
     for j, (s, e) in enumerate(items):
         if heads:
             h = heads[-1]
-            opened = _OPEN.fullmatch(text, ext_end[h], s) if s - ext_end[h] <= 4 else None
+            opened = _OPEN.fullmatch(text, ext_end[h], s) if s - ext_end[h] <= 8 else None
             closed = _CLOSE.match(text, e)
             if opened and closed:
                 acronym_of[j] = h

@@ -25,6 +25,8 @@ COUNTRY_FORMS = {
     "plain": ("Iraq", "Iraq", "IQ", ["Iraq"]),
     "article": ("the Netherlands", "Netherlands", "NL", ["Netherlands"]),
     "acronym": ("the United Arab Emirates (UAE)", "United Arab Emirates", "AE", ["United Arab Emirates", "UAE"]),
+    "acronym-with-article": ("the United Arab Emirates (the UAE)", "United Arab Emirates", "AE",
+                             ["United Arab Emirates", "UAE"]),
     "multiword": ("South Korea", "South Korea", "KR", ["South Korea"]),
     "alias-UAE": ("the UAE", "United Arab Emirates", "AE", ["UAE"]),
     "alias-UK": ("the UK", "United Kingdom", "GB", ["UK"]),
