@@ -21,7 +21,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property, lru_cache
-from typing import Optional
+from typing import NamedTuple, Optional
 
 import pycountry
 from spacy.language import Language
@@ -106,10 +106,17 @@ def _phrases(words) -> str:
     return "|".join(r"\s+".join(re.escape(w) for w in word.split()) for word in sorted(words, key=len, reverse=True))
 
 
+class _Cues(NamedTuple):
+    buyer: re.Pattern         # a clause lists buyers: "the largest client", "top importers"
+    buyers_in: re.Pattern     # right before a country: "customers in"
+    continuation: re.Pattern  # a sentence goes on with the list of the one before: "followed", "next came"
+    led_by: re.Pattern        # right before a country: "led by"
+    opener: re.Pattern        # goes on even after an export sentence that named no country: "next came"
+
+
 @lru_cache(maxsize=None)
-def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
-    """(buyer cue of a clause, "customers in" right before a country, continuation, "led by" right before a
-    country, list opener), from data/destination_cues.json."""
+def _cues() -> _Cues:
+    """The cues of data/destination_cues.json, compiled once."""
     data = load("destination_cues")
     buyer = re.compile(rf"\b(?:{_phrases(data['rank_adjectives'])})\s+(?:[\w\-]+\s+)?(?:{_phrases(data['buyer_nouns'])})\b",
                        re.IGNORECASE)
@@ -117,7 +124,7 @@ def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]
     continuation = re.compile(rf"\b(?:{_phrases(data['continuation'])})\b", re.IGNORECASE)
     led_by = re.compile(rf"\b(?:{_phrases(data['led_by'])})\s+(?:the\s+)?$", re.IGNORECASE)
     opener = re.compile(rf"\b(?:{_phrases(data['list_openers'])})\b", re.IGNORECASE)
-    return buyer, buyers_in, continuation, led_by, opener
+    return _Cues(buyer, buyers_in, continuation, led_by, opener)
 
 
 @lru_cache(maxsize=None)
@@ -210,7 +217,7 @@ class _Sentence:
         a, b = self.clause_at(rel)
         if a not in self._clauses:
             clause = self.string[a:b]
-            cue = bool(DEST_LIST_CUE.search(clause) or _cues()[0].search(clause)) and not re.search(
+            cue = bool(DEST_LIST_CUE.search(clause) or _cues().buyer.search(clause)) and not re.search(
                 r"\bsources?\s+of\s+(?:\w+\s+)?imports?\b|\bsuppliers?\b", clause, re.IGNORECASE)
             self._clauses[a] = (clause, cue)
         return self._clauses[a]
@@ -234,7 +241,7 @@ def _is_export_role(info: _Sentence, s: int, e: int) -> bool:
         return True  # "Imports by Iraq from Iran reached $9 billion"
     if _SHARE_OF_EXPORTS.match(after):
         return True  # "The UAE's share of Iran's exports was $5 billion"
-    if _cues()[3].search(before[-30:]) and info.export_cue:
+    if _cues().led_by.search(before[-30:]) and info.export_cue:
         return True  # "Iran exported $1 billion to the union's members, led by Russia with $600 million"
     if re.match(r"(?:’s|'s)?\s+(?:exports?|sanctions?)\b", after):
         return False
@@ -259,7 +266,7 @@ def _is_export_role(info: _Sentence, s: int, e: int) -> bool:
         return True
     if info.clause_lists_destinations(rel) and not SANCTION_CUE.search(before[-30:]) and not IMPORT_CUE.search(before[-40:]):
         return True
-    if _cues()[1].search(before[-40:]) and (info.export_cue or re.search(r"\bIranian\b|\bIran['’]s\b", sentence)):
+    if _cues().buyers_in.search(before[-40:]) and (info.export_cue or re.search(r"\bIranian\b|\bIran['’]s\b", sentence)):
         return True  # "Iranian saffron found new customers in Hong Kong"
     return False
 
@@ -318,7 +325,7 @@ def _with_list_mates(text: str, info: "_Sentence", in_sent: list, chosen: list) 
     return sorted(chosen, key=lambda x: x[1])
 
 
-_IRANIAN = re.compile(r"\bIranian\b|\bIran['’]s\b|\bfrom\s+Iran\b|\bexports?\b")
+_EXPORT_OBJECT = re.compile(r"\bIranian\b|\bIran['’]s\b|\bfrom\s+Iran\b|\bexports?\b")
 # a buyer that bought nothing, or bought from elsewhere ("imported ... from Germany", "... of Russian gas")
 _NOT_RECEIVING = re.compile(r"\b(?:no|not|never|nothing|none)\b|n['’]t\b|\bfrom\s+(?!Iran\b)(?:the\s+)?[A-Z]"
                             r"|\bof\s+(?!Iranian\b|Persian\b)[A-Z][a-z]+(?:an|ese|ish|i)\s+[a-z]")
@@ -449,14 +456,14 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
         import_sentence = bool(in_sent) and info.import_cue and not info.export_cue \
             and not _BUYER_IMPORTED.search(sentence)
         continuation = bool(in_sent) and not import_sentence and (
-            prev_sentence_had and bool(_cues()[2].search(sentence))
-            or prev_export_cue and bool(_cues()[4].search(sentence)))
+            prev_sentence_had and bool(_cues().continuation.search(sentence))
+            or prev_export_cue and bool(_cues().opener.search(sentence)))
         chosen = []
         # a line of a list under a header ("Iran's top export destinations were:\n- China: $9 billion")
         bullet = _BULLET.match(text, info.start, info.end) if list_header else None
         line_item = bullet is not None and bool(in_sent) and in_sent[0][1] == bullet.end()
         list_header = line_item or info.string.rstrip().endswith(":") and (
-            info.export_cue or bool(DEST_LIST_CUE.search(sentence) or _cues()[0].search(sentence)))
+            info.export_cue or bool(DEST_LIST_CUE.search(sentence) or _cues().buyer.search(sentence)))
         for iso, s, e in in_sent:
             if (iso, s, e) in lists.sellers:
                 continue
@@ -472,7 +479,7 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
                 _, clause_end = info.clause_at(s - info.start)
                 tail = text[e:min(info.start + clause_end, e + 120)]
                 role = not _from_before(text, info.start, s) and not _NOT_RECEIVING.search(tail) and (
-                    (iso, s, e) in lists.attached or _IRANIAN.search(tail) is not None)
+                    (iso, s, e) in lists.attached or _EXPORT_OBJECT.search(tail) is not None)
             if not role and info.export_cue and (iso, s, e) in lists.shares and not import_sentence:
                 role = not _from_before(text, info.start, s)  # "Of the exports, Spain took 35 percent"
             if role:
