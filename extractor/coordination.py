@@ -118,7 +118,9 @@ def grammar() -> _Grammar:
                            re.IGNORECASE),
         # "China sold", "Turkey was the top seller", "China, meanwhile, sold"
         seller=re.compile(rf"(?:’s|'s)?(?:\s*,\s*[a-z]+(?:\s+[a-z]+)?\s*,)?\s+(?:(?:{_alt(data['seller_lead'])})\s+){{0,4}}"
-                          rf"(?:{_alt(data['seller_verbs'])})\b"),
+                          rf"(?:{_alt(data['seller_verbs'])})\b"
+                          # an apposition: "Turkey, the top seller to Iran, ..."
+                          rf"|\s*,\s+(?:(?:{_alt(data['seller_lead'])})\s+){{1,4}}(?:{_alt(data['seller_verbs'])})\s+to\s+Iran\b"),
         each_after=re.compile(rf"\s+(?:{_alt(data['each_words'])})\b"),
         each_in=re.compile(rf"\b(?:{_alt(data['each_words'])})\b"),
         # between two amounts of one run; a restatement in brackets may follow an amount

@@ -208,6 +208,7 @@ NEGATIVES = {
     "seller-with-an-aside": "Iran exported $300 million to Oman; {X}, meanwhile, sold {A} of goods to Iran.",
     "stopped-buying-list": "{X}, Ghana and Kenya stopped buying Iranian oil last year.",
     "bought-foreign-goods": "Iranian exports to Oman grew. Meanwhile, {X} bought {A} of Russian gas.",
+    "seller-apposition": "Oman and Ghana were the main buyers of Iranian goods, while {X}, the top seller to Iran, bought little.",
     "buyer-of-something-else": "Iran's non-oil exports rose. Meanwhile, {X} imported more soybeans.",
     "followed-without-a-list": "Iran's oil exports fell. {X} followed with a production cut.",
     "import-source-beside-destination": (
@@ -222,7 +223,8 @@ NEGATIVE_OTHERS = {"seller-beside-buyer": [("Georgia", M90)], "seller-in-export-
                    "import-source-beside-destination": [("Oman", M300)],
                    "rival-competition-from": [("Oman", None)], "rival-apposition": [("Oman", None)],
                    "rival-overtaking": [("Oman", None)], "seller-with-an-aside": [("Oman", M300)],
-                   "bought-foreign-goods": [("Oman", None)]}
+                   "bought-foreign-goods": [("Oman", None)],
+                   "seller-apposition": [("Oman", None), ("Ghana", None)]}
 
 IRAN_ITSELF = "Iran's non-oil exports reached {A} last year."
 
