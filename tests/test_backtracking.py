@@ -91,6 +91,10 @@ ADVERSARIAL = {
     "titles-and-names": _repeat("Minister Ali Rezaei "),
     "countries": _repeat("Iraq "),
     "country-lists": _repeat("exports to Iraq, "),
+    "coordinations": _repeat("Oman with $3 billion, Iraq and Qatar with $1 billion each, "),
+    "bracketed-lists": _repeat("the United Arab Emirates (UAE) ($1 billion), "),
+    "while-lists": _repeat("Iraq took $1 billion, while Oman and Qatar bought "),
+    "bullet-lists": _repeat("Exports by destination:\n- Iraq: $1 billion\n"),
     "apostrophes": _repeat("’"),
     "possessives": _repeat("’s "),
     "quotes": _repeat("\"“”'"),
@@ -141,6 +145,16 @@ def _destinations(text):
     return find_destinations(text, find_money(text), [])
 
 
+def _coordination(text):
+    import re
+
+    from extractor.coordination import parse
+
+    items = [m.span() for m in re.finditer(r"[A-Z][a-z]+", text)]
+    amounts = [m.span() for m in re.finditer(r"[$€]?\d[\d.,]*(?: (?:billion|million))?", text)]
+    return parse(text, items, amounts, respectively=True)
+
+
 def _tokenizer(text):
     from extractor.api import load_pipeline
     from extractor.limits import make_doc_safely
@@ -165,6 +179,7 @@ STAGES = {
     "organizations": _organizations,
     "officials": _officials,
     "destinations": _destinations,
+    "coordination": _coordination,
     "tokenizer": _tokenizer,
     "reader": _reader,
 }

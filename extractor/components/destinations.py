@@ -4,10 +4,14 @@ Country names come from pycountry (ISO 3166) plus the everyday aliases in
 ``data/countries.json``.  A country is a destination when a mention of it
 sits in an export role in its sentence ("exports to X", "X ... were the top
 export destinations", "X imported ... from Iran", a list continuing one of
-those, or a sentence that goes on about the one before); its amount is
-paired by ``destination_amounts`` ("respectively" lists, parallel lists,
-"$N each", "X at $N" / "$N to X", the lone export amount of its clause) or
-taken from the next sentence's anaphora ("Shipments there reached $N").
+those, or a sentence that goes on about the one before).  Each sentence's
+lists are read once by the list parser (``extractor.coordination``: acronyms
+in brackets, attached amounts, "each", "followed by", "while X bought",
+sellers); a destination's list mates share its role; its amount is the
+parser's pair, else the lone export amount of its clause, else the next
+sentence's anaphora ("Shipments there reached $N"), both in
+``destination_amounts``.
+Buyer and continuation cues are data (``data/destination_cues.json``).
 """
 
 from __future__ import annotations
@@ -16,17 +20,18 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
-from typing import Optional
+from functools import cached_property, lru_cache
+from typing import NamedTuple, Optional
 
 import pycountry
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .. import coordination
 from ..records import Destination, Mention, Money
 from ..resources import load
 from .base import doc_text, set_results
-from .destination_amounts import LIST_JOIN, first_amount_after, pair_amounts, paired_countries
+from .destination_amounts import LIST_JOIN, first_amount_after, lone_amount, primary_money
 from .org_index import OrgIndex
 
 
@@ -48,25 +53,92 @@ def country_table() -> tuple[dict, dict]:
     return names, common
 
 
+def _trie_pattern(words) -> str:
+    """One alternation of ``words`` as a character trie: the same matches as the words sorted longest
+    first (at a position every matching word is a prefix of the longer ones, and the trie tries the
+    longer continuation first), without trying each word at each position."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        branches = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
+        ends = "" in node
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return walk(trie)
+
+
 @lru_cache(maxsize=None)
 def _country_re():
     names, _ = country_table()
-    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    alt = _trie_pattern(names)
     after = "|".join(load("countries")["not_names_when_followed_by"])
     return re.compile(rf"(?<![\w\-.])(?:{alt})(?![\w\-]|’s\s+(?:{after})|\s+(?:{after})\b)")
 
 
 EXPORT_CUE = re.compile(
-    r"\bexport(?:s|ed|ing|er|ers)?\b|\bshipped\b|\bshipments?\b|\bsold\b|\bdestinations?\b|\bbuyers?\b|\bcustomers?\b|\bmarkets?\b",
+    r"\bexport(?:s|ed|ing|er|ers)?\b|\bshipped\b|\bshipments?\b|\bsold\b|\bsells?\b|\bselling\b|\bdestinations?\b|\bbuyers?\b|\bcustomers?\b|\bmarkets?\b",
     re.IGNORECASE)
 DEST_LIST_CUE = re.compile(
     r"\b(?:export\s+)?destinations?\b|\bexport\s+(?:markets?|partners?|customers?)\b|\b(?:led|topped|headed)\s+the\s+(?:list\s+of\s+)?(?:buyers|customers|importers|destinations|markets)\b|\btopped\s+the\s+list\b|\bbuyers\s+of\b|\bamong\s+(?:the\s+)?(?:buyers|customers|importers)\b|\b(?:main|top|major|largest|biggest|leading)\s+(?:\w+\s+)?(?:buyers?|customers?|markets?|importers?|purchasers?)\b"
     r"|\bimporters?\s+of\s+(?:Iranian|Iran['’]s)\b|\bbought\s+(?:the\s+)?most\b"
     r"|\b(?:top|main|major|leading|biggest|largest)\s+(?:\w+\s+){0,2}(?:countries|nations|partners)\b(?=[^.]*\bexports?\b)",
     re.IGNORECASE)
-CONTINUATION_CUE = re.compile(
-    r"\bnext\s+in\s+(?:the\s+)?line\b|\bfollowed\b|\bcame\s+next\b|\bwere\s+next\b|\bcame\s+(?:second|third|fourth|fifth|next)\b|\bthe\s+next\s+(?:destinations?|ranks?)\b|\bwere\s+(?:also\s+)?among\b",
-    re.IGNORECASE)
+
+
+# "..., which imported $2 billion": the import of a buyer, not of Iran
+_BUYER_IMPORTED = re.compile(r"\b(?:which|who)\s+(?:also\s+)?imported\b(?![^.;]{0,60}\bfrom\s+(?!Iran\b))")
+_BULLET = re.compile(r"\s*(?:[-•*–—·]\s*|\d{1,2}[.)]\s*)?(?:the\s+)?")
+# "exports to X, Y and", "exported ... to neighbouring countries including X, Y and": ends at a country
+_TO_LIST = re.compile(r"\b(?:to|into|for|towards)\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}?(?:(?:countries|markets|states|nations|neighbou?rs)\s*,?\s+)?(?:(?:including|such\s+as|namely|like|particularly|especially|mainly|mostly)\s+)?(?:(?:the\s+)?[A-Z][\w.’'\-]*(?![\w.’'\-])(?:\s*\([^)]*\))?(?:\s+(?:at|with|worth)\s+(?:[a-z]+\s+){0,2}[$€£]?\s?[\d.,]+(?:\s*(?!and\b)[a-z]+)?)?\s*(?:(?:,|and)\s*)?){0,12}(?:the\s+)?$")
+_ACRONYM_AFTER = re.compile(r"\s*\((?:the\s+)?[A-Z][A-Za-z.&]{1,9}\)")
+_SHARE_OF_EXPORTS = re.compile(r"(?:’s|'s)\s+share\s+(?:in|of)\s+(?:Iran['’]s\s+|the\s+|Iranian\s+|its\s+)?(?:[\w\-]+\s+)?exports\b")
+
+
+def _phrases(words) -> str:
+    return "|".join(r"\s+".join(re.escape(w) for w in word.split()) for word in sorted(words, key=len, reverse=True))
+
+
+class _Cues(NamedTuple):
+    buyer: re.Pattern         # a clause lists buyers: "the largest client", "top importers"
+    buyers_in: re.Pattern     # right before a country: "customers in"
+    continuation: re.Pattern  # a sentence goes on with the list of the one before: "followed", "next came"
+    led_by: re.Pattern        # right before a country: "led by"
+    opener: re.Pattern        # goes on even after an export sentence that named no country: "next came"
+
+
+@lru_cache(maxsize=None)
+def _cues() -> _Cues:
+    """The cues of data/destination_cues.json, compiled once."""
+    data = load("destination_cues")
+    buyer = re.compile(rf"\b(?:{_phrases(data['rank_adjectives'])})\s+(?:[\w\-]+\s+)?(?:{_phrases(data['buyer_nouns'])})\b",
+                       re.IGNORECASE)
+    buyers_in = re.compile(rf"\b(?:{_phrases(data['buyers_in'])})\s+in\s+(?:the\s+)?$", re.IGNORECASE)
+    continuation = re.compile(rf"\b(?:{_phrases(data['continuation'])})\b", re.IGNORECASE)
+    led_by = re.compile(rf"\b(?:{_phrases(data['led_by'])})\s+(?:the\s+)?$", re.IGNORECASE)
+    opener = re.compile(rf"\b(?:{_phrases(data['list_openers'])})\b", re.IGNORECASE)
+    return _Cues(buyer, buyers_in, continuation, led_by, opener)
+
+
+@lru_cache(maxsize=None)
+def _rival_cues() -> tuple[re.Pattern, re.Pattern]:
+    """(right before a country or its list, right after the list): "competition from Turkey",
+    "lost market share in Iraq to Turkey", "Pakistan and India, Iran's rivals,"."""
+    data = load("destination_cues")
+    before = re.compile(rf"(?:\b(?:{_phrases(data['rival_before'])})|\b(?:{_phrases(data['lost_to'])})\s+"
+                        rf"(?:[\w’'\-]+\s+){{0,5}}?to)\s+(?:the\s+)?$", re.IGNORECASE)
+    after = re.compile(rf"\s*,?\s*(?:(?:are|were|is|was|as|remain|remained)\s+)?(?:Iran['’]s\s+|its\s+|the\s+)?"
+                       rf"(?:(?:main|key|chief|major|biggest|top|regional)\s+)?(?:{_phrases(data['rival_nouns'])})\b",
+                       re.IGNORECASE)
+    return before, after
+
 BOUGHT = re.compile(r"\b(?:bought|purchased|purchases)\b", re.IGNORECASE)
 IMPORT_FROM = re.compile(r"\bimport(?:s|ed|ing)?\s+(?:[\w$.,]+\s+){0,6}?from\b", re.IGNORECASE)
 IMPORT_CUE = re.compile(r"\bimport(?:s|ed|ing)?\s+(?:\w+\s+){0,6}?from\b|\bimports?\b|\bimported\b", re.IGNORECASE)
@@ -78,7 +150,7 @@ AMOUNT_CONTEXT = re.compile(
     re.IGNORECASE)
 # "Pakistan ($1b) and Iraq ($364m) imported Iranian steel", "Iraq bought ... from Iran"
 BUYS_FROM_IRAN = re.compile(
-    r"\b(?:import(?:ed|s)?|bought|purchased|buying|purchasing|received|took|absorbed)\b(?:[^.;]|\.(?=\d)){0,60}?(?:\bfrom\s+Iran\b|\bIranian\b|\bIran['’]s\b)",
+    r"\b(?:import(?:ed|s)?|bought|buys|purchased|buying|purchasing|received|took|absorbed)\b(?:[^.;]|\.(?=\d)){0,60}?(?:\bfrom\s+Iran\b|\bIranian\b|\bIran['’]s\b)",
     re.IGNORECASE)
 
 
@@ -103,18 +175,31 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return [s for s in spans if s[1] > s[0]]
 
 
+_RESPECTIVELY = re.compile(r"\brespectively\b")
+
+
 class _Sentence:
     """One sentence, with its clauses and the cues of each clause worked out once."""
 
     def __init__(self, text: str, start: int, end: int):
         self.text, self.start, self.end = text, start, end
         self.string = text[start:end]
-        self.respectively = bool(re.search(r"\brespectively\b", self.string))
         self.export_cue = bool(EXPORT_CUE.search(self.string))
-        self.import_cue = bool(IMPORT_CUE.search(self.string))
         self.bought = bool(BOUGHT.search(self.string))
-        self.cuts = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(self.string)] + [len(self.string)]
         self._clauses: dict[int, tuple[str, bool]] = {}
+
+    # worked out only for the sentences that need them (most name no country)
+    @cached_property
+    def respectively(self) -> bool:
+        return bool(_RESPECTIVELY.search(self.string))
+
+    @cached_property
+    def import_cue(self) -> bool:
+        return bool(IMPORT_CUE.search(self.string))
+
+    @cached_property
+    def cuts(self) -> list[int]:
+        return [0] + [m.start() for m in _CLAUSE_BREAK.finditer(self.string)] + [len(self.string)]
 
     def clause_at(self, rel: int) -> tuple[int, int]:
         """(start, end) of the clause around offset ``rel``, relative to the sentence."""
@@ -132,7 +217,7 @@ class _Sentence:
         a, b = self.clause_at(rel)
         if a not in self._clauses:
             clause = self.string[a:b]
-            cue = bool(DEST_LIST_CUE.search(clause)) and not re.search(
+            cue = bool(DEST_LIST_CUE.search(clause) or _cues().buyer.search(clause)) and not re.search(
                 r"\bsources?\s+of\s+(?:\w+\s+)?imports?\b|\bsuppliers?\b", clause, re.IGNORECASE)
             self._clauses[a] = (clause, cue)
         return self._clauses[a]
@@ -143,18 +228,36 @@ def _is_export_role(info: _Sentence, s: int, e: int) -> bool:
     rel = s - info.start
     before = sentence[max(0, rel - 120):rel]
     after = sentence[e - info.start:e - info.start + 120]
+    acronym = _ACRONYM_AFTER.match(after)
+    if acronym:  # "the United Arab Emirates (UAE) from Iran": read past the acronym
+        after = after[acronym.end():]
     # origins and import sources
     if re.search(r"\bfrom\s+(?:the\s+)?$", before) or re.search(r"\bfrom\s+(?:the\s+)?(?:[A-Z][\w.]*\s*,?\s*(?:and\s+)?){1,6}$", before) and not re.search(r"\bto\s+(?:the\s+)?(?:[A-Z][\w.]*\s*,?\s*(?:and\s+)?){1,6}$", before):
         if not re.search(r"\bexport", before[-60:], re.IGNORECASE):
             return False
     if re.match(r"\s*(?:’s|'s)?\s*(?:imports?|purchases|purchased|imported|bought)\b[^.]{0,80}\bfrom\s+Iran\b", after):
         return True
+    if re.search(r"\b[Ii]mports?\s+by\s+(?:the\s+)?$", before) and re.match(r"\s+from\s+Iran\b", after):
+        return True  # "Imports by Iraq from Iran reached $9 billion"
+    if _SHARE_OF_EXPORTS.match(after):
+        return True  # "The UAE's share of Iran's exports was $5 billion"
+    if _cues().led_by.search(before[-30:]) and info.export_cue:
+        return True  # "Iran exported $1 billion to the union's members, led by Russia with $600 million"
     if re.match(r"(?:’s|'s)?\s+(?:exports?|sanctions?)\b", after):
         return False
     # "exports to X", "exported ... to X, Y and Z"
-    to_list = re.search(r"\b(?:to|into|for|towards)\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}?(?:(?:countries|markets|states|nations|neighbou?rs)\s*,?\s+)?(?:(?:including|such\s+as|namely|like|particularly|especially|mainly|mostly)\s+)?(?:(?:the\s+)?[A-Z][\w.’'\-]*(?![\w.’'\-])(?:\s*\([^)]*\))?(?:\s+(?:at|with|worth)\s+(?:[a-z]+\s+){0,2}[$€£]?\s?[\d.,]+(?:\s*(?!and\b)[a-z]+)?)?\s*(?:(?:,|and)\s*)?){0,12}(?:the\s+)?$", before)
-    if to_list and (EXPORT_CUE.search(before[:to_list.start()] + " ") or re.search(r"\b(?:went|sent|delivered|headed|destined|bound)\s*$", before[:to_list.start()])) and not re.search(r"\bimport", before[max(0, to_list.start() - 40):to_list.start()], re.IGNORECASE):
-        return True
+    # the "to" whose list ends at the country and whose verb is an export: "boost exports to African
+    # countries such as Kenya" (not "keen to boost ...")
+    pos = 0
+    for _ in range(3):
+        to_list = _TO_LIST.search(before, pos)
+        if not to_list:
+            break
+        head = before[:to_list.start()]
+        if (EXPORT_CUE.search(head + " ") or re.search(r"\b(?:went|sent|delivered|headed|destined|bound)\s*$", head)) \
+                and not re.search(r"\bimport", before[max(0, to_list.start() - 40):to_list.start()], re.IGNORECASE):
+            return True
+        pos = to_list.start() + 1
     if info.respectively and re.search(r"\b(?:bought|purchased|imported|received|took|accounted\s+for)\b", sentence[rel:rel + 300]):
         return True  # "Iraq, Afghanistan and Pakistan bought $320m, $216m and $51m respectively"
     verb = BUYS_FROM_IRAN.search(sentence[rel:rel + 300])
@@ -163,6 +266,8 @@ def _is_export_role(info: _Sentence, s: int, e: int) -> bool:
         return True
     if info.clause_lists_destinations(rel) and not SANCTION_CUE.search(before[-30:]) and not IMPORT_CUE.search(before[-40:]):
         return True
+    if _cues().buyers_in.search(before[-40:]) and (info.export_cue or re.search(r"\bIranian\b|\bIran['’]s\b", sentence)):
+        return True  # "Iranian saffron found new customers in Hong Kong"
     return False
 
 
@@ -220,6 +325,102 @@ def _with_list_mates(text: str, info: "_Sentence", in_sent: list, chosen: list) 
     return sorted(chosen, key=lambda x: x[1])
 
 
+_EXPORT_OBJECT = re.compile(r"\bIranian\b|\bIran['’]s\b|\bfrom\s+Iran\b|\bexports?\b")
+# a buyer that bought nothing, or bought from elsewhere ("imported ... from Germany", "... of Russian gas")
+_NOT_RECEIVING = re.compile(r"\b(?:no|not|never|nothing|none)\b|n['’]t\b|\bfrom\s+(?!Iran\b)(?:the\s+)?[A-Z]"
+                            r"|\bof\s+(?!Iranian\b|Persian\b)[A-Z][a-z]+(?:an|ese|ish|i)\s+[a-z]")
+
+
+_BUY_VERB = re.compile(r"\)?(?:\s*\([^()]{0,40}\))?\s*(?:(?:also|then|alone|reportedly|has|have|had)\s+){0,2}"
+                       r"(?:took|taking|bought|buying|purchased|purchasing|imported|importing|imports|received|absorbed)\b")
+
+
+_STOPPED = re.compile(r"\)?(?:\s*\([^()]{0,40}\))?\s*(?:(?:have|has|had|also)\s+)?(?:stopped|halted|ceased|suspended|"
+                      r"cut\s+off|banned|refused)\s+(?:buying|importing|purchasing|imports|purchases|their|its)\b")
+
+
+def _refuses(text: str, info: "_Sentence", c) -> bool:
+    """A country whose own verb says it bought nothing, or bought from elsewhere: "while Bahrain bought
+    no Iranian goods", "while China imported $5 billion of goods from Germany"."""
+    _, clause_end = info.clause_at(c[1] - info.start)
+    tail = text[c[2]:min(info.start + clause_end, c[2] + 120)]
+    if _STOPPED.match(tail):
+        return True  # "Japan and India stopped buying Iranian oil"
+    verb = _BUY_VERB.match(tail)
+    return bool(verb) and bool(_NOT_RECEIVING.search(tail, 0, verb.end() + 60))
+
+
+class _Lists:
+    """The list parser's reading of one sentence's countries and primary amounts."""
+
+    def __init__(self, text: str, info: "_Sentence", countries: list, sentence_money: list[Money], max_gap: int):
+        self.countries = countries
+        self._text = text
+        self._info = info
+        if not countries:  # most sentences: nothing to read
+            self.money, self.parse = [], None
+            self.sellers = self.acronyms = self.receivers = self.shares = self.joint = self.attached = frozenset()
+            self.with_amount = self.rivals = self.refusing = frozenset()
+            return
+        self.money = primary_money(text, sentence_money)
+        self.parse = coordination.parse(text, [(s, e) for _, s, e in countries],
+                                        [(m.start, m.end) for m in self.money],
+                                        respectively=info.respectively, max_gap=max_gap)
+        p = self.parse
+        self.sellers = {countries[i] for i in p.sellers}
+        self.acronyms = {countries[i] for i in p.acronym_of}
+        self.receivers = {countries[i] for i in p.receivers}
+        # items with an amount or a share of their own
+        self.attached = {countries[i] for c in p.coordinations for conj in c.conjuncts
+                         if conj.amounts or conj.share for i in conj.items}
+        self.with_amount = {countries[i] for i, _ in p.pairs()}
+        # rivals: a list after "competition from", before ", Iran's rivals" (data/destination_cues.json)
+        before_cue, after_cue = _rival_cues()
+        self.rivals = set()
+        for coord in p.coordinations:
+            members = [countries[i] for i in coord.items]
+            head = text[max(info.start, coord.start - 60):coord.start]
+            if before_cue.search(head) or after_cue.match(text, coord.end, min(info.end, coord.end + 60)):
+                self.rivals.update(members)
+        self.rivals.update(countries[a] for a, h in p.acronym_of.items() if countries[h] in self.rivals)
+        # the items of one conjunct share the verb of its last: "Japan, South Korea and India stopped buying"
+        self.refusing = set()
+        for coord in p.coordinations:
+            for conj in coord.conjuncts:
+                if len(conj.items) > 1 and _refuses(text, info, countries[conj.items[-1]]):
+                    self.refusing.update(countries[i] for i in conj.items)
+        self.refusing.update(countries[a] for a, h in p.acronym_of.items() if countries[h] in self.refusing)
+        self.shares = {countries[i] for c in p.coordinations for conj in c.conjuncts if conj.share for i in conj.items}
+        # several items sharing one figure: a joint total, never one item's amount
+        self.joint = {countries[i] for c in p.coordinations for conj in c.conjuncts
+                      if conj.amounts and not conj.pairs() for i in conj.items}
+
+    def with_mates(self, chosen: list) -> list:
+        """Countries listed in one coordination with a destination are destinations too
+        ("Next came Oman with $300 million, Kenya and Ghana with $120 million each")."""
+        taken = set(chosen)
+        out = list(chosen)
+        for coord in self.parse.coordinations:
+            members = [self.countries[i] for i in coord.items]
+            if len(members) < 2 or not taken.intersection(members):
+                continue
+            first = members[0][1]
+            before = self._text[max(self._info.start, first - 40):first]
+            if IMPORT_CUE.search(before) or SANCTION_CUE.search(before) or _from_before(self._text, self._info.start, first):
+                continue
+            for c in members:
+                if c not in taken and c not in self.sellers and not _from_before(self._text, self._info.start, c[1]):
+                    out.append(c)
+                    taken.add(c)
+        return sorted(out, key=lambda x: x[1])
+
+    def pairs(self, chosen: list) -> list[tuple[tuple, Money]]:
+        if self.parse is None or not chosen:
+            return []
+        wanted = set(chosen)
+        return [(self.countries[i], self.money[k]) for i, k in self.parse.pairs() if self.countries[i] in wanted]
+
+
 def _from_before(text: str, start: int, s: int) -> bool:
     return bool(re.search(r"\bfrom\s+(?:the\s+)?$", text[max(start, s - 12):s]))
 
@@ -243,19 +444,44 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
     countries_in = _by_sentence(occurrences, lambda c: c[1], sentences)
     # pass 1: which countries receive exports, sentence by sentence
     chosen_in: list[list] = []
-    prev_sentence_had = prev_export_cue = False
+    lists_in: list[_Lists] = []
+    prev_sentence_had = prev_export_cue = list_header = False
     for info, sent_money, in_sent in zip(infos, money_in, countries_in):
         sent = (info.start, info.end)
         in_sent = [c for c in in_sent if c[0] != "IR"]
+        lists = _Lists(text, info, in_sent, sent_money, max_gap)
+        lists_in.append(lists)
         sentence = info.string
         export_context = info.export_cue or info.bought or prev_export_cue or prev_sentence_had
-        import_sentence = info.import_cue and not info.export_cue
-        continuation = prev_sentence_had and bool(CONTINUATION_CUE.search(sentence)) and not import_sentence
+        import_sentence = bool(in_sent) and info.import_cue and not info.export_cue \
+            and not _BUYER_IMPORTED.search(sentence)
+        continuation = bool(in_sent) and not import_sentence and (
+            prev_sentence_had and bool(_cues().continuation.search(sentence))
+            or prev_export_cue and bool(_cues().opener.search(sentence)))
         chosen = []
+        # a line of a list under a header ("Iran's top export destinations were:\n- China: $9 billion")
+        bullet = _BULLET.match(text, info.start, info.end) if list_header else None
+        line_item = bullet is not None and bool(in_sent) and in_sent[0][1] == bullet.end()
+        list_header = line_item or info.string.rstrip().endswith(":") and (
+            info.export_cue or bool(DEST_LIST_CUE.search(sentence) or _cues().buyer.search(sentence)))
         for iso, s, e in in_sent:
+            if (iso, s, e) in lists.sellers:
+                continue
+            if line_item and s == in_sent[0][1]:
+                chosen.append((iso, s, e))
+                continue
             role = _is_export_role(info, s, e) or export_context and bool(ACQUIRES.match(text, e, info.end))
             if not role and (continuation or export_context and RANKING_CUE.search(info.clause(s - info.start))):
                 role = not re.search(r"\bfrom\s+(?:the\s+)?$", text[max(info.start, s - 30):s])
+            if not role and export_context and (iso, s, e) in lists.receivers and not import_sentence:
+                # "The United Arab Emirates (UAE) accounted for $1.2bn of the exports"; not "bought no
+                # Iranian goods", not "imported $5bn of goods from Germany"
+                _, clause_end = info.clause_at(s - info.start)
+                tail = text[e:min(info.start + clause_end, e + 120)]
+                role = not _from_before(text, info.start, s) and not _NOT_RECEIVING.search(tail) and (
+                    (iso, s, e) in lists.attached or _EXPORT_OBJECT.search(tail) is not None)
+            if not role and info.export_cue and (iso, s, e) in lists.shares and not import_sentence:
+                role = not _from_before(text, info.start, s)  # "Of the exports, Spain took 35 percent"
             if role:
                 chosen.append((iso, s, e))
         if chosen:
@@ -263,14 +489,17 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
             # Kazakhstan took $164 million each", "Iraq imported $1.1 billion, Afghanistan $540 million"
             taken = set(chosen)
             rest = [c for c in in_sent if c not in taken and not _from_before(text, info.start, c[1])]
-            paired = paired_countries(text, sent, sorted(chosen + rest, key=lambda c: c[1]), sent_money, max_gap)
+            paired = lists.with_amount
             for iso, s, e in rest:
                 _, clause_end = info.clause_at(s - info.start)
                 tail = text[e:min(info.start + clause_end, e + 200)]
-                if (s, e) in paired and not IMPORT_FROM.search(text[max(info.start, s - 60):s]) or re.match(
+                if (iso, s, e) in paired and not IMPORT_FROM.search(text[max(info.start, s - 60):s]) or re.match(
                         r"(?:[^.;]|\.(?=\d))*?\b(?:took|bought|purchased|imported|received|absorbed|accounted\s+for)\b", tail):
                     chosen.append((iso, s, e))
             chosen = _with_list_mates(text, info, in_sent, chosen)
+            chosen = lists.with_mates(chosen)
+        chosen = [c for c in chosen if c not in lists.sellers and not _refuses(text, info, c)
+                  and c not in lists.rivals and c not in lists.refusing]
         for iso, _, _ in chosen:
             dests.setdefault(iso, _Dest(iso2=iso))
         chosen_in.append(chosen)
@@ -279,14 +508,21 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
         prev_export_cue = info.export_cue or info.bought
     # pass 2: amounts, also from sentences that rank a known destination's purchases
     previous: list = []
-    for info, chosen, sent_money, in_sent in zip(infos, chosen_in, money_in, countries_in):
+    for info, chosen, sent_money, in_sent, lists in zip(infos, chosen_in, money_in, countries_in, lists_in):
         sentence = info.string
-        if AMOUNT_CONTEXT.search(sentence) and not (info.import_cue and not info.export_cue):
+        if in_sent and AMOUNT_CONTEXT.search(sentence) and not (info.import_cue and not info.export_cue):
             taken = set(chosen)
-            known = [c for c in in_sent if c[0] in dests and c not in taken]
+            known = [c for c in in_sent if c[0] in dests and c not in taken and c not in lists.sellers
+                     and c not in lists.rivals]
             chosen = sorted(chosen + known, key=lambda x: x[1])
-        for iso, m in pair_amounts(text, (info.start, info.end), chosen, sent_money, max_gap):
-            _give(dests[iso], m)
+        # the list parser's pairs, else the lone export amount of a lone destination's clause
+        pairs = lists.pairs(chosen)
+        for c, m in pairs:
+            _give(dests[c[0]], m)
+        if not pairs and not lists.joint:
+            for iso, m in lone_amount(text, (info.start, info.end), [c for c in chosen if c not in lists.acronyms],
+                                      lists.money):
+                _give(dests[iso], m)
         subject = SUBJECT_ANAPHORA.match(sentence)
         if not chosen and previous and (info.export_cue or info.bought
                                         or subject and re.search(r"\bimport(?:ed|s)?\b", sentence)):
