@@ -47,7 +47,7 @@ def register(sub) -> None:
     export.set_defaults(run=run_export)
 
     imp = actions.add_parser("import", help="write gold files from a Label Studio JSON export")
-    imp.add_argument("export_file", metavar="EXPORT_JSON", help="Label Studio export in JSON format")
+    imp.add_argument("export_file", metavar="EXPORT_JSON", help="Label Studio export in JSON format, or - for stdin")
     imp.add_argument("--out", required=True, metavar="GOLD_DIR")
     imp.add_argument("--force", action="store_true", help="overwrite existing gold files")
     imp.add_argument("--predictions", action="store_true",
@@ -172,26 +172,37 @@ def run_export(args) -> int:
 def run_import(args) -> int:
     from ..errors import GoldError
     from ..gold import write_gold
-    from ..labelstudio import import_tasks
+    from ..labelstudio import LabelStudioError, import_tasks
 
+    name = "<stdin>" if args.export_file == "-" else args.export_file
     try:
-        with open(args.export_file, encoding="utf-8") as handle:
-            tasks = json.load(handle)
+        if args.export_file == "-":
+            tasks = json.loads(sys.stdin.buffer.read().decode("utf-8-sig"))
+        else:
+            with open(args.export_file, encoding="utf-8-sig") as handle:
+                tasks = json.load(handle)
     except (OSError, UnicodeDecodeError) as exc:
-        print(f"error: {args.export_file}: cannot read: {exc}", file=sys.stderr)
+        print(f"error: {name}: cannot read: {exc}", file=sys.stderr)
         return 2
     except ValueError as exc:
-        print(f"error: {args.export_file}: invalid JSON: {exc}", file=sys.stderr)
+        print(f"error: {name}: invalid JSON: {exc}", file=sys.stderr)
+        return 2
+    reasons = []
+    try:
+        records, unannotated = import_tasks(tasks, use_predictions=args.predictions, reasons=reasons)
+    except LabelStudioError as exc:
+        for problem in exc.problems:
+            print(f"error: {name}: {problem}", file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s) in {name}; nothing written", file=sys.stderr)
         return 2
     try:
-        records, unannotated = import_tasks(tasks, use_predictions=args.predictions)
         written, skipped = write_gold(records, args.out, args.force)
-    except GoldError as exc:
-        print(f"error: {args.export_file}: {exc}", file=sys.stderr)
+    except (GoldError, OSError) as exc:
+        print(f"error: {args.out}: {exc}", file=sys.stderr)
         return 2
     _report_writes(written, skipped)
-    for task in unannotated:
-        print(f"not imported: {task} has no annotation (--predictions takes its prediction)", file=sys.stderr)
+    for task, reason in zip(unannotated, reasons):
+        print(f"not imported: {task} {reason}", file=sys.stderr)
     print(f"{len(written)} gold file(s) written; now run 'extractor gold validate {args.out} CORPUS'",
           file=sys.stderr)
     return 1 if skipped else 0
