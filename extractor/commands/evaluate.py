@@ -239,7 +239,10 @@ def run(args) -> int:
     from ..gold import load_gold_dir
     from ..report import Coverage, Style, errors_json, format_errors, format_table
     from ..scorer import score_corpus
+    from . import refuse_missing_inputs
 
+    if refuse_missing_inputs([*args.inputs, *(args.corpus or [])]):
+        return 2
     try:
         published = parse_published(args.published, "--published") if args.published else None
         gold = load_gold_dir(args.gold)

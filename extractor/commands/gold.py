@@ -64,6 +64,42 @@ def _published(args):
     return parse_published(args.published, "--published") if getattr(args, "published", None) else None
 
 
+def writable_output(path) -> "str | None":
+    """Why the output file ``path`` cannot be written, or None; its missing folders are created
+    (as the stores do), before any work."""
+    import os
+    from pathlib import Path
+
+    path = Path(path)
+    if path.is_dir():
+        return f"{path} is a folder; give a file name"
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return f"cannot create the folder {folder} of {path}: {exc.strerror or exc}"
+    if not folder.is_dir():
+        return f"cannot write {path}: {folder} is not a folder"
+    if not os.access(folder, os.W_OK | os.X_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        return f"cannot write {path}: permission denied"
+    return None
+
+
+def write_atomically(path, text: str) -> None:
+    """``text`` into ``path`` whole or not at all (a temporary file renamed into place)."""
+    import os
+    from pathlib import Path
+
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
 def _report_writes(written, skipped) -> None:
     for path in written:
         print(f"wrote {path}")
@@ -75,7 +111,10 @@ def run_validate(args) -> int:
     from ..documents import iter_documents
     from ..errors import GoldError, InputError
     from ..gold import gold_paths, read_gold_file, validate_record
+    from . import refuse_missing_inputs
 
+    if refuse_missing_inputs(args.corpus):
+        return 2
     try:
         paths = gold_paths(args.gold_dir)
         documents = {}
@@ -110,8 +149,11 @@ def run_validate(args) -> int:
 def run_draft(args) -> int:
     from ..errors import GoldError, InputError
     from ..gold import write_gold
+    from . import refuse_missing_inputs
     from .evaluate import load_predictions
 
+    if refuse_missing_inputs(args.inputs):
+        return 2
     try:
         loaded = load_predictions(args.inputs, _published(args))
         for message in loaded.errors:
@@ -131,7 +173,14 @@ def run_export(args) -> int:
     from ..errors import GoldError, InputError
     from ..gold import load_gold_dir
     from ..labelstudio import export_tasks
+    from . import refuse_missing_inputs
 
+    if refuse_missing_inputs(args.corpus):
+        return 2
+    out_problem = None if args.out == "-" else writable_output(args.out)
+    if out_problem:
+        print(f"error: {out_problem}", file=sys.stderr)
+        return 2
     try:
         gold = load_gold_dir(args.gold) if args.gold else {}
         documents, errors = [], 0
@@ -161,8 +210,11 @@ def run_export(args) -> int:
     if args.out == "-":
         sys.stdout.write(payload)
     else:
-        with open(args.out, "w", encoding="utf-8") as handle:
-            handle.write(payload)
+        try:
+            write_atomically(args.out, payload)
+        except OSError as exc:
+            print(f"error: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+            return 2
         from_gold = sum(1 for t in triples if t[2] == "gold")
         print(f"wrote {len(tasks)} task(s) to {args.out} ({from_gold} from gold files, "
               f"{len(tasks) - from_gold} drafts); label config: 'extractor gold config'", file=sys.stderr)
