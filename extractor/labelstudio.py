@@ -404,19 +404,18 @@ def _mentions_of(field: str, regions: list, where: str, problems: "_Problems") -
 
 
 def _mention_of(field: str, r, where: str):
-    if True:
-        data = {name: None for name in attributes(field)}
-        data.update(r.values)
-        if field == "periods":
-            for name, day in (("hijri_start", "start_date"), ("hijri_end", "end_date")):
-                if name not in r.values and data.get(day):
-                    try:
-                        data[name] = _computed_hijri(date.fromisoformat(str(data[day])))
-                    except ValueError:
-                        pass  # the date itself is refused below, with its region
-        data.update(r.mention.model_dump())
-        return _validated(MODELS[field], data, where, f"{LABELS[field]} [{r.mention.start}:{r.mention.end}] "
-                                                      f"{r.mention.text!r}")
+    data = {name: None for name in attributes(field)}
+    data.update(r.values)
+    if field == "periods":
+        for name, day in (("hijri_start", "start_date"), ("hijri_end", "end_date")):
+            if name not in r.values and data.get(day):
+                try:
+                    data[name] = _computed_hijri(date.fromisoformat(str(data[day])))
+                except ValueError:
+                    pass  # the date itself is refused below, with its region
+    data.update(r.mention.model_dump())
+    return _validated(MODELS[field], data, where, f"{LABELS[field]} [{r.mention.start}:{r.mention.end}] "
+                                                  f"{r.mention.text!r}")
 
 
 def _new_entry_from_text(field: str, text: str, where: str, region) -> dict:

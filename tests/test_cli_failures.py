@@ -100,12 +100,12 @@ def test_gold_export_to_an_unwritable_output_is_a_clear_error(where, message, tm
 
 def test_gold_export_failing_to_write_reports_it(tmp_path, capsys, monkeypatch):
     doc = _write(tmp_path / "corpus" / "a.txt", TEXT)
-    import extractor.commands.gold as gold_command
+    import extractor.commands as commands
 
     def full_disk(path, text):
         raise OSError(28, "No space left on device", str(path))
 
-    monkeypatch.setattr(gold_command, "write_atomically", full_disk)
+    monkeypatch.setattr(commands, "write_atomically", full_disk)
     assert main(["gold", "export", str(doc), "--out", str(tmp_path / "t.json")]) == 2
     err = capsys.readouterr().err
     assert f"error: cannot write {tmp_path / 't.json'}: No space left on device" in err and "Traceback" not in err
