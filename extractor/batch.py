@@ -28,7 +28,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
-from .documents import Document, iter_documents
+from .documents import Document, iter_documents, missing_inputs
 from .limits import DEFAULT_MAX_CHARS
 from .errors import ExtractorError, InputError
 from .progress import Progress
@@ -199,15 +199,16 @@ def config_hash() -> str:
 
 # --------------------------------------------------------------------------- engines
 
-def _ordered(submit: Callable, chunks: Iterable, window: int) -> Iterator[list]:
+def _ordered(submit: Callable, chunks: Iterable, window: int, wait: Callable = lambda f: f.result()
+             ) -> Iterator[list]:
     """Results of ``submit(chunk)`` in chunk order, at most ``window`` submitted and not yet taken."""
     pending: deque = deque()
     for chunk in chunks:
         pending.append(submit(chunk))
         if len(pending) >= window:
-            yield pending.popleft().result()
+            yield wait(pending.popleft())
     while pending:
-        yield pending.popleft().result()
+        yield wait(pending.popleft())
 
 
 class LocalEngine:
@@ -268,18 +269,23 @@ class DaskEngine:
     name = "dask"
     timeout: Optional[float] = None  # Dask runs tasks in worker threads, where no timer can stop them
 
-    def __init__(self, scheduler: str, connect_timeout: float = 20.0, workers_timeout: float = 120.0):
+    #: seconds between looks at the cluster while a chunk is awaited
+    poll_seconds = 5.0
+
+    def __init__(self, scheduler: str, connect_timeout: float = 20.0, workers_timeout: float = 120.0,
+                 notify: Optional[Callable[[str], None]] = None):
         self.scheduler = scheduler
         self.connect_timeout = connect_timeout
-        self.workers_timeout = workers_timeout
+        self.workers_timeout = workers_timeout  # how long a run waits for a worker when none is left
         self.client = None
         self.workers = 0
+        self.notify = notify or _warn
 
     def start(self) -> None:
         try:
             from dask.distributed import Client
         except ModuleNotFoundError:
-            raise BatchError("--engine dask needs dask.distributed: pip install 'extractor[dask]'") from None
+            raise BatchError("--engine dask needs dask.distributed: pip install 'iran-econ-extractor[dask]'") from None
         try:
             self.client = Client(self.scheduler, timeout=f"{self.connect_timeout}s", set_as_default=False)
         except (OSError, TimeoutError, ValueError) as exc:
@@ -307,7 +313,41 @@ class DaskEngine:
 
     def map(self, chunks: Iterable) -> Iterator[list]:
         return _ordered(lambda chunk: self.client.submit(extract_documents, chunk, pure=False), chunks,
-                        IN_FLIGHT_PER_WORKER * self.workers)
+                        IN_FLIGHT_PER_WORKER * self.workers, self._wait)
+
+    def _live_workers(self) -> int:
+        try:
+            return len(self.client.nthreads())
+        except Exception as exc:  # the scheduler itself is gone
+            raise BatchError(f"lost the Dask scheduler at {self.scheduler} ({type(exc).__name__}: {exc}); "
+                             "the records written are kept: run again with --resume") from None
+
+    def _wait(self, future) -> list:
+        """A chunk's outcomes; says so when the cluster has no worker left, and gives up after
+        ``workers_timeout`` seconds without one instead of waiting for ever."""
+        alone_since = None
+        while True:
+            try:
+                return future.result(timeout=self.poll_seconds)
+            except TimeoutError:
+                pass
+            except Exception as exc:  # a task lost with its workers (KilledWorker, cancelled, ...)
+                raise BatchError(f"the Dask cluster at {self.scheduler} failed a chunk ({type(exc).__name__}: "
+                                 f"{exc}); the records written are kept: run again with --resume") from None
+            if self._live_workers():
+                if alone_since is not None:
+                    self.notify(f"the Dask cluster at {self.scheduler} has workers again: going on")
+                alone_since = None
+                continue
+            now = time.monotonic()
+            if alone_since is None:
+                alone_since = now
+                self.notify(f"the Dask cluster at {self.scheduler} has no workers left: waiting up to "
+                            f"{self.workers_timeout:g} s for one (start one with 'dask worker {self.scheduler}')")
+            elif now - alone_since >= self.workers_timeout:
+                raise BatchError(f"the Dask cluster at {self.scheduler} has had no workers for "
+                                 f"{self.workers_timeout:g} s: stopped; the records written are kept: start "
+                                 "workers and run again with --resume")
 
     def close(self) -> None:
         if self.client is not None:
@@ -315,10 +355,23 @@ class DaskEngine:
             self.client = None
 
 
+def _warn(message: str) -> None:
+    import sys
+
+    print(f"warning: {message}", file=sys.stderr, flush=True)
+
+
+#: why --workers is refused with the Dask engine
+DASK_WORKERS = ("--workers is for the local engine; a Dask cluster runs one chunk per worker thread: size it "
+                "with 'dask worker ADDRESS --nworkers N --nthreads 1' and leave --workers out")
+
+
 def make_engine(engine: str = "local", workers: int = 1, scheduler: Optional[str] = None):
     if workers < 1:
         raise BatchError("--workers must be at least 1")
     if engine == "dask":
+        if workers != 1:
+            raise BatchError(DASK_WORKERS)
         if not scheduler:
             raise BatchError("--engine dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
         return DaskEngine(scheduler)
@@ -447,6 +500,7 @@ class BatchOptions:
     progress: bool = True  # a bar when standard error is a terminal
     quiet: bool = False  # no bar, no per-document messages, no summary
     max_chars: Optional[int] = DEFAULT_MAX_CHARS  # longer documents are refused; None or 0: no limit
+    reading: Optional[dict] = None  # text_key, stdin_format, stdin_id, id_from of iter_documents
 
 
 @dataclass
@@ -565,6 +619,9 @@ def _run_batch(inputs: list, store_url, options: BatchOptions, stdin=None, engin
     summary = Summary(store=store.display)
     summary.errors_path = options.errors_path or store.default_errors_path()
     check_paths(inputs, store, summary.errors_path)  # before anything is opened, truncated or removed
+    missing = missing_inputs(inputs)  # a usage error: before the store is opened or the pipeline loaded
+    if missing:
+        raise BatchError("; ".join(missing))
     progress = Progress(enabled=False)  # the real bar once the work starts
     errors = None
     started = time.monotonic()
@@ -581,7 +638,7 @@ def _run_batch(inputs: list, store_url, options: BatchOptions, stdin=None, engin
         errors.sink = lambda seq, entry: store.write_error(error_entry(run_id=info.run_id, seq=seq, **entry))
         try:
             documents = iter_documents(inputs, options.default_published, stdin=stdin,
-                                       max_chars=options.max_chars or None)
+                                       max_chars=options.max_chars or None, **(options.reading or {}))
             chunks = _chunks(documents, options.batch_size, store, options.resume, errors, progress, summary)
             for outcomes in engine.map(chunks):
                 records = []

@@ -12,6 +12,7 @@ import sys
 from typing import Optional, Sequence
 
 from . import __version__
+from .errors import ExtractorError
 
 COMMANDS = ("extract", "evaluate", "gold", "schema")
 
@@ -45,6 +46,12 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except (ExtractorError, OSError) as exc:
+        # the commands report their own failures; this is the net under them: a message, never a traceback
+        where = f"{exc.filename}: " if isinstance(exc, OSError) and exc.filename else ""
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        print(f"error: {where}{reason}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

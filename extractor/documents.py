@@ -18,6 +18,12 @@ and, for JSONL, the line):
   ``doc_id`` or ``text``, or with a ``published`` that is not ``YYYY-MM-DD``
   is refused; ``url`` and ``title`` of the wrong type are dropped with a
   warning.  A ``doc_id`` seen before in the same inputs is refused.
+* Reading options (``iter_documents``): ``text_key`` names the key of the
+  text in JSONL lines (``"text"`` by default); ``stdin_format="text"`` reads
+  standard input as one plain-text document (``stdin_id``, default
+  ``"stdin"``); ``id_from="path"`` names a ``.txt`` file inside a folder by
+  its path relative to that folder, without ``.txt`` (``2019/10/a``), so that
+  files of the same stem in different subfolders do not collide.
 * Lone surrogates (``"\\ud800"`` in JSON) are replaced by U+FFFD with a
   warning, so that every text can be written as UTF-8.  A file name that is
   not valid UTF-8 gives its ``doc_id`` by the same fallback, and paths in
@@ -204,8 +210,9 @@ def _optional_string(obj: dict, key: str, warnings: list) -> Optional[str]:
 # --------------------------------------------------------------------------- .txt
 
 def read_text_file(path: Path, default_published: Optional[date] = None,
-                   max_chars: Optional[int] = DEFAULT_MAX_CHARS) -> Document:
-    """A ``.txt`` article with its optional ``<stem>.meta.json`` sidecar."""
+                   max_chars: Optional[int] = DEFAULT_MAX_CHARS, name: Optional[str] = None) -> Document:
+    """A ``.txt`` article with its optional ``<stem>.meta.json`` sidecar; ``name`` (default:
+    the file's stem) becomes its ``doc_id``."""
     path = Path(path)
     where = display_path(path)
     if not path.is_file():
@@ -217,7 +224,7 @@ def read_text_file(path: Path, default_published: Optional[date] = None,
         text, warnings = decode_bytes(data)
     except UnicodeDecodeError as exc:
         raise InputError(f"not valid {exc.encoding.upper()} ({exc.reason} at byte {exc.start})", where) from None
-    doc_id, name_warnings = _name_as_text(path.stem)
+    doc_id, name_warnings = _name_as_text(path.stem if name is None else name)
     doc_id = _check_doc_id(doc_id, where, None)
     warnings = name_warnings + warnings
     text = _check_text(text, warnings, max_chars, where, doc_id=doc_id)
@@ -281,17 +288,23 @@ def _json_type(value) -> str:
 # --------------------------------------------------------------------------- JSONL
 
 def document_from_json(obj, path: str, line: int, default_published: Optional[date] = None,
-                       max_chars: Optional[int] = DEFAULT_MAX_CHARS, warnings: Optional[list] = None
-                       ) -> Document:
-    """One JSONL document object, validated."""
+                       max_chars: Optional[int] = DEFAULT_MAX_CHARS, warnings: Optional[list] = None,
+                       text_key: str = "text") -> Document:
+    """One JSONL document object, validated; its text is under ``text_key``."""
     if not isinstance(obj, dict):
         raise InputError(f"a JSONL line must hold a JSON object, not {_json_type(obj)}", path, line)
     doc_id = _check_doc_id(obj.get("doc_id"), path, line)
     warnings = list(warnings or [])
-    text = obj.get("text")
+    text = obj.get(text_key)
     if not isinstance(text, str):
         got = "missing" if text is None else f"{_json_type(text)}, not a string"
-        raise InputError(f"'text' is {got}", path, line, doc_id=doc_id)
+        hint = ""
+        if text is None and text_key == "text":
+            strings = [k for k, v in obj.items() if isinstance(v, str) and k not in ("doc_id", "published", "url",
+                                                                                     "title")]
+            if strings:
+                hint = f" (is the text under {strings[0]!r}? --text-key {strings[0]})"
+        raise InputError(f"{text_key!r} is {got}{hint}", path, line, doc_id=doc_id)
     text = _check_text(_strip_bom(text), warnings, max_chars, path, line, doc_id)
     try:
         published = parse_published(obj.get("published"), path, line) or default_published
@@ -311,8 +324,8 @@ class _LongLine:
 
 
 def read_jsonl(lines: Iterable[Union[str, bytes, _LongLine]], path: str,
-               default_published: Optional[date] = None, max_chars: Optional[int] = DEFAULT_MAX_CHARS
-               ) -> Iterator[Union[Document, InputError]]:
+               default_published: Optional[date] = None, max_chars: Optional[int] = DEFAULT_MAX_CHARS,
+               text_key: str = "text") -> Iterator[Union[Document, InputError]]:
     """Documents of a JSONL stream; a broken line yields an error and the rest go on.
 
     Lines may be ``str`` or ``bytes`` (decoded as UTF-8, with the
@@ -333,8 +346,11 @@ def read_jsonl(lines: Iterable[Union[str, bytes, _LongLine]], path: str,
         if not raw.strip():
             continue
         try:
-            obj = _loads(raw, path, number, None, "invalid JSON")
-            yield document_from_json(obj, path, number, default_published, max_chars, warnings)
+            what = "invalid JSON"
+            if path == "<stdin>" and raw.lstrip()[:1] not in ("{", "["):
+                what += " (plain text on standard input? add --stdin-format text)"
+            obj = _loads(raw, path, number, None, what)
+            yield document_from_json(obj, path, number, default_published, max_chars, warnings, text_key)
         except InputError as err:
             yield err
 
@@ -401,14 +417,15 @@ def _binary_lines(handle, limit: Optional[int]) -> Iterator:
     return _split_lines(byte_chunks(), b"\n", limit)
 
 
-def _jsonl_file(path: Path, default_published, max_chars) -> Iterator[Union[Document, InputError]]:
+def _jsonl_file(path: Path, default_published, max_chars, text_key: str = "text"
+                ) -> Iterator[Union[Document, InputError]]:
     if not path.is_file():
         yield InputError("not a regular file", display_path(path))
         return
     try:
         with path.open("rb") as handle:
             yield from read_jsonl(_binary_lines(handle, _line_limit(max_chars)), display_path(path),
-                                  default_published, max_chars)
+                                  default_published, max_chars, text_key)
     except UnicodeDecodeError as exc:
         yield InputError(f"not valid {exc.encoding.upper()} ({exc.reason}): the rest of the file is skipped",
                          display_path(path))
@@ -428,7 +445,46 @@ def _stdin_lines(stream, limit: Optional[int]) -> Iterator:
     return iter(stream)  # a list of lines, as in tests
 
 
+def _stdin_text(stream, doc_id: str, default_published, max_chars) -> Union[Document, InputError]:
+    """All of standard input as one plain-text document."""
+    limit = None if max_chars is None else 4 * max_chars + 4
+    binary = getattr(stream, "buffer", None)
+    source = binary if binary is not None else stream
+    try:
+        data = source.read() if limit is None else source.read(limit + 1)
+    except OSError as exc:
+        return InputError(f"cannot read: {exc.strerror or exc}", "<stdin>", doc_id=doc_id)
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")
+    if limit is not None and len(data) > limit:
+        return InputError(f"more than {limit:,} bytes, the most a document of --max-chars {max_chars:,} "
+                          "characters can take", "<stdin>", doc_id=doc_id)
+    try:
+        text, warnings = decode_bytes(data)
+        doc_id = _check_doc_id(doc_id, "<stdin>", None)
+        text = _check_text(text, warnings, max_chars, "<stdin>", doc_id=doc_id)
+    except UnicodeDecodeError as exc:
+        return InputError(f"not valid {exc.encoding.upper()} ({exc.reason})", "<stdin>", doc_id=doc_id)
+    except InputError as err:
+        return err
+    return Document(doc_id=doc_id, text=text, published=default_published, source="<stdin>", warnings=warnings)
+
+
 # --------------------------------------------------------------------------- inputs
+
+def missing_inputs(inputs: Iterable[Union[str, Path]]) -> list:
+    """Messages for inputs that are not there (``-`` is standard input): a usage error, which a
+    command reports before it loads the pipeline or opens an output."""
+    problems = []
+    for item in inputs:
+        if str(item) == "-":
+            continue
+        if not os.path.lexists(item):
+            problems.append(f"{display_path(item)}: no such file or folder")
+        elif not os.path.exists(item):
+            problems.append(f"{display_path(item)}: a broken symbolic link")
+    return problems
+
 
 #: the extensions of input files inside a folder, in any case (".TXT" too)
 INPUT_SUFFIXES = (".txt", ".jsonl")
@@ -495,48 +551,71 @@ def _walk(folder: Path, problems: bool, ancestors: set) -> Iterator:
             yield InputError(f"not a regular file ({kind}); skipped", display_path(child))
 
 
+#: where the ``doc_id`` of a ``.txt`` file comes from
+ID_SOURCES = ("stem", "path")
+STDIN_FORMATS = ("jsonl", "text")
+
+
 def iter_documents(inputs: Iterable[Union[str, Path]], default_published: Optional[date] = None,
-                   stdin=None, max_chars: Optional[int] = DEFAULT_MAX_CHARS, unique_ids: bool = True
-                   ) -> Iterator[Union[Document, InputError]]:
+                   stdin=None, max_chars: Optional[int] = DEFAULT_MAX_CHARS, unique_ids: bool = True,
+                   text_key: str = "text", stdin_format: str = "jsonl", stdin_id: str = "stdin",
+                   id_from: str = "stem") -> Iterator[Union[Document, InputError]]:
     """Every document of the inputs (folders, .txt, .jsonl, ``-``), streaming.
 
     ``max_chars`` (None: no limit) refuses longer documents; with
     ``unique_ids`` a ``doc_id`` already read from these inputs is refused,
-    naming where it was first read.
+    naming where it was first read.  ``text_key``, ``stdin_format``,
+    ``stdin_id`` and ``id_from``: see the module's docstring.
     """
+    if stdin_format not in STDIN_FORMATS:
+        raise ValueError(f"stdin_format must be one of {', '.join(STDIN_FORMATS)}")
+    if id_from not in ID_SOURCES:
+        raise ValueError(f"id_from must be one of {', '.join(ID_SOURCES)}")
+    reading = {"text_key": text_key, "stdin_format": stdin_format, "stdin_id": stdin_id, "id_from": id_from}
     seen: dict[str, tuple] = {}
-    for item in _iter_all(inputs, default_published, stdin, max_chars):
+    for item in _iter_all(inputs, default_published, stdin, max_chars, **reading):
         if unique_ids and isinstance(item, Document):
             first = seen.get(item.doc_id)
             if first is not None:
                 where = f"{first[0]}:{first[1]}" if first[1] is not None else first[0]
-                yield InputError(f"duplicate doc_id {_shorten(item.doc_id)}: already read from {where}",
+                hint = ""
+                if id_from == "stem" and item.line is None and first[1] is None:
+                    hint = " (two files of the same name: --id-from path names them by their path)"
+                yield InputError(f"duplicate doc_id {_shorten(item.doc_id)}: already read from {where}{hint}",
                                  item.source, item.line, doc_id=item.doc_id)
                 continue
             seen[item.doc_id] = (item.source, item.line)
         yield item
 
 
-def _iter_all(inputs, default_published, stdin, max_chars) -> Iterator[Union[Document, InputError]]:
+def _iter_all(inputs, default_published, stdin, max_chars, text_key="text", stdin_format="jsonl",
+              stdin_id="stdin", id_from="stem") -> Iterator[Union[Document, InputError]]:
     for item in inputs:
         if str(item) == "-":
             stream = stdin if stdin is not None else sys.stdin
+            if stdin_format == "text":
+                yield _stdin_text(stream, stdin_id, default_published, max_chars)
+                continue
             try:
                 yield from read_jsonl(_stdin_lines(stream, _line_limit(max_chars)), "<stdin>",
-                                      default_published, max_chars)
+                                      default_published, max_chars, text_key)
             except UnicodeDecodeError as exc:
                 yield InputError(f"not valid {exc.encoding.upper()} ({exc.reason})", "<stdin>")
             continue
+        root = Path(item)
         for path in iter_paths([item], problems=True):
             if isinstance(path, InputError):
                 yield path
             elif not path.exists():
                 yield InputError("no such file or folder", display_path(path))
             elif input_kind(path) == ".jsonl":
-                yield from _jsonl_file(path, default_published, max_chars)
+                yield from _jsonl_file(path, default_published, max_chars, text_key)
             elif input_kind(path) == ".txt":
+                name = None
+                if id_from == "path" and path != root:
+                    name = path.relative_to(root).with_suffix("").as_posix()
                 try:
-                    yield read_text_file(path, default_published, max_chars)
+                    yield read_text_file(path, default_published, max_chars, name)
                 except InputError as err:
                     yield err
             else:

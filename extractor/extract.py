@@ -8,7 +8,7 @@ from typing import Optional, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .components.base import doc_text, register_extensions
+from .components.base import FIELDS, doc_text, register_extensions, results
 from .errors import ExtractorError
 from .limits import make_doc_safely
 from .records import Record, text_sha256
@@ -25,7 +25,7 @@ def make_doc(nlp: Language, text: str, published: Optional[date], doc_id: Option
     register_extensions()
     doc = make_doc_safely(nlp, text)
     doc.user_data[("extractor", "text")] = text  # doc.text == text; spaCy would rebuild it on each access
-    doc._.published = published.isoformat() if published else None
+    doc._.published = published
     doc._.doc_id = doc_id
     if warnings:
         doc.user_data[("extractor", "warnings")] = list(warnings)
@@ -33,17 +33,14 @@ def make_doc(nlp: Language, text: str, published: Optional[date], doc_id: Option
 
 
 def doc_to_record(doc: Doc) -> Record:
-    """The record of a processed Doc, every mention checked against the text."""
+    """The record of a processed Doc, every mention checked against the text: the pydantic
+    models are built here, at the edge, from the plain values the components leave on the Doc."""
     published = date.fromisoformat(doc._.published) if doc._.published else None
     record = Record(
         doc_id=doc._.doc_id or "",
         published=published,
         text_sha256=text_sha256(doc_text(doc)),
-        money=list(doc._.money or []),
-        periods=list(doc._.periods or []),
-        organizations=list(doc._.organizations or []),
-        officials=list(doc._.officials or []),
-        destinations=list(doc._.destinations or []),
+        **{field: results(doc, field) for field in FIELDS},
     )
     warnings = doc.user_data.get(("extractor", "warnings"))
     if warnings:

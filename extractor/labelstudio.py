@@ -34,11 +34,22 @@ nearest place where its text occurs, and otherwise refused.
 
 The task's ``data`` holds ``text``, ``doc_id`` and ``published``; the
 record's ``text_sha256`` is recomputed from ``text`` on import.
+
+Import reads Label Studio's own JSON export (Project > Export > JSON): tasks
+with their ``annotations`` (the latest one not cancelled wins), ``drafts``
+(never imported: a draft was not submitted) and ``predictions``, which that
+export lists by id only; a prediction is imported (``--predictions``) only
+where the file holds it whole, as the tasks written by ``gold export`` do.
+A Money or Period region needs its values (``amount: null`` says an amount is
+unknown); amounts may be written with thousands separators
+(``1,490,000,000``); currencies are ISO 4217 codes in capitals. Every problem
+of an export is reported, not just the first.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from decimal import Decimal
 from typing import Iterable, Optional
@@ -79,7 +90,25 @@ LABEL_CONFIG = """<View>
 
 
 class LabelStudioError(GoldError):
-    """A task that cannot be turned into a record (or a record into a task)."""
+    """A task that cannot be turned into a record (or a record into a task).
+
+    ``problems`` lists every problem found (``str(error)`` joins them, one a line)."""
+
+    def __init__(self, message: str = "", problems: Optional[list] = None):
+        self.problems = list(problems) if problems else [message]
+        super().__init__("\n".join(self.problems))
+
+
+class _Problems(list):
+    """Problems of one task, collected so that every one of them is reported."""
+
+    def check(self, function, *args):
+        """``function(*args)``, or None with its problem noted."""
+        try:
+            return function(*args)
+        except LabelStudioError as exc:
+            self.extend(exc.problems)
+            return None
 
 
 def attributes(field: str) -> list:
@@ -106,6 +135,11 @@ def _computed_hijri(day) -> Optional[str]:
     return hijri_iso(day) if day is not None else None
 
 
+#: Keys a Money or Period region always shows, ``null`` included: a region without any
+#: value line is a new region nobody filled in, and is refused on import.
+ALWAYS_WRITTEN = {"money": ("amount", "currency"), "periods": ("calendar", "start_date", "end_date")}
+
+
 def value_lines(field: str, item) -> list:
     """The ``key: value`` lines of a mention's or entry's normalised values."""
     lines = []
@@ -115,10 +149,34 @@ def value_lines(field: str, item) -> list:
             day = item.start_date if name == "hijri_start" else item.end_date
             if value == _computed_hijri(day):
                 continue
-        elif value is None:
+        elif value is None and name not in ALWAYS_WRITTEN.get(field, ()):
             continue
         lines.append(f"{name}: {_render(value)}")
     return lines
+
+
+_GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+
+def _clean_values(field: str, values: dict, what: str) -> dict:
+    """Amounts written with thousands separators made plain; currencies checked against ISO 4217."""
+    values = dict(values)
+    problems = []
+    amount = values.get("amount")
+    if amount is not None and _GROUPED.fullmatch(amount.strip()):
+        values["amount"] = amount.replace(",", "").strip()
+    currency = values.get("currency")
+    if currency is not None:
+        import pycountry
+
+        if not re.fullmatch(r"[A-Z]{3}", currency):
+            hint = f" (write {currency.upper()})" if re.fullmatch(r"[A-Za-z]{3}", currency) else ""
+            problems.append(f"{what}: currency {currency!r} is not an ISO 4217 code in capitals{hint}")
+        elif pycountry.currencies.get(alpha_3=currency) is None:
+            problems.append(f"{what}: currency {currency!r} is not an ISO 4217 code")
+    if problems:
+        raise LabelStudioError(problems=problems)
+    return values
 
 
 def parse_lines(texts) -> dict:
@@ -230,15 +288,34 @@ def record_to_task(record: Record, text: str, source: str = "extractor") -> dict
 
 # --------------------------------------------------------------------------- import
 
-def _pick_result(task: dict, use_predictions: bool) -> Optional[list]:
-    annotations = [a for a in task.get("annotations") or [] if not a.get("was_cancelled")]
+def _pick_result(task: dict, use_predictions: bool, where: str) -> Optional[list]:
+    annotations = [a for a in task.get("annotations") or [] if isinstance(a, dict) and not a.get("was_cancelled")]
     if annotations:
         latest = max(enumerate(annotations),
                      key=lambda pair: (str(pair[1].get("updated_at") or pair[1].get("created_at") or ""), pair[0]))
-        return latest[1].get("result") or []
+        result = latest[1].get("result") or []
+        if not isinstance(result, list):
+            raise LabelStudioError(f"{where}: the annotation's result is not a list")
+        return result
     if use_predictions and task.get("predictions"):
-        return task["predictions"][0].get("result") or []
+        whole = [p for p in task["predictions"] if isinstance(p, dict) and isinstance(p.get("result"), list)]
+        if whole:
+            return whole[0]["result"]
     return None
+
+
+def unannotated_reason(task: dict, use_predictions: bool) -> str:
+    """Why a task gave no record, for the message that names it."""
+    if any(isinstance(d, dict) and d.get("result") for d in task.get("drafts") or []):
+        return "has only a draft (submit it in Label Studio)"
+    predictions = task.get("predictions") or []
+    if use_predictions and predictions and not any(isinstance(p, dict) for p in predictions):
+        ids = ", ".join(str(p) for p in predictions)
+        return (f"has no annotation, and Label Studio's export lists its prediction(s) by id only ({ids}): "
+                "accept the prediction in Label Studio (submit it), or import the tasks file of 'gold export'")
+    if use_predictions:
+        return "has no annotation and no prediction"
+    return "has no annotation (--predictions takes its prediction)"
 
 
 def _repair(text: str, start: int, end: int, said: str) -> Optional[tuple]:
@@ -274,34 +351,42 @@ def _regions(result: list, text: str, where: str) -> tuple:
             values.setdefault(rid, []).extend(value.get("text") or [])
         elif kind == "textarea" and item.get("from_name") == UNANCHORED_NAME:
             unanchored.extend(value.get("text") or [])
-    regions = []
-    for rid, value in labels.items():
-        names = value.get("labels") or []
-        if len(names) != 1 or names[0] not in FIELD_OF_LABEL:
-            raise LabelStudioError(f"{where}: region {rid} has labels {names}; give it exactly one of "
-                                   + ", ".join(FIELD_OF_LABEL))
-        try:
-            start, end = int(value["start"]), int(value["end"])
-        except (KeyError, TypeError, ValueError):
-            raise LabelStudioError(f"{where}: region {rid} has no start/end offsets") from None
-        said = value.get("text") if isinstance(value.get("text"), str) else text[start:end]
-        place = _repair(text, start, end, said)
-        if place is None:
-            raise LabelStudioError(f"{where}: {names[0]} region [{start}:{end}] says {said!r} "
-                                   f"but the text there is {text[start:end]!r}")
-        mention = Mention(start=place[0], end=place[1], text=text[place[0]:place[1]])
-        try:
-            parsed = parse_lines(values.get(rid))
-        except ValueError as exc:
-            raise LabelStudioError(f"{where}: {names[0]} region [{start}:{end}] {said!r}: {exc}") from None
-        unknown = set(parsed) - set(attributes(FIELD_OF_LABEL[names[0]]))
-        if unknown:
-            raise LabelStudioError(f"{where}: {names[0]} region [{start}:{end}] {said!r}: unknown key(s) "
-                                   f"{', '.join(sorted(unknown))}; expected "
-                                   + ", ".join(attributes(FIELD_OF_LABEL[names[0]])))
-        regions.append(_Region(rid, FIELD_OF_LABEL[names[0]], mention, parsed))
+    problems = _Problems()
+    regions = [problems.check(_one_region, rid, value, values.get(rid), text, where) for rid, value in labels.items()]
+    regions = [r for r in regions if r is not None]
     regions.sort(key=lambda r: (r.mention.start, r.mention.end))
-    return regions, unanchored
+    return regions, unanchored, problems
+
+
+def _one_region(rid, value: dict, lines, text: str, where: str) -> "_Region":
+    names = value.get("labels") or []
+    if len(names) != 1 or names[0] not in FIELD_OF_LABEL:
+        raise LabelStudioError(f"{where}: region {rid} has labels {names}; give it exactly one of "
+                               + ", ".join(FIELD_OF_LABEL))
+    try:
+        start, end = int(value["start"]), int(value["end"])
+    except (KeyError, TypeError, ValueError):
+        raise LabelStudioError(f"{where}: region {rid} has no start/end offsets") from None
+    said = value.get("text") if isinstance(value.get("text"), str) else text[start:end]
+    place = _repair(text, start, end, said)
+    if place is None:
+        raise LabelStudioError(f"{where}: {names[0]} region [{start}:{end}] says {said!r} "
+                               f"but the text there is {text[start:end]!r}")
+    mention = Mention(start=place[0], end=place[1], text=text[place[0]:place[1]])
+    field = FIELD_OF_LABEL[names[0]]
+    what = f"{where}: {names[0]} region [{start}:{end}] {said!r}"
+    try:
+        parsed = parse_lines(lines)
+    except ValueError as exc:
+        raise LabelStudioError(f"{what}: {exc}") from None
+    unknown = set(parsed) - set(attributes(field))
+    if unknown:
+        raise LabelStudioError(f"{what}: unknown key(s) {', '.join(sorted(unknown))}; expected "
+                               + ", ".join(attributes(field)))
+    if not parsed and field in ALWAYS_WRITTEN:
+        raise LabelStudioError(f"{what}: has no values; write them in its text box, one 'key: value' a line ("
+                               + ", ".join(f"{k}: ..." for k in ALWAYS_WRITTEN[field]) + "; 'null' where unknown)")
+    return _Region(rid, field, mention, _clean_values(field, parsed, what))
 
 
 def _validated(model, data: dict, where: str, what: str):
@@ -313,24 +398,24 @@ def _validated(model, data: dict, where: str, what: str):
         raise LabelStudioError(f"{where}: {what}: {loc}: {first['msg']}") from None
 
 
-def _mentions_of(field: str, regions: list, where: str) -> list:
-    items = []
-    for r in regions:
-        if r.field != field:
-            continue
-        data = {name: None for name in attributes(field)}
-        data.update(r.values)
-        if field == "periods":
-            for name, day in (("hijri_start", "start_date"), ("hijri_end", "end_date")):
-                if name not in r.values and data.get(day):
-                    try:
-                        data[name] = _computed_hijri(date.fromisoformat(str(data[day])))
-                    except ValueError:
-                        pass  # the date itself is refused below, with its region
-        data.update(r.mention.model_dump())
-        items.append(_validated(MODELS[field], data, where, f"{LABELS[field]} [{r.mention.start}:{r.mention.end}] "
-                                                           f"{r.mention.text!r}"))
-    return items
+def _mentions_of(field: str, regions: list, where: str, problems: "_Problems") -> list:
+    items = [problems.check(_mention_of, field, r, where) for r in regions if r.field == field]
+    return [item for item in items if item is not None]
+
+
+def _mention_of(field: str, r, where: str):
+    data = {name: None for name in attributes(field)}
+    data.update(r.values)
+    if field == "periods":
+        for name, day in (("hijri_start", "start_date"), ("hijri_end", "end_date")):
+            if name not in r.values and data.get(day):
+                try:
+                    data[name] = _computed_hijri(date.fromisoformat(str(data[day])))
+                except ValueError:
+                    pass  # the date itself is refused below, with its region
+    data.update(r.mention.model_dump())
+    return _validated(MODELS[field], data, where, f"{LABELS[field]} [{r.mention.start}:{r.mention.end}] "
+                                                  f"{r.mention.text!r}")
 
 
 def _new_entry_from_text(field: str, text: str, where: str, region) -> dict:
@@ -346,16 +431,12 @@ def _new_entry_from_text(field: str, text: str, where: str, region) -> dict:
     return {"country": text, "iso2": country.alpha_2}
 
 
-def _entries_of(field: str, regions: list, unanchored: list, where: str) -> list:
+def _entries_of(field: str, regions: list, unanchored: list, where: str, problems: "_Problems") -> list:
     key_name = KEY[field]
     entries, mentions = {}, {}
     bare = []
-    for r in regions:
-        if r.field != field:
-            continue
-        if not r.values:
-            bare.append(r)
-            continue
+
+    def keyed(r):
         key = r.values.get(key_name)
         what = f"{LABELS[field]} [{r.mention.start}:{r.mention.end}] {r.mention.text!r}"
         if not key:
@@ -365,9 +446,10 @@ def _entries_of(field: str, regions: list, unanchored: list, where: str) -> list
             if name in entry and entry[name] != value:
                 raise LabelStudioError(f"{where}: {what}: {name} {value!r} contradicts {entry[name]!r} "
                                        f"given for the same {key_name} {key!r}")
-            entry[name] = value
+        entry.update(r.values)
         mentions.setdefault(key, []).append(r.mention)
-    for r in bare:
+
+    def unkeyed(r):
         owners = _owners(field, r.mention.text, entries)
         if len(owners) > 1:
             raise LabelStudioError(f"{where}: {LABELS[field]} [{r.mention.start}:{r.mention.end}] "
@@ -380,17 +462,28 @@ def _entries_of(field: str, regions: list, unanchored: list, where: str) -> list
             key = entry[key_name]
             entries[key] = entry
         mentions.setdefault(key, []).append(r.mention)
+
+    for r in regions:
+        if r.field != field:
+            continue
+        if not r.values:
+            bare.append(r)
+        else:
+            problems.check(keyed, r)
+    for r in bare:
+        problems.check(unkeyed, r)
     built = []
     for key, entry in entries.items():
         data = {name: None for name in attributes(field)}
         data.update(entry)
         data["mentions"] = [m.model_dump() for m in sorted(mentions.get(key, []), key=lambda m: (m.start, m.end))]
-        built.append(_validated(MODELS[field], data, where, f"{LABELS[field]} {key!r}"))
+        built.append(problems.check(_validated, MODELS[field], data, where, f"{LABELS[field]} {key!r}"))
     for line in unanchored:
         if line.get("field") == field:
             data = {name: line.get(name) for name in attributes(field)}
             data["mentions"] = []
-            built.append(_validated(MODELS[field], data, where, f"unanchored {LABELS[field]}"))
+            built.append(problems.check(_validated, MODELS[field], data, where, f"unanchored {LABELS[field]}"))
+    built = [e for e in built if e is not None]
     # sorted by first mention; entries without one (unanchored) go last
     built.sort(key=lambda e: min((m.start for m in e.mentions), default=float("inf")))
     return built
@@ -410,29 +503,33 @@ def task_to_record(task: dict, use_predictions: bool = False, position: Optional
         raise LabelStudioError(f"{where}: data has no 'text'")
     if not isinstance(doc_id, str) or not doc_id:
         raise LabelStudioError(f"{where}: data has no 'doc_id' (add it to the task before annotating)")
-    result = _pick_result(task, use_predictions)
+    result = _pick_result(task, use_predictions, where)
     if result is None:
         return None
-    regions, unanchored_text = _regions(result, text, where)
+    regions, unanchored_text, problems = _regions([r for r in result if isinstance(r, dict)], text, where)
     unanchored = []
     for line in "\n".join(unanchored_text).splitlines():
-        if line.strip():
-            try:
-                obj = json.loads(line)
-            except ValueError as exc:
-                raise LabelStudioError(f"{where}: unanchored line {line!r} is not JSON: {exc}") from None
-            if not isinstance(obj, dict) or obj.get("field") not in KEY:
-                raise LabelStudioError(f"{where}: unanchored line {line!r} needs \"field\": one of "
-                                       + ", ".join(KEY))
-            unanchored.append(obj)
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except ValueError as exc:
+            problems.append(f"{where}: unanchored line {line!r} is not JSON: {exc}")
+            continue
+        if not isinstance(obj, dict) or obj.get("field") not in KEY:
+            problems.append(f"{where}: unanchored line {line!r} needs \"field\": one of " + ", ".join(KEY))
+            continue
+        unanchored.append(obj)
     record = {
         "schema": 1, "doc_id": doc_id, "published": data.get("published") or None,
         "text_sha256": text_sha256(text),
-        "money": [m.model_dump() for m in _mentions_of("money", regions, where)],
-        "periods": [m.model_dump() for m in _mentions_of("periods", regions, where)],
+        "money": [m.model_dump() for m in _mentions_of("money", regions, where, problems)],
+        "periods": [m.model_dump() for m in _mentions_of("periods", regions, where, problems)],
     }
     for field in ("organizations", "officials", "destinations"):
-        record[field] = [e.model_dump() for e in _entries_of(field, regions, unanchored, where)]
+        record[field] = [e.model_dump() for e in _entries_of(field, regions, unanchored, where, problems)]
+    if problems:
+        raise LabelStudioError(problems=problems)
     return _validated(Record, record, where, "record")
 
 
@@ -445,19 +542,36 @@ def export_tasks(pairs: Iterable[tuple], source: str = "extractor") -> list:
     return tasks
 
 
-def import_tasks(tasks, use_predictions: bool = False) -> tuple:
-    """``(records, skipped task descriptions)`` of a Label Studio JSON export."""
+def import_tasks(tasks, use_predictions: bool = False, reasons: Optional[list] = None) -> tuple:
+    """``(records, skipped task descriptions)`` of a Label Studio JSON export.
+
+    Every problem of every task is collected; if there is any, one
+    :class:`LabelStudioError` lists them all (``.problems``) and no record is given.
+    ``reasons``, if given, receives why each skipped task gave no record."""
     if isinstance(tasks, dict):
         tasks = [tasks]
     if not isinstance(tasks, list):
         raise LabelStudioError("a Label Studio JSON export is a list of tasks")
     records, skipped = [], []
+    problems = _Problems()
+    seen = {}
     for position, task in enumerate(tasks):
         if not isinstance(task, dict):
-            raise LabelStudioError(f"task {position}: not a JSON object")
-        record = task_to_record(task, use_predictions, position)
+            problems.append(f"task {position}: not a JSON object")
+            continue
+        record = problems.check(task_to_record, task, use_predictions, position)
+        described = f"task {task.get('id', position)} ({(task.get('data') or {}).get('doc_id')})"
         if record is None:
-            skipped.append(f"task {task.get('id', position)} ({(task.get('data') or {}).get('doc_id')})")
-        else:
-            records.append(record)
+            if not any(p.startswith(f"task {task.get('id', position)}") for p in problems):
+                skipped.append(described)
+                if reasons is not None:
+                    reasons.append(unannotated_reason(task, use_predictions))
+            continue
+        if record.doc_id in seen:
+            problems.append(f"{described}: doc_id {record.doc_id!r} is also task {seen[record.doc_id]}")
+            continue
+        seen[record.doc_id] = task.get("id", position)
+        records.append(record)
+    if problems:
+        raise LabelStudioError(problems=problems)
     return records, skipped

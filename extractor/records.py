@@ -1,6 +1,6 @@
 """The record of one article: the single definition of the output schema.
 
-These pydantic models follow ``shared/RECORDS.md`` (schema 1) to the letter.
+These pydantic models follow ``docs/RECORDS.md`` (schema 1) to the letter.
 They are used for the extractor's output, for gold files, for the JSON
 Schema printed by ``extractor schema`` and for the tables of the SQL stores.
 """
@@ -11,9 +11,10 @@ import hashlib
 import json
 from datetime import date
 from decimal import Decimal
-from typing import Literal, Optional
+from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_validator, model_serializer, model_validator
+from pydantic import (BaseModel, ConfigDict, Field, WithJsonSchema, field_serializer, field_validator,
+                      model_serializer, model_validator)
 
 SCHEMA_VERSION = 1
 
@@ -28,6 +29,7 @@ def text_sha256(text: str) -> str:
 
 #: RECORDS: "An amount is below 10^21 base units; a longer run of digits is not money."
 AMOUNT_LIMIT = Decimal(10) ** 21
+AMOUNT_LIMIT_FLOAT = 1e21
 
 
 def _amount_to_json(value: Optional[Decimal]):
@@ -68,9 +70,26 @@ def exact_json(data) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
+#: An amount as the JSON of a record writes it: a number (an integer when whole), below 10^21
+#: in magnitude, or null. Its JSON Schema says so (pydantic would call a Decimal a string).
+Amount = Annotated[Optional[Decimal], WithJsonSchema({
+    "anyOf": [{"type": "number", "exclusiveMinimum": -AMOUNT_LIMIT_FLOAT, "exclusiveMaximum": AMOUNT_LIMIT_FLOAT},
+              {"type": "null"}],
+    "description": "base units (rials for tomans x 10), exact; an integer when whole"}, mode="serialization")]
+
+
+#: ISO 4217 code (RECORDS: "currency is ISO 4217"), or null.
+Currency = Annotated[Optional[str], Field(pattern=r"^[A-Z]{3}$")]
+#: A Solar Hijri day, YYYY-MM-DD, or null.
+HijriDate = Annotated[Optional[str], Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
+
+
 class _Model(BaseModel):
-    # Extra keys are allowed by the contract (rule names, evidence, ...).
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
+    # Extra keys are allowed by the contract (rule names, evidence, ...). Keys are written as
+    # RECORDS.md names them ("schema"), by every dump; in the JSON Schema every key of the
+    # contract is required (null where unknown), as the record always writes it.
+    model_config = ConfigDict(extra="allow", populate_by_name=True, serialize_by_alias=True,
+                              json_schema_serialization_defaults_required=True)
 
 
 class Mention(_Model):
@@ -90,8 +109,8 @@ class Mention(_Model):
 class Money(Mention):
     """A monetary amount in base units (rials for tomans x 10)."""
 
-    amount: Optional[Decimal]
-    currency: Optional[str]
+    amount: Amount
+    currency: Currency
     qualifier: Optional[Qualifier] = None
 
     _valid_amount = field_validator("amount")(_check_amount)
@@ -107,8 +126,8 @@ class Period(Mention):
     calendar: Calendar
     start_date: Optional[date]
     end_date: Optional[date]
-    hijri_start: Optional[str]
-    hijri_end: Optional[str]
+    hijri_start: HijriDate
+    hijri_end: HijriDate
     # an extra key (RECORDS allows them): the grammar rule that built the period; not scored,
     # not written to gold files
     rule: Optional[str] = Field(default=None, json_schema_extra={"contract": False})
@@ -141,8 +160,8 @@ class Official(_Model):
 class Destination(_Model):
     country: str
     iso2: str = Field(pattern=r"^[A-Z]{2}$")
-    amount: Optional[Decimal] = None
-    currency: Optional[str] = None
+    amount: Amount = None
+    currency: Currency = None
     mentions: list[Mention] = Field(default_factory=list)
 
     _valid_amount = field_validator("amount")(_check_amount)
@@ -158,7 +177,8 @@ class Record(_Model):
     schema_version: Literal[1] = Field(default=SCHEMA_VERSION, alias="schema")
     doc_id: str
     published: Optional[date] = None
-    text_sha256: str
+    text_sha256: Annotated[str, WithJsonSchema(
+        {"type": "string", "pattern": "^[0-9a-f]{64}$", "title": "Text Sha256"}, mode="serialization")]
     money: list[Money] = Field(default_factory=list)
     periods: list[Period] = Field(default_factory=list)
     organizations: list[Organization] = Field(default_factory=list)
@@ -177,9 +197,15 @@ class Record(_Model):
 
     def to_json(self) -> str:
         """One line of JSON; amounts keep their exact digits (never rounded through a float)."""
-        if not self._has_fractional_amount():
-            return self.model_dump_json(by_alias=True)
-        return exact_json(self.model_dump(mode="python", by_alias=True))
+        return self.model_dump_json()
+
+    def model_dump_json(self, **kwargs) -> str:
+        """pydantic's JSON, keys named as in RECORDS.md; with no options, amounts that have
+        decimals are written as exact JSON numbers (pydantic would write a Decimal as a string)."""
+        kwargs.setdefault("by_alias", True)
+        if set(kwargs) == {"by_alias"} and self._has_fractional_amount():
+            return exact_json(self.model_dump(mode="python", by_alias=kwargs["by_alias"]))
+        return super().model_dump_json(**kwargs)
 
     def _has_fractional_amount(self) -> bool:
         return any(item.amount is not None and item.amount != item.amount.to_integral_value()
@@ -206,6 +232,11 @@ class Record(_Model):
         return problems
 
 
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
 def json_schema() -> dict:
-    """The JSON Schema of a record, as printed by ``extractor schema``."""
-    return Record.model_json_schema(by_alias=True, mode="serialization")
+    """The JSON Schema of a record, as printed by ``extractor schema`` (and shipped as
+    ``docs/record.schema.json``): what every line of the JSONL output satisfies."""
+    schema = Record.model_json_schema(by_alias=True, mode="serialization")
+    return {"$schema": SCHEMA_DIALECT, **schema}

@@ -135,10 +135,10 @@ def test_components_are_spacy_factories_usable_in_any_pipeline():
                  "extractor_officials", "extractor_destinations"):
         nlp.add_pipe(name)
     doc = nlp("Iran exported $2 billion worth of goods to Iraq in 1398, IRNA reported.")
-    assert [m.text for m in doc._.money] == ["$2 billion"]
+    assert [m["text"] for m in doc._.money] == ["$2 billion"]
     assert [s.text for s in doc.spans["money"]] == ["$2 billion"]
-    assert [p.text for p in doc._.periods] == ["1398"]
-    assert [d.iso2 for d in doc._.destinations] == ["IQ"]
+    assert [p["text"] for p in doc._.periods] == ["1398"]
+    assert [d["iso2"] for d in doc._.destinations] == ["IQ"]
     assert [s.text for s in doc.spans["destinations"]] == ["Iraq"]
 
 

@@ -98,14 +98,16 @@ def test_unreadable_and_repeated_documents_go_to_the_errors_file(tmp_path, capsy
         dict(good[1], text="another text under the same id"),
     ])
     out = tmp_path / "out" / "records.jsonl"
-    assert main(["extract", str(source), str(tmp_path / "missing.txt"), "--out", str(out)]) == 1
+    other = tmp_path / "notes.csv"  # there, but not a document (a missing input is a usage error, exit 2)
+    other.write_text("a,b\n", encoding="utf-8")
+    assert main(["extract", str(source), str(other), "--out", str(out)]) == 1
     assert [r["doc_id"] for r in lines(out)] == [good[0]["doc_id"], good[1]["doc_id"]]
     errors = lines(tmp_path / "out" / "records.errors.jsonl")
     assert [(e["doc_id"], Path(e["source"]).name, e["line"]) for e in errors] == [
         (None, "in.jsonl", 2), ("no-text", "in.jsonl", 3), (good[1]["doc_id"], "in.jsonl", 5),
-        (None, "missing.txt", None)]
+        (None, "notes.csv", None)]
     assert "invalid JSON" in errors[0]["message"] and "text" in errors[1]["message"]
-    assert "duplicate doc_id" in errors[2]["message"] and "no such file" in errors[3]["message"]
+    assert "duplicate doc_id" in errors[2]["message"] and "unsupported input" in errors[3]["message"]
     err = capsys.readouterr().err
     assert "2 written, 4 failed (see" in err and "in.jsonl:2" in err
 
@@ -218,9 +220,11 @@ def test_the_errors_file_replaces_the_last_runs_but_never_follows_a_link(tmp_pat
     (["--published", "yesterday"], "YYYY-MM-DD"),
 ])
 def test_refusals_before_any_work(arguments, message, tmp_path, capsys):
-    assert main(["extract", str(tmp_path / "missing.txt"), *arguments]) == 2
-    err = capsys.readouterr().err
-    assert message in err and "missing.txt" not in err
+    source = tmp_path / "in.txt"
+    source.write_text("Iraq bought $5 million of goods.", encoding="utf-8")
+    assert main(["extract", str(source), *arguments]) == 2
+    captured = capsys.readouterr()
+    assert message in captured.err and captured.out == ""  # nothing extracted
 
 
 @pytest.mark.parametrize("arguments", [

@@ -112,9 +112,10 @@ def test_the_export_is_what_an_annotator_reads(record):
     first = region(task, "the first six months of the current Iranian year")
     assert values_of(task, first["id"])["value"]["text"] == [
         "calendar: solar_hijri\nstart_date: 2019-03-21\nend_date: 2019-09-22"]
+    # a period's dates and a money's amount and currency are written even when null
     open_period = region(task, "2018")
     assert values_of(task, open_period["id"])["value"]["text"] == [
-        "calendar: gregorian\nstart_date: 2018-01-01\nhijri_start: null"]
+        "calendar: gregorian\nstart_date: 2018-01-01\nend_date: null\nhijri_start: null"]
     # a further mention named by the entry's acronym carries nothing; a spelling variant its key
     isipo = [r for r in results(task) if r["type"] == "labels" and r["value"]["text"] == "ISIPO"]
     assert values_of(task, isipo[0]["id"])["value"]["text"] == [f"name: {ISIPO}\nacronym: ISIPO"]

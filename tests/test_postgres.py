@@ -98,13 +98,15 @@ def test_extract_resume_and_runs(url, corpus_jsonl, capsys, tmp_path):
 
 def test_an_unreachable_server_stops_before_any_work(tmp_path, capsys):
     errors = tmp_path / "errors.jsonl"
-    code = main(["extract", str(tmp_path / "missing.txt"), "--store", "postgresql://u:pw@127.0.0.1:9/x",
+    source = tmp_path / "in.txt"
+    source.write_text("Iraq bought $5 million of goods.", encoding="utf-8")
+    code = main(["extract", str(source), "--store", "postgresql://u:pw@127.0.0.1:9/x",
                  "--errors", str(errors)])
     assert code == 2
     err = capsys.readouterr().err
     assert "cannot open the store postgresql://u:***@127.0.0.1:9/x" in err
     assert "pw" not in err
-    assert not errors.exists()  # the missing input was never looked at
+    assert not errors.exists()  # nothing was extracted
 
 
 # --------------------------------------------------------------------------- data safety (issue 12)

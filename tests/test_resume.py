@@ -96,7 +96,8 @@ def test_documents_that_failed_are_retried_by_resume(tmp_path, capsys):
     documents = corpus_documents(2)
     first = tmp_path / "first.jsonl"
     first.write_text(json.dumps(documents[0]) + "\n", encoding="utf-8")
-    late = tmp_path / "late.jsonl"
+    late = tmp_path / "late.jsonl"  # refused the first time (a missing input would be a usage error, exit 2)
+    late.write_text(json.dumps(dict(documents[1], published="05/01/2020")) + "\n", encoding="utf-8")
     out = tmp_path / "records.jsonl"
     assert main(["extract", str(first), str(late), "--out", str(out), "--quiet"]) == 1
     assert [json.loads(line)["doc_id"] for line in out.read_text().splitlines()] == [documents[0]["doc_id"]]

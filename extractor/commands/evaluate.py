@@ -72,6 +72,9 @@ def register(sub) -> None:
                              "to check the gold offsets and show context in --errors")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                         help="highlighting of --errors (default: on a terminal)")
+    parser.add_argument("--html", metavar="PAGE",
+                        help="also write the scores and every error as one self-contained HTML page, each "
+                             "document's text with the gold and predicted spans and their values")
     parser.set_defaults(run=run)
 
 
@@ -239,7 +242,14 @@ def run(args) -> int:
     from ..gold import load_gold_dir
     from ..report import Coverage, Style, errors_json, format_errors, format_table
     from ..scorer import score_corpus
+    from . import refuse_missing_inputs, writable_output
 
+    if refuse_missing_inputs([*args.inputs, *(args.corpus or [])]):
+        return 2
+    page_problem = writable_output(args.html) if args.html else None
+    if page_problem:
+        print(f"error: {page_problem}", file=sys.stderr)
+        return 2
     try:
         published = parse_published(args.published, "--published") if args.published else None
         gold = load_gold_dir(args.gold)
@@ -277,6 +287,19 @@ def run(args) -> int:
         if args.errors:
             print(format_errors(documents, loaded.texts, Style(_use_color(args.color))))
         print(format_table(scores, coverage))
+
+    if args.html:
+        from ..html_report import render_page
+        from . import write_atomically
+
+        page = render_page(scores, coverage, documents, loaded.texts,
+                           {doc_id: (gold[doc_id].record, loaded.records.get(doc_id)) for doc_id in gold})
+        try:
+            write_atomically(args.html, page)
+        except OSError as exc:
+            print(f"error: cannot write {args.html}: {exc.strerror or exc}", file=sys.stderr)
+            return 2
+        print(f"wrote {args.html}", file=sys.stderr)
 
     if args.min_f1:
         failures = check_thresholds(scores, args.min_f1)

@@ -1,9 +1,9 @@
 """``extractor extract``: records of articles into a store (JSONL on standard output by default).
 
 Exit status: 0 every document extracted, 1 some documents failed (they are
-in the errors file), 2 nothing done (a store, engine or option refused), 3 the
-run stopped partway (the store failed): the records written are kept and
-``--resume`` finishes the rest.
+in the errors file), 2 nothing done (an input missing, a store, engine or
+option refused), 3 the run stopped partway (the store or the cluster failed):
+the records written are kept and ``--resume`` finishes the rest.
 """
 
 from __future__ import annotations
@@ -53,7 +53,8 @@ def register(sub) -> None:
                     "to the errors file and the batch goes on; --resume finishes an interrupted run.",
         epilog="exit status: 0 all documents extracted, 1 some documents failed, 2 nothing done, "
                "3 stopped partway (records written are kept; --resume finishes)")
-    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="folder, .txt, .jsonl, or - for JSONL on stdin")
+    parser.add_argument("inputs", nargs="+", metavar="INPUT",
+                        help="folder, .txt, .jsonl, or - for standard input (JSONL, or text with --stdin-format text)")
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--out", "-o", metavar="FILE", help="output JSONL file (- for standard output, the default)")
     output.add_argument("--store", metavar="URL", help=STORE_HELP)
@@ -61,8 +62,8 @@ def register(sub) -> None:
                         help="default publication date for documents without one")
     parser.add_argument("--resume", action="store_true",
                         help="skip documents already in the output or store and finish the rest")
-    parser.add_argument("--workers", type=_positive, default=1, metavar="N",
-                        help="worker processes, each loading the pipeline once (default: 1)")
+    parser.add_argument("--workers", type=_positive, default=None, metavar="N",
+                        help="worker processes of the local engine, each loading the pipeline once (default: 1)")
     parser.add_argument("--engine", choices=("local", "dask"), default="local",
                         help="local processes (default) or a Dask cluster (with --scheduler)")
     parser.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
@@ -76,6 +77,15 @@ def register(sub) -> None:
                              "none for standard output)")
     parser.add_argument("--max-chars", type=_non_negative, default=None, metavar="N",
                         help="refuse documents longer than N characters (default 1,000,000; 0: no limit)")
+    parser.add_argument("--text-key", default="text", metavar="KEY",
+                        help="the key of the text in JSONL lines (default: text)")
+    parser.add_argument("--stdin-format", choices=("jsonl", "text"), default="jsonl",
+                        help="what - reads: JSONL documents (default) or one plain-text document")
+    parser.add_argument("--doc-id", default="stdin", metavar="ID",
+                        help="the doc_id of the plain-text document on standard input (default: stdin)")
+    parser.add_argument("--id-from", choices=("stem", "path"), default="stem",
+                        help="doc_id of a .txt file: its stem (default), or its path relative to the input folder "
+                             "without .txt (2019/10/a), so that files of the same name in subfolders do not collide")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar, no messages but fatal ones")
     parser.set_defaults(run=run)
 
@@ -88,6 +98,11 @@ def run(args) -> int:
     from ..errors import ExtractorError
     from ..limits import DEFAULT_MAX_CHARS
 
+    from ..batch import DASK_WORKERS
+
+    if args.engine == "dask" and args.workers is not None:
+        print(f"error: {DASK_WORKERS}", file=sys.stderr)
+        return 2
     try:
         default = parse_published(args.published, "--published") if args.published else None
     except ExtractorError as exc:
@@ -99,11 +114,14 @@ def run(args) -> int:
         url = "jsonl:" + args.out
     else:
         url = "-"
-    options = BatchOptions(resume=args.resume, engine=args.engine, workers=args.workers, scheduler=args.scheduler,
+    reading = {"text_key": args.text_key, "stdin_format": args.stdin_format, "stdin_id": args.doc_id,
+               "id_from": args.id_from}
+    options = BatchOptions(resume=args.resume, engine=args.engine, workers=args.workers or 1, scheduler=args.scheduler,
                            batch_size=args.batch_size or DEFAULT_BATCH_SIZE, default_published=default,
                            timeout=DEFAULT_TIMEOUT if args.timeout is None else args.timeout,
                            errors_path=Path(args.errors) if args.errors else None, quiet=args.quiet,
-                           max_chars=DEFAULT_MAX_CHARS if args.max_chars is None else args.max_chars)
+                           max_chars=DEFAULT_MAX_CHARS if args.max_chars is None else args.max_chars,
+                           reading=reading)
     try:
         summary = run_batch(args.inputs, url, options)
     except ExtractorError as exc:

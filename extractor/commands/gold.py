@@ -48,7 +48,7 @@ def register(sub) -> None:
     export.set_defaults(run=run_export)
 
     imp = actions.add_parser("import", help="write gold files from a Label Studio JSON export")
-    imp.add_argument("export_file", metavar="EXPORT_JSON", help="Label Studio export in JSON format")
+    imp.add_argument("export_file", metavar="EXPORT_JSON", help="Label Studio export in JSON format, or - for stdin")
     imp.add_argument("--out", required=True, metavar="GOLD_DIR")
     imp.add_argument("--force", action="store_true", help="overwrite existing gold files")
     imp.add_argument("--predictions", action="store_true",
@@ -76,7 +76,10 @@ def run_validate(args) -> int:
     from ..documents import iter_documents
     from ..errors import GoldError, InputError
     from ..gold import gold_paths, read_gold_file, validate_record
+    from . import refuse_missing_inputs
 
+    if refuse_missing_inputs(args.corpus):
+        return 2
     try:
         paths = gold_paths(args.gold_dir)
         documents = {}
@@ -111,8 +114,11 @@ def run_validate(args) -> int:
 def run_draft(args) -> int:
     from ..errors import GoldError, InputError
     from ..gold import write_gold
+    from . import refuse_missing_inputs
     from .evaluate import load_predictions
 
+    if refuse_missing_inputs(args.inputs):
+        return 2
     try:
         loaded = load_predictions(args.inputs, _published(args))
         for message in loaded.errors:
@@ -132,7 +138,14 @@ def run_export(args) -> int:
     from ..errors import GoldError, InputError
     from ..gold import load_gold_dir
     from ..labelstudio import export_tasks
+    from . import refuse_missing_inputs, writable_output, write_atomically
 
+    if refuse_missing_inputs(args.corpus):
+        return 2
+    out_problem = None if args.out == "-" else writable_output(args.out)
+    if out_problem:
+        print(f"error: {out_problem}", file=sys.stderr)
+        return 2
     try:
         gold = load_gold_dir(args.gold) if args.gold else {}
         documents, errors = [], 0
@@ -162,8 +175,11 @@ def run_export(args) -> int:
     if args.out == "-":
         sys.stdout.write(payload)
     else:
-        with open(args.out, "w", encoding="utf-8") as handle:
-            handle.write(payload)
+        try:
+            write_atomically(args.out, payload)
+        except OSError as exc:
+            print(f"error: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+            return 2
         from_gold = sum(1 for t in triples if t[2] == "gold")
         print(f"wrote {len(tasks)} task(s) to {args.out} ({from_gold} from gold files, "
               f"{len(tasks) - from_gold} drafts); label config: 'extractor gold config'", file=sys.stderr)
@@ -173,26 +189,37 @@ def run_export(args) -> int:
 def run_import(args) -> int:
     from ..errors import GoldError
     from ..gold import write_gold
-    from ..labelstudio import import_tasks
+    from ..labelstudio import LabelStudioError, import_tasks
 
+    name = "<stdin>" if args.export_file == "-" else args.export_file
     try:
-        with open(args.export_file, encoding="utf-8") as handle:
-            tasks = json.load(handle)
+        if args.export_file == "-":
+            tasks = json.loads(sys.stdin.buffer.read().decode("utf-8-sig"))
+        else:
+            with open(args.export_file, encoding="utf-8-sig") as handle:
+                tasks = json.load(handle)
     except (OSError, UnicodeDecodeError) as exc:
-        print(f"error: {args.export_file}: cannot read: {exc}", file=sys.stderr)
+        print(f"error: {name}: cannot read: {exc}", file=sys.stderr)
         return 2
     except ValueError as exc:
-        print(f"error: {args.export_file}: invalid JSON: {exc}", file=sys.stderr)
+        print(f"error: {name}: invalid JSON: {exc}", file=sys.stderr)
+        return 2
+    reasons = []
+    try:
+        records, unannotated = import_tasks(tasks, use_predictions=args.predictions, reasons=reasons)
+    except LabelStudioError as exc:
+        for problem in exc.problems:
+            print(f"error: {name}: {problem}", file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s) in {name}; nothing written", file=sys.stderr)
         return 2
     try:
-        records, unannotated = import_tasks(tasks, use_predictions=args.predictions)
         written, skipped = write_gold(records, args.out, args.force)
-    except GoldError as exc:
-        print(f"error: {args.export_file}: {exc}", file=sys.stderr)
+    except (GoldError, OSError) as exc:
+        print(f"error: {args.out}: {exc}", file=sys.stderr)
         return 2
     _report_writes(written, skipped)
-    for task in unannotated:
-        print(f"not imported: {task} has no annotation (--predictions takes its prediction)", file=sys.stderr)
+    for task, reason in zip(unannotated, reasons):
+        print(f"not imported: {task} {reason}", file=sys.stderr)
     print(f"{len(written)} gold file(s) written; now run 'extractor gold validate {args.out} CORPUS'",
           file=sys.stderr)
     return 1 if skipped else 0

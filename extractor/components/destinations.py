@@ -30,7 +30,7 @@ from spacy.tokens import Doc
 from .. import coordination
 from ..records import Destination, Mention, Money
 from ..resources import load
-from .base import doc_text, set_results
+from .base import doc_text, results, set_results
 from .destination_amounts import LIST_JOIN, first_amount_after, lone_amount, primary_money
 from .org_index import OrgIndex
 
@@ -563,8 +563,8 @@ class DestinationsComponent:
         self.max_gap = max_gap
 
     def __call__(self, doc: Doc) -> Doc:
-        money = doc._.money or []
-        org_spans = [(m.start, m.end) for o in (doc._.organizations or []) for m in o.mentions]
+        money = results(doc, "money")
+        org_spans = [(m.start, m.end) for o in results(doc, "organizations") for m in o.mentions]
         dests = find_destinations(doc_text(doc), money, org_spans, self.max_gap)
         mentions = [m for d in dests for m in d.mentions]
         set_results(doc, "destinations", self.span_group, dests, label="GPE", mentions=mentions)
@@ -572,7 +572,9 @@ class DestinationsComponent:
 
 
 @Language.factory("extractor_destinations",
-                  default_config={"span_group": "destinations", "max_gap": 90})
+                  default_config={"span_group": "destinations", "max_gap": 90},
+                  requires=["doc._.money", "doc._.organizations"],
+                  assigns=["doc._.destinations", "doc.spans"])
 def make_destinations_component(nlp: Language, name: str, span_group: str,
                                 max_gap: int) -> DestinationsComponent:
     return DestinationsComponent(nlp, name, span_group, max_gap)

@@ -497,6 +497,7 @@ class MoneyComponent:
         return doc
 
 
-@Language.factory("extractor_money", default_config={"span_group": "money"})
+@Language.factory("extractor_money", default_config={"span_group": "money"},
+                  assigns=["doc._.money", "doc.spans"])
 def make_money_component(nlp: Language, name: str, span_group: str) -> MoneyComponent:
     return MoneyComponent(nlp, name, span_group)

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from ..records import Mention, Official, Organization
 from ..resources import load
-from .base import doc_text, set_results
+from .base import doc_text, results, set_results
 from .org_index import OrgIndex
 
 NAME_WORD = r"[A-Z][a-z]+(?:(?:-|[’'](?!s\b))[A-Za-z][a-z]+)*"
@@ -676,12 +676,13 @@ class OfficialsComponent:
         self.span_group = span_group
 
     def __call__(self, doc: Doc) -> Doc:
-        officials = find_officials(doc_text(doc), doc._.organizations or [])
+        officials = find_officials(doc_text(doc), results(doc, "organizations"))
         mentions = [m for o in officials for m in o.mentions]
         set_results(doc, "officials", self.span_group, officials, label="PERSON", mentions=mentions)
         return doc
 
 
-@Language.factory("extractor_officials", default_config={"span_group": "officials"})
+@Language.factory("extractor_officials", default_config={"span_group": "officials"},
+                  requires=["doc._.organizations"], assigns=["doc._.officials", "doc.spans"])
 def make_officials_component(nlp: Language, name: str, span_group: str) -> OfficialsComponent:
     return OfficialsComponent(nlp, name, span_group)

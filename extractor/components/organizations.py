@@ -525,6 +525,7 @@ class OrganizationsComponent:
         return doc
 
 
-@Language.factory("extractor_organizations", default_config={"span_group": "organizations"})
+@Language.factory("extractor_organizations", default_config={"span_group": "organizations"},
+                  assigns=["doc._.organizations", "doc.spans"])
 def make_organizations_component(nlp: Language, name: str, span_group: str) -> OrganizationsComponent:
     return OrganizationsComponent(nlp, name, span_group)

@@ -27,6 +27,7 @@ class PeriodsComponent:
         return doc
 
 
-@Language.factory("extractor_periods", default_config={"span_group": "periods"})
+@Language.factory("extractor_periods", default_config={"span_group": "periods"},
+                  assigns=["doc._.periods", "doc.spans"])
 def make_periods_component(nlp: Language, name: str, span_group: str) -> PeriodsComponent:
     return PeriodsComponent(nlp, name, span_group)
