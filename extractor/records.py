@@ -239,4 +239,14 @@ def json_schema() -> dict:
     """The JSON Schema of a record, as printed by ``extractor schema`` (and shipped as
     ``docs/record.schema.json``): what every line of the JSONL output satisfies."""
     schema = Record.model_json_schema(by_alias=True, mode="serialization")
+    for model in (Mention, Money, Period, Organization, Official, Destination, Record):
+        extras = {info.alias or name for name, info in model.model_fields.items()
+                  if isinstance(info.json_schema_extra, dict) and info.json_schema_extra.get("contract") is False}
+        target = schema if model is Record else schema.get("$defs", {}).get(model.__name__)
+        if extras and target and "required" in target:
+            # a declared extra key (a period's rule, an organization's registry entry) may be absent:
+            # gold files and other tools' records do not carry it
+            target["required"] = [key for key in target["required"] if key not in extras]
+            for key in extras:
+                target["properties"][key].pop("contract", None)
     return {"$schema": SCHEMA_DIALECT, **schema}

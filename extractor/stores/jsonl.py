@@ -148,9 +148,10 @@ def refuse_foreign_file(path: Path) -> None:
                              "(give the store with its scheme, as in sqlite:///PATH, or choose another file)")
     line = head.split(b"\n", 1)[0]
     try:
-        first = json.loads(line) if b"\n" in head or len(head) < 4096 else None
-    except ValueError:
-        first = None
+        first = json.loads(line)
+    except ValueError:  # a long first record does not fit in the head: look at its start
+        first = {"doc_id": None, "text_sha256": None} if (line.lstrip().startswith(b"{")
+                                                            and b'"doc_id"' in line and b'"text_sha256"' in line) else None
     if not (isinstance(first, dict) and "doc_id" in first and "text_sha256" in first):
         raise StoreError(f"{path} exists and is not a JSONL file of records: it is left untouched "
                          "(remove it or choose another file)")
