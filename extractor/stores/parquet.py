@@ -46,7 +46,7 @@ def _pa():
         import pyarrow
         import pyarrow.parquet  # noqa: F401
     except ModuleNotFoundError:
-        raise StoreError("the Parquet store needs pyarrow: pip install 'extractor[parquet]'") from None
+        raise StoreError("the Parquet store needs pyarrow: pip install 'iran-econ-extractor[parquet]'") from None
     return pyarrow
 
 

@@ -24,7 +24,7 @@ ADVISORY_LOCK_KEY = 0x65787472616374
 
 
 class PostgresStore(SqlStore):
-    driver_hint = "; install it with: pip install 'extractor[postgres]'"
+    driver_hint = "; install it with: pip install 'iran-econ-extractor[postgres]'"
 
     def _normalise(self, url: str) -> str:
         # SQLAlchemy's plain postgresql:// means psycopg2; we ship psycopg (3).
