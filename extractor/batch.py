@@ -500,6 +500,7 @@ class BatchOptions:
     progress: bool = True  # a bar when standard error is a terminal
     quiet: bool = False  # no bar, no per-document messages, no summary
     max_chars: Optional[int] = DEFAULT_MAX_CHARS  # longer documents are refused; None or 0: no limit
+    store_text: bool = False  # the text goes to the store's documents table too
     reading: Optional[dict] = None  # text_key, stdin_format, stdin_id, id_from of iter_documents
 
 
@@ -640,10 +641,13 @@ def _run_batch(inputs: list, store_url, options: BatchOptions, stdin=None, engin
             documents = iter_documents(inputs, options.default_published, stdin=stdin,
                                        max_chars=options.max_chars or None, **(options.reading or {}))
             chunks = _chunks(documents, options.batch_size, store, options.resume, errors, progress, summary)
-            for outcomes in engine.map(chunks):
+            sources: dict = {}  # doc_id -> url, title, text of the documents in flight
+            for outcomes in engine.map(_remember_sources(chunks, sources, options.store_text)):
                 records = []
                 for outcome in outcomes:
+                    source = sources.pop(outcome.doc_id, None)
                     if outcome.record is not None:
+                        outcome.record._source = source
                         records.append(outcome.record)
                     else:
                         errors.add(outcome.doc_id, outcome.source, outcome.line, outcome.error or "failed")
@@ -669,6 +673,15 @@ def _run_batch(inputs: list, store_url, options: BatchOptions, stdin=None, engin
         engine.close()
         store.close()
     return summary
+
+
+def _remember_sources(chunks: Iterable, sources: dict, store_text: bool) -> Iterator[list]:
+    """Pass the chunks on, keeping each document's url, title (and text) for its record."""
+    for chunk in chunks:
+        for document in chunk:
+            sources[document.doc_id] = {"url": document.url, "title": document.title,
+                                        "text": document.text if store_text else None}
+        yield chunk
 
 
 #: this many documents in a row that cannot be stored one by one mean the store itself fails

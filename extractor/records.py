@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal, Optional
 
-from pydantic import (BaseModel, ConfigDict, Field, WithJsonSchema, field_serializer, field_validator,
+from pydantic import (BaseModel, ConfigDict, Field, PrivateAttr, WithJsonSchema, field_serializer, field_validator,
                       model_serializer, model_validator)
 
 SCHEMA_VERSION = 1
@@ -184,6 +184,9 @@ class Record(_Model):
     organizations: list[Organization] = Field(default_factory=list)
     officials: list[Official] = Field(default_factory=list)
     destinations: list[Destination] = Field(default_factory=list)
+    #: the document's url, title and (with --store-text) text, for the stores' documents table;
+    #: not part of the record's JSON
+    _source: Optional[dict] = PrivateAttr(default=None)
 
     def to_json_dict(self) -> dict:
         """The record as plain JSON data, keys named as in RECORDS.md; amounts stay exact

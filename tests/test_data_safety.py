@@ -469,3 +469,28 @@ def test_sql_errors_table_and_null_extras(tmp_path):
     assert len(errors) == 1 and errors[0][1].endswith("bad.txt")
     assert extras >= 1 and text_nulls == 0  # SQL NULL, not the JSON text 'null'
     assert "start_char" in columns and "end_char" in columns and "start" not in columns
+
+
+def test_documents_keep_url_title_and_with_store_text_the_text(tmp_path):
+    source = tmp_path / "in.jsonl"
+    text = "Iran exported $2 billion to Iraq in 2019."
+    source.write_text(json.dumps({"doc_id": "a", "text": text, "url": "https://example.org/a",
+                                  "title": "Exports up"}) + "\n", encoding="utf-8")
+    plain, full = tmp_path / "plain.db", tmp_path / "full.db"
+    assert main(["extract", str(source), "--store", f"sqlite:///{plain}", "--quiet"]) == 0
+    assert main(["extract", str(source), "--store", f"sqlite:///{full}", "--quiet", "--store-text"]) == 0
+    with sqlite3.connect(plain) as connection:
+        assert connection.execute("SELECT url, title, text FROM documents").fetchall() == [
+            ("https://example.org/a", "Exports up", None)]
+    with sqlite3.connect(full) as connection:
+        (stored,), = connection.execute("SELECT text FROM documents").fetchall()
+        start, end, mention = connection.execute("SELECT start_char, end_char, text FROM money").fetchone()
+    assert stored == text and stored[start:end] == mention  # offsets usable from the database alone
+    from extractor.stores import open_store
+
+    store = open_store(f"sqlite:///{full}", resume=True)
+    try:
+        (record,) = list(store.iter_records())
+    finally:
+        store.close()
+    assert "url" not in record.to_json_dict()  # the record itself is unchanged

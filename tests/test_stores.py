@@ -93,7 +93,8 @@ def test_the_tables_are_those_of_the_issue_and_hold_every_model_field():
         fields = [{"start": "start_char", "end": "end_char"}.get(f, f) for f in fields]  # not SQL keywords
         assert table.column_names == ["doc_id", "position", *fields, "extra"]
         assert table.primary_key == ["doc_id", "position"]
-    assert tables["documents"].column_names == ["schema", "doc_id", "published", "text_sha256", "run_id", "extra"]
+    assert tables["documents"].column_names == ["schema", "doc_id", "published", "text_sha256", "run_id", "extra",
+                                                "url", "title", "text"]
     assert tables["documents"].primary_key == ["doc_id"]
 
 

@@ -86,6 +86,9 @@ def register(sub) -> None:
     parser.add_argument("--id-from", choices=("stem", "path"), default="stem",
                         help="doc_id of a .txt file: its stem (default), or its path relative to the input folder "
                              "without .txt (2019/10/a), so that files of the same name in subfolders do not collide")
+    parser.add_argument("--store-text", action="store_true",
+                        help="also keep each document's text in the store's documents table (SQL and Parquet "
+                             "stores; url and title are always kept)")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar, no messages but fatal ones")
     parser.set_defaults(run=run)
 
@@ -121,6 +124,7 @@ def run(args) -> int:
                            timeout=DEFAULT_TIMEOUT if args.timeout is None else args.timeout,
                            errors_path=Path(args.errors) if args.errors else None, quiet=args.quiet,
                            max_chars=DEFAULT_MAX_CHARS if args.max_chars is None else args.max_chars,
+                           store_text=args.store_text,
                            reading=reading)
     try:
         summary = run_batch(args.inputs, url, options)

@@ -32,6 +32,9 @@ RUN_ID = "run_id"
 DOC_ID, POSITION = "doc_id", "position"
 #: Keys a record or entry carries beyond its model's fields (allowed by the contract), as JSON.
 EXTRA = "extra"
+#: Columns of ``documents`` from the document rather than the record: where it came from and,
+#: with ``--store-text``, its text (so mention offsets can be read from the database alone).
+SOURCE_COLUMNS = ("url", "title", "text")
 #: Record keys renamed in the stores: ``start`` and ``end`` are reserved words in SQL.
 STORE_NAMES = {"start": "start_char", "end": "end_char"}
 RECORD_KEYS = {v: k for k, v in STORE_NAMES.items()}
@@ -153,7 +156,8 @@ def record_tables() -> tuple:
     if DOC_ID not in [c.name for c in scalar]:
         raise TypeError("Record has no doc_id field")
     documents = Table("documents", Record, tuple(scalar) + (
-        Column(RUN_ID, "str", True), Column(EXTRA, "json", True)))
+        Column(RUN_ID, "str", True), Column(EXTRA, "json", True),
+        *(Column(name, "str", True) for name in SOURCE_COLUMNS)))
     tables = [documents]
     for entry in entries:
         own = model_columns(entry.model)
@@ -212,6 +216,9 @@ def rows_of(record: Record, run_id: Optional[str] = None) -> dict:
     doc_row = {c.name: _value(c, record) for c in documents.columns if c.attribute}
     doc_row[RUN_ID] = run_id
     doc_row[EXTRA] = _extra(record)
+    source = record._source or {}
+    for name in SOURCE_COLUMNS:
+        doc_row[name] = source.get(name)
     rows = {documents.name: [doc_row]}
     for table in entry_tables:
         table_rows = []
