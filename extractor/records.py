@@ -163,12 +163,23 @@ class Destination(_Model):
     amount: Amount = None
     currency: Currency = None
     mentions: list[Mention] = Field(default_factory=list)
+    # an extra key (RECORDS allows them): where the amount comes from, the ``start`` of its money
+    # mention, so a store can join a destination to the mention (``money.start_char``); not scored,
+    # not written to gold files
+    money_start: Optional[int] = Field(default=None, json_schema_extra={"contract": False})
 
     _valid_amount = field_validator("amount")(_check_amount)
 
     @field_serializer("amount", when_used="json")
     def _ser_amount(self, value: Optional[Decimal]):
         return _amount_to_json(value)
+
+    @model_serializer(mode="wrap")
+    def _without_empty_link(self, handler):
+        data = handler(self)
+        if isinstance(data, dict) and data.get("money_start") is None:
+            data.pop("money_start", None)  # gold files and amounts from nowhere have none
+        return data
 
 
 class Record(_Model):

@@ -210,3 +210,16 @@ def test_destinations_table(text, expected):
     got = [(d.country, d.iso2, d.amount, d.currency, [m.text for m in d.mentions]) for d in record.destinations]
     want = [(c, iso, Decimal(a) if a is not None else None, cur, mentions) for c, iso, a, cur, mentions in expected]
     assert got == want
+
+
+def test_a_destination_points_at_the_money_mention_of_its_amount():
+    from extractor.api import extract
+
+    text = "Iraq bought $1.2 billion of Iranian goods, while exports to Oman reached $300 million."
+    record = extract(text, doc_id="link")
+    by_start = {m.start: m for m in record.money}
+    for destination in record.destinations:
+        money = by_start[destination.money_start]
+        assert (money.amount, money.currency) == (destination.amount, destination.currency)
+    assert {d.country: by_start[d.money_start].text for d in record.destinations} == {
+        "Iraq": "$1.2 billion", "Oman": "$300 million"}

@@ -54,3 +54,14 @@ def test_the_readme_duckdb_example_reads_the_parquet_tables(stores, monkeypatch,
     assert "USD" in shown and "IRR" in shown
     counts = duckdb.sql("SELECT count(*) FROM read_parquet('out/tables.parquet/money/*.parquet')").fetchall()[0][0]
     assert counts > 0
+
+
+def test_the_readme_join_links_each_destination_amount_to_its_mention(stores):
+    with sqlite3.connect(stores / "x.db") as connection:
+        rows = connection.execute(readme_block("sql-join-example")).fetchall()
+        with_amount = connection.execute("SELECT count(*) FROM destinations WHERE amount IS NOT NULL").fetchone()[0]
+        amounts = connection.execute("SELECT doc_id, country, amount, currency FROM destinations "
+                                     "WHERE amount IS NOT NULL").fetchall()
+    assert len(rows) == with_amount > 0  # every amount has its mention
+    joined = {(doc, country): (Decimal(str(amount)), currency) for doc, country, _, amount, currency, _ in rows}
+    assert all(joined[(doc, country)] == (Decimal(str(amount)), currency) for doc, country, amount, currency in amounts)

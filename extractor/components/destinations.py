@@ -159,6 +159,7 @@ class _Dest:
     iso2: str
     amount: Optional[Decimal] = None
     currency: Optional[str] = None
+    money_start: Optional[int] = None  # the money mention the amount came from
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -542,6 +543,7 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
         if iso in dests:
             spans_of.setdefault(iso, []).append((s, e))
     results = [Destination(country=common.get(iso, iso), iso2=iso, amount=d.amount, currency=d.currency,
+                           money_start=d.money_start if d.amount is not None else None,
                            mentions=[Mention(start=s, end=e, text=text[s:e]) for s, e in spans_of[iso]])
                for iso, d in dests.items()]
     results.sort(key=lambda d: d.mentions[0].start)
@@ -551,7 +553,7 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
 def _give(d: _Dest, m: Money) -> None:
     """The first amount the document gives a destination is its amount."""
     if d.amount is None:
-        d.amount, d.currency = m.amount, m.currency
+        d.amount, d.currency, d.money_start = m.amount, m.currency, m.start
 
 
 class DestinationsComponent:
