@@ -86,3 +86,12 @@ def test_resume_adds_only_what_is_missing(corpus_jsonl, tmp_path, capsys):
     assert main(["extract", str(half), "--store", str(tables), "--quiet"]) == 0  # without --resume: afresh
     assert len(table(tables, "documents")) == len(lines) // 2
     assert len(list((tables / "runs").glob("*.parquet"))) == 3  # the runs table keeps its history
+
+
+def test_reading_the_whole_folder_as_one_table_fails_instead_of_mixing_tables(extracted):
+    import pyarrow
+
+    tables, _ = extracted
+    with pytest.raises(pyarrow.ArrowInvalid, match="README-read-one-table-folder"):
+        pq.read_table(tables)  # what pandas.read_parquet(PATH) does
+    assert pq.read_table(tables / "money").num_rows > 0  # one table folder at a time

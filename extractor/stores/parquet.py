@@ -36,6 +36,15 @@ from .schema import Column, RunInfo, Table, all_tables, model_columns, record_fr
 DECIMAL_PRECISION = 38
 DECIMAL_SCALE = 17
 PART_GLOB = "part-*.parquet"
+#: a plain file at the root, so that reading the root as one dataset (``pandas.read_parquet(PATH)``,
+#: ``pyarrow.parquet.read_table(PATH)``) fails, naming this file, instead of silently mixing tables
+GUARD_NAME = "README-read-one-table-folder.txt"
+GUARD_TEXT = """This folder holds one Parquet dataset per table: documents, money, periods, organizations,
+officials, destinations and runs. Read one table folder at a time, for example
+pyarrow.dataset.dataset("PATH/money"), pandas.read_parquet("PATH/money") or DuckDB's
+read_parquet('PATH/money/*.parquet'). Reading this whole folder as one dataset would mix
+tables with different columns, so this file makes that fail on purpose.
+"""
 #: temporary parts are hidden (a leading dot), so dataset readers never list them
 TEMP_PREFIX = "."
 TEMP_SUFFIX = ".tmp"
@@ -132,6 +141,12 @@ class ParquetStore(Store):
             raise StoreError(f"{self.root} is a file; the Parquet store is a folder of tables")
         ensure_folder(self.root, "the Parquet tables")
         self._lock_inside(self.root)  # one writer: a second run would store every document twice
+        guard = self.root / GUARD_NAME
+        if not guard.exists():
+            try:
+                guard.write_text(GUARD_TEXT, encoding="utf-8")
+            except OSError as exc:
+                raise StoreError(f"cannot write to {self.root}: {exc.strerror}") from None
         folders = self._folders()
         for folder in folders.values():
             ensure_folder(folder, "a Parquet table")
