@@ -51,6 +51,7 @@ class Context:
     topic: Optional[int] = None  # Iranian year of the first anchored period: the year the article is about
     hijri_year: Optional[int] = None  # the Iranian year last written explicitly
     sentence_year: Optional[tuple] = None  # (end offset, Iranian year) of the last Iranian year written
+    chain: Optional[tuple] = None  # (end offset, (calendar, year)) of the last year named, written or relative
 
 
 # --- context checks a pattern over constituents cannot make -------------------------------------
@@ -185,7 +186,12 @@ def _future(text: str, start: int) -> bool:
     return bool(_FUTURE.search(text, a + 1, start))
 
 
-def resolve_year(anchor: Anchor, ctx: Context) -> tuple[str, Optional[int]]:
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    gap = text[a:b]
+    return ". " not in gap and "\n" not in gap
+
+
+def resolve_year(anchor: Anchor, ctx: Context, text: str = "", start: int = -1) -> tuple[str, Optional[int]]:
     """(calendar, year) of a year in context."""
     if anchor.kind == "hijri":
         return "hijri", anchor.value
@@ -202,8 +208,12 @@ def resolve_year(anchor: Anchor, ctx: Context) -> tuple[str, Optional[int]]:
         if anchor.value == "hijri":  # "the previous Iranian year": before the last Iranian year written
             base = ctx.hijri_year or ctx.current
             return "hijri", base - 1 if base else None
-        if ctx.year and ctx.year[1] is not None:
-            return ctx.year[0], ctx.year[1] - 1
+        # the year before the one in context: a year named earlier in the same sentence, even a
+        # relative one ("in the previous year, 52 percent more than in the year before"), else
+        # the last year written
+        year = ctx.chain[1] if ctx.chain and start >= 0 and _same_sentence(text, ctx.chain[0], start) else ctx.year
+        if year and year[1] is not None:
+            return year[0], year[1] - 1
         return "hijri", ctx.current - 1 if ctx.current else None
     return "hijri", _topic_year(ctx)  # "the year": the year the article is about
 
@@ -254,7 +264,7 @@ def _span(part: Part, calendar: str, year: Optional[int]):
 def _resolve_part(sem: Sem, text: str, start: int, ctx: Context):
     part, anchor = sem.args["part"], sem.args["anchor"]
     if anchor is not None:
-        calendar, year = resolve_year(anchor, ctx)
+        calendar, year = resolve_year(anchor, ctx, text, start)
         if part.calendar == "hijri" and calendar == "gregorian":
             return "gregorian", None, None, (calendar, year)
         if part.calendar == "gregorian" and calendar == "hijri" and year is not None:
@@ -335,7 +345,7 @@ def _resolve(cand: Candidate, text: str, ctx: Context):
         return calendar, start, end, False, year_ctx
     if kind == "year":
         anchor = sem.args["anchor"]
-        calendar, year = resolve_year(anchor, ctx) if anchor.kind != "context" else ("hijri", _topic_year(ctx, text, cand.start))
+        calendar, year = resolve_year(anchor, ctx, text, cand.start) if anchor.kind != "context" else ("hijri", _topic_year(ctx, text, cand.start))
         if year is None:
             return calendar, None, None, False, None
         span = cal.gregorian_year(year) if calendar == "gregorian" else cal.year(year)
@@ -373,7 +383,7 @@ def _resolve(cand: Candidate, text: str, ctx: Context):
         m -= n - 1
         if m < 1:
             y, m = y - 1, m + 12
-        return "hijri", cal.to_gregorian(y, m, 1), end, False, ("hijri", y)
+        return "hijri", cal.to_gregorian(y, m, 1), end, False, ("hijri", cal.to_hijri(end)[0])
     if kind == "year_to":
         month, year = sem.args["month"], sem.args["year"]
         if year is None:
@@ -490,8 +500,17 @@ def _follow_anaphor(m: re.Match, history: list, ctx: Context) -> None:
 
 
 def _explicit_year(sem: Sem) -> bool:
+    """A year written out or named ("1398", "last year", "the year to March 2016", "the nine
+    months to December 21"), not one counted back from the context ("the previous year")."""
+    if sem.kind in ("months_to", "year_to"):
+        return True
     anchor = sem.args.get("anchor")
     return anchor is not None and anchor.kind != "previous"
+
+
+def _names_year(sem: Sem) -> bool:
+    anchor = sem.args.get("anchor")
+    return _explicit_year(sem) or (anchor is not None and anchor.kind == "previous")
 
 
 def find_periods(text: str, published: Optional[date] = None) -> list[Period]:
@@ -530,6 +549,8 @@ def find_periods(text: str, published: Optional[date] = None) -> list[Period]:
                 history.append(ctx.period)
             # only a year written out moves the year in context; "the previous year"
             # does not, nor does a month or half with no year of its own
+            if year_ctx and year_ctx[1] is not None and _names_year(cand.sem):
+                ctx.chain = (cand.end, year_ctx)
             if year_ctx and year_ctx[1] is not None and _explicit_year(cand.sem):
                 ctx.year = year_ctx
                 if year_ctx[0] == "hijri":
