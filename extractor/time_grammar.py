@@ -212,6 +212,8 @@ def anchor_of(toks) -> Optional[Anchor]:
         if (second % 100) != (g + 1) % 100:
             return None
         return Anchor("hijri", g - 621)  # fiscal 2019-20 is 1398
+    if syms.endswith("FG"):  # fiscal 2023 is 1402, as fiscal 2023-24 is
+        return Anchor("hijri", nums[0][1] - 621)
     for s, v in toks:
         if s == "h":
             return Anchor("hijri", v)
@@ -304,6 +306,7 @@ MACROS = {
         r"T?G-[NG]C*FY",               # the 2019-20 fiscal year
         r"T?[Rl]?C*F?YO?[hG]",         # the (current) Iranian calendar year (of) 1399, the year 2020
         r"T?[hG][CF]+Y",               # the 1397 Iranian calendar year
+        r"T?C*F[hG]",                  # fiscal 2023: the Iranian year that begins in 2023
         r"T?[Rl]C*F?Y",                # the current Iranian calendar year, last year, next fiscal year
         r"TYe",                        # the year before
         r"TY",                         # the year (in context)

@@ -55,6 +55,24 @@ FAMILIES = [
     row("Inflation was 40% in the 12 months to August 22 and 50% in Mordad.", "2022-09-05",
         ("the 12 months to August 22", "2021-08-23", "2022-08-22"), ("Mordad", "2022-07-23", "2022-08-22"),
         id="month-after-window-across-nowruz"),
+    # --- "fiscal 2023": the Iranian year that begins in 2023 (as "fiscal 2023-24" is); a gloss that
+    # names the year it restates ("the Iranian year that started on ...") fixes its boundary ---------
+    row("The budget for fiscal 2023 (the Iranian year that started on March 21, 2023) assumes $85 oil.",
+        "2023-08-03", ("fiscal 2023 (the Iranian year that started on March 21, 2023)", "2023-03-21", "2024-03-19"),
+        id="fiscal-year-number-with-started-gloss"),
+    row("Net profit doubled in fiscal 2020 (March 20, 2020-March 20, 2021), the bank said.", "2021-06-01",
+        ("fiscal 2020 (March 20, 2020-March 20, 2021)", "2020-03-20", "2021-03-20"),
+        id="fiscal-year-number-with-day-range-gloss"),
+    row("Revenue targets for fiscal 2019 were cut.", "2019-10-08",
+        ("fiscal 2019", "2019-03-21", "2020-03-19"), id="fiscal-year-number-alone"),
+    row("Sales rose in the previous Iranian year (the year which ended on March 19, 2020).", "2020-06-01",
+        ("the previous Iranian year (the year which ended on March 19, 2020)", "2019-03-21", "2020-03-19"),
+        id="year-gloss-naming-the-year"),
+    row("Output grew in fiscal 2016 (the Iranian year that ended on March 19, 2016).", "2016-06-01",
+        ("fiscal 2016 (the Iranian year that ended on March 19, 2016)", "2015-03-21", "2016-03-19"),
+        id="fiscal-year-number-ending-in-it",
+        xfail="a gloss a year away from the computed boundary does not move a fiscal year number"),
+    row("The fiscal 2,000 tons were shipped.", "2019-10-08", id="fiscal-not-a-year-number"),
 ]
 
 
