@@ -47,6 +47,7 @@ class Context:
     published: Optional[date]
     current: Optional[int]  # current Iranian year
     period: Optional[tuple] = None  # (start, end) of the last period, not shifted
+    period_calendar: str = "hijri"  # the calendar of that period
     year: Optional[tuple] = None  # ("hijri"|"gregorian", year) last written explicitly
     topic: Optional[int] = None  # Iranian year of the first anchored period: the year the article is about
     hijri_year: Optional[int] = None  # the Iranian year last written explicitly
@@ -310,8 +311,12 @@ def _resolve_shift(sem: Sem, ctx: Context):
             return "hijri", None, None
         years = ctx.current - base_year
     elif anchor.kind == "gregorian":
-        moved = _shift_gregorian(ctx.period, anchor.value - ctx.period[0].year)
-        return "gregorian", moved[0], moved[1]
+        if ctx.period_calendar == "gregorian":
+            moved = _shift_gregorian(ctx.period, anchor.value - ctx.period[0].year)
+            return "gregorian", moved[0], moved[1]
+        # an Iranian period moved into a Gregorian year ("the five months to August 21 ... the same
+        # period in 2023") still moves by Iranian years: the one that begins in that year
+        years = anchor.value - ctx.period[0].year
     elif anchor.kind == "hijri":
         years = anchor.value - base_year
     else:
@@ -545,6 +550,7 @@ def find_periods(text: str, published: Optional[date] = None) -> list[Period]:
                     ctx.current = current
         if not is_shift and start is not None:
             ctx.period = (start, end if end else (published or end))
+            ctx.period_calendar = label
             if ctx.period[1]:
                 history.append(ctx.period)
             # only a year written out moves the year in context; "the previous year"

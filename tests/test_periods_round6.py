@@ -73,6 +73,29 @@ FAMILIES = [
         id="fiscal-year-number-ending-in-it",
         xfail="a gloss a year away from the computed boundary does not move a fiscal year number"),
     row("The fiscal 2,000 tons were shipped.", "2019-10-08", id="fiscal-not-a-year-number"),
+    # --- a shift moves whole months: a month's last day stays its last day (Esfand 1400 has 29
+    # days, Esfand 1399 and 1403 have 30) ------------------------------------------------------------
+    row("Sales rose in the Iranian month of Esfand (February 20-March 20), up 9% from the same month "
+        "a year earlier.", "2022-04-10",
+        ("the Iranian month of Esfand (February 20-March 20)", "2022-02-20", "2022-03-20"),
+        ("the same month a year earlier", "2021-02-19", "2021-03-20"), id="shift-esfand-into-leap-year"),
+    row("Imports fell in Esfand 1402 and rose in the same month of the next year.", "2024-05-01",
+        ("Esfand 1402", "2024-02-20", "2024-03-19"), ("the same month of the next year", "2025-02-19", "2025-03-20"),
+        id="shift-esfand-forward-into-leap-year"),
+    row("Sales rose in the second half of 1400 against the same period last year.", "2022-05-01",
+        ("the second half of 1400", "2021-09-23", "2022-03-20"), ("the same period last year", "2020-09-22", "2021-03-20"),
+        id="shift-second-half-into-leap-year"),
+    # a written day that is no month's end moves as an Iranian day: Oct 7, 2020 is 16 Mehr 1399
+    row("Sales rose in the current year up to October 7 against the same period last year.", "2020-10-10",
+        ("the current year up to October 7", "2020-03-20", "2020-10-07"),
+        ("the same period last year", "2019-03-21", "2019-10-08"), id="shift-moves-a-written-day-in-iranian-days"),
+    # --- an Iranian period moved into a Gregorian year still moves by Iranian years ----------------
+    row("Carpet exports rose 12% in the five months to August 21 from the same period in 2023.", "2024-08-25",
+        ("the five months to August 21", "2024-03-20", "2024-08-21"),
+        ("the same period in 2023", "2023-03-21", "2023-08-22"), id="iranian-period-shifted-to-gregorian-year"),
+    row("Car sales rose in January-April 2016 from the same period of 2015.", "2016-06-10",
+        ("January-April 2016", "2016-01-01", "2016-04-30"), ("the same period of 2015", "2015-01-01", "2015-04-30"),
+        id="gregorian-period-shifted-to-gregorian-year"),
 ]
 
 
