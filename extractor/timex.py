@@ -69,7 +69,7 @@ _PERSIAN_BEFORE = re.compile(
     r"(?:\b(?:in|during|since|from|until|till|through|to|of|and|between|by|early|late|mid|last|this|next|end|"
     r"beginning|start|been|was|were|is)|[-–])\s*$", re.IGNORECASE)
 _OF_AFTER = re.compile(r"\s+of\b")
-_APPOSITIVE_BEFORE = re.compile(r"(?:\b(?:" + "|".join(load("months")["persian"]) + r")|\))\s*,\s*$")
+_APPOSITIVE_BEFORE = re.compile(r"(?:\b(?:" + "|".join(load("months")["persian"]) + r")(?:\s+1[34]\d\d)?|\))\s*,\s*$")
 _NEXT_CAPITALISED = re.compile(r"\s+([A-Z][A-Za-z]*)")
 _NEXT_WORD = re.compile(r"\s*([A-Za-z%]+)")
 _BANK_BEFORE = re.compile(r"(?:Bank|Mellat|Qarz[\w-]*)\s+$")
@@ -96,6 +96,14 @@ def _persian_ok(text: str, m: Match, toks) -> bool:
     return True
 
 
+def _appositive(text: str, m: Match, toks) -> bool:
+    """ "Esfand, the last month of the year", "Farvardin 1400, the first month of the new Iranian
+    year": an appositive after a month, not a second period (nor is anything inside it)."""
+    syms = toks.symbols[m.first_token:m.last_token]
+    return ("M" in syms and syms.lstrip("T")[:1] in ("o", "l") and "p" not in syms
+            and bool(_APPOSITIVE_BEFORE.search(text[max(0, m.start - 50):m.start])))
+
+
 def _acceptable(text: str, m: Match, toks) -> bool:
     s, e = m.start, m.end
     syms = toks.symbols[m.first_token:m.last_token]
@@ -109,8 +117,8 @@ def _acceptable(text: str, m: Match, toks) -> bool:
         return False  # "the first week of Mehr"
     if syms.endswith("p") and not _persian_ok(text, m, toks):
         return False
-    if "M" in syms and syms.lstrip("T")[:1] in ("o", "l") and "p" not in syms and _APPOSITIVE_BEFORE.search(before):
-        return False  # "Esfand, the last month of the year": an appositive, not a second period
+    if _appositive(text, m, toks):
+        return False
     if m.rule == "part":
         if "p" not in syms and "g" not in syms and _OF_AFTER.match(text, e):
             return False  # "the first half of March", "the second half of the match": a part of no year
@@ -150,6 +158,8 @@ def _select(text: str, toks, matches: list[Match]) -> list[Candidate]:
         if m.production is not None:
             built = [one for one in m.build(toks) if _acceptable(text, one, toks)]
             if not built:
+                if _appositive(text, m, toks):
+                    taken[m.start:m.end] = b"\x01" * (m.end - m.start)
                 continue
             chosen += built
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)

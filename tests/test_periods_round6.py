@@ -96,6 +96,40 @@ FAMILIES = [
     row("Car sales rose in January-April 2016 from the same period of 2015.", "2016-06-10",
         ("January-April 2016", "2016-01-01", "2016-04-30"), ("the same period of 2015", "2015-01-01", "2015-04-30"),
         id="gregorian-period-shifted-to-gregorian-year"),
+    # --- an appositive after a month, its year written or not, is no second period ---------------
+    row("Sales slowed in Farvardin 1401, the first month of the new Iranian year, as travel fell.", "2022-05-10",
+        ("Farvardin 1401", "2022-03-21", "2022-04-20"), id="appositive-after-month-and-year"),
+    row("Prices jumped in Esfand 1399, the last month of the calendar year, before Nowruz.", "2021-05-10",
+        ("Esfand 1399", "2021-02-19", "2021-03-20"), id="appositive-last-month-after-month-and-year"),
+    row("Sales slowed in the first month of the new Iranian year.", "2022-05-10",
+        ("the first month of the new Iranian year", "2022-03-21", "2022-04-20"), id="first-month-alone-is-a-period"),
+    row("In Tir, the fourth month of 1398, sales rose.", "2021-05-10", ("Tir", "2019-06-22", "2019-07-22"),
+        id="appositive-gives-the-month-its-year", xfail="an appositive's year is not carried to the month"),
+    # --- "the whole of Y", "the entire Y": the year, with the words inside the span ---------------
+    row("Shipments for the whole of 2016 came to 4m tons.", "2017-05-17",
+        ("the whole of 2016", "2016-01-01", "2016-12-31"), id="whole-of-gregorian-year"),
+    row("Output in the whole of last year fell, and the entire current year looks weak.", "2017-05-17",
+        ("the whole of last year", "2016-03-20", "2017-03-20"), ("the entire current year", "2017-03-21", "2018-03-20"),
+        id="whole-of-relative-year"),
+    row("The whole of the market was calm, and the entire sector grew.", "2017-05-17", id="whole-of-no-year"),
+    # --- two parts coordinated after one year: "2025 Q2 and Q3" is two periods of that year ----------
+    row("Inflation stayed above 30% through most of 2023 Q1 and Q2, the bank said.", "2023-09-11",
+        ("2023 Q1", "2023-01-01", "2023-03-31"), ("Q2", "2023-04-01", "2023-06-30"), id="gregorian-year-two-quarters"),
+    row("Exports in 2019 H1 and H2 were flat.", "2020-05-01",
+        ("2019 H1", "2019-01-01", "2019-06-30"), ("H2", "2019-07-01", "2019-12-31"), id="gregorian-year-two-halves"),
+    row("Exports in 1398 H1 and H2 were flat.", "2020-05-01",
+        ("1398 H1", "2019-03-21", "2019-09-22"), ("H2", "2019-09-23", "2020-03-19"), id="iranian-year-two-halves"),
+    row("Exports in 2019 Q1 and 4,000 tons in Q2 were flat.", "2020-05-01",
+        ("2019 Q1", "2019-01-01", "2019-03-31"), ("Q2", "2019-04-01", "2019-06-30"), id="quarter-not-coordinated",
+        xfail="a bare quarter later in a sentence that wrote a Gregorian year-quarter is read as Iranian"),
+    # --- "2011-15": a year range with the second year in two digits; a year apart ("2019-20") is
+    # a fiscal year's way of writing one year and is not read as a range --------------------------------
+    row("Steel earned $9bn abroad in 2012-16, and earnings peaked in 2014.", "2017-06-10",
+        ("2012-16", "2012-01-01", "2016-12-31"), ("2014", "2014-01-01", "2014-12-31"), id="short-year-range"),
+    row("Sanctions bit hard during 1995-99.", "2017-06-10", ("1995-99", "1995-01-01", "1999-12-31"),
+        id="short-year-range-1990s"),
+    row("Output fell in 2016-13 and 2016-5.", "2017-06-10", ("2016", "2016-01-01", "2016-12-31"),
+        ("2016", "2016-01-01", "2016-12-31"), id="short-year-range-not-backwards"),
 ]
 
 
