@@ -96,9 +96,19 @@ def shift_hijri(day: date, years: int) -> date:
     return to_gregorian(y + years, m, d)
 
 
+def shift_month_end(day: date, years: int) -> date:
+    """The same Iranian day ``years`` later; the last day of a month stays its last day
+    (Esfand 29 of 1400 moved back is Esfand 30 of the leap year 1399)."""
+    y, m, d = to_hijri(day)
+    if d == month_length(y, m):
+        return to_gregorian(y + years, m, month_length(y + years, m))
+    return shift_hijri(day, years)
+
+
 def shift_span(span: tuple[Optional[date], Optional[date]], years: int):
+    """A period moved by ``years`` Iranian years: the same months, a month's end on its end."""
     start, end = span
-    return (shift_hijri(start, years) if start else None, shift_hijri(end, years) if end else None)
+    return (shift_hijri(start, years) if start else None, shift_month_end(end, years) if end else None)
 
 
 def gregorian_month(y: int, m: int) -> Span:

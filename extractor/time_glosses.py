@@ -91,6 +91,9 @@ def attach(text: str, end: int, allow_until: bool = True) -> Suffixes:
 def _gloss_patterns() -> dict:
     gm = _alt_gregorian()
     day = rf"(?:(?:{gm}){WS}\d{{1,2}}(?:st|nd|rd|th)?(?!\d)|\d{{1,2}}(?:st|nd|rd|th)?{WS}(?:{gm}))(?:,?{WSO}(?:19|20)\d\d)?"
+    # "(the Iranian year that started on March 21, 2023)": a gloss that names what it restates
+    year_that = (rf"(?:the{WS}(?:(?:Iranian|Persian|calendar|fiscal){WS})*year{WS}"
+                 rf"(?:(?:that|which){WS}(?:(?:has|had){WS})?)?)?")
     return {
         "year": re.compile(r"(?<!\d)(?:19|20|13|14)\d\d(?!\d)"),
         "gregorian_year": re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)"),
@@ -98,9 +101,9 @@ def _gloss_patterns() -> dict:
         "month_day": re.compile(rf"\s*(?P<m>{gm}){WS}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?{WSO}(?P<y>(?:19|20)\d\d))?\s*"),
         "day_month": re.compile(rf"\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{WS}(?P<m>{gm})(?:,?{WSO}(?P<y>(?:19|20)\d\d))?\s*"),
         "range": re.compile(rf"\s*(?:from{WS})?(?P<a>{day}){WSO}(?:-|–|to|through|until|till){WSO}(?P<b>{day})\s*"),
-        "started": re.compile(rf"\s*(?:(?:which{WS})?(?:started|starting|beginning|began|begun|from|since)(?:{WS}on)?{WS})(?P<a>{day})\s*"),
+        "started": re.compile(rf"\s*{year_that}(?:(?:which{WS})?(?:started|starting|beginning|began|begun|from|since)(?:{WS}on)?{WS})(?P<a>{day})\s*"),
         "bare": re.compile(rf"\s*(?P<a>{day})\s*"),
-        "ended": re.compile(rf"\s*(?:(?:which{WS})?(?:ended|ending|ends|to|until|till|up{WS}to|through))(?:{WS}on)?{WS}(?P<b>{day})\s*"),
+        "ended": re.compile(rf"\s*{year_that}(?:(?:which{WS})?(?:ended|ending|ends|to|until|till|up{WS}to|through))(?:{WS}on)?{WS}(?P<b>{day})\s*"),
     }
 
 

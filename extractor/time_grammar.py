@@ -212,6 +212,8 @@ def anchor_of(toks) -> Optional[Anchor]:
         if (second % 100) != (g + 1) % 100:
             return None
         return Anchor("hijri", g - 621)  # fiscal 2019-20 is 1398
+    if syms.endswith("FG"):  # fiscal 2023 is 1402, as fiscal 2023-24 is
+        return Anchor("hijri", nums[0][1] - 621)
     for s, v in toks:
         if s == "h":
             return Anchor("hijri", v)
@@ -304,8 +306,11 @@ MACROS = {
         r"T?G-[NG]C*FY",               # the 2019-20 fiscal year
         r"T?[Rl]?C*F?YO?[hG]",         # the (current) Iranian calendar year (of) 1399, the year 2020
         r"T?[hG][CF]+Y",               # the 1397 Iranian calendar year
+        r"T?C*F[hG]",                  # fiscal 2023: the Iranian year that begins in 2023
         r"T?[Rl]C*F?Y",                # the current Iranian calendar year, last year, next fiscal year
         r"TYe",                        # the year before
+        r"TWO(?:[hG]|T?[Rl]C*F?Y)",     # the whole of 2016, the whole of last year
+        r"TW(?:[Rl]C*F?Y|C*F?YO?[hG])",  # the entire current year, the whole year 2016
         r"TY",                         # the year (in context)
         r"[hG]",                       # 1398, 2019
     ]),
@@ -379,6 +384,21 @@ def p_coordinated(m, toks):
             Sem("year", {"anchor": second, "span": m.span("year")})]
 
 
+def p_year_parts(m, toks):
+    """ "2025 Q2 and Q3", "1398 H1 and H2": two parts of the year written before the first."""
+    year = toks.values[m.start("year")]
+    anchor = anchor_of(_group(m, toks, "year"))
+    calendar = "gregorian" if toks.symbols[m.start("year")] == "G" else None
+    out = []
+    for name, span in (("part", (m.start(), m.end("part"))), ("part2", m.span("part2"))):
+        part = part_of(_group(m, toks, name))
+        if part is None or anchor is None or year is None:
+            return None
+        out.append(Sem("part", {"part": Part(part.first, part.last, calendar or part.calendar), "anchor": anchor,
+                                "span": span}))
+    return out
+
+
 def p_months_to(m, toks):
     count = next((v for s, v in _group(m, toks, "count") if s in "nN"), 1)
     day = day_of(_group(m, toks, "day")) if m.group("day") is not None else None
@@ -431,6 +451,18 @@ def p_year_range(m, toks):
     return Sem("dates", {"calendar": "gregorian", "first": (y1, 1), "last": (y2, 12)})
 
 
+def p_short_year_range(m, toks):
+    """ "2011-15": the century of the first year; "2019-20" (a year apart) is a fiscal year's way of
+    writing one Iranian year, so only ranges of three years or more are read here."""
+    y1, n = toks.values[m.start("y1")], toks.values[m.start("y2")]
+    if len(toks.text[toks.starts[m.start("y2")]:toks.ends[m.start("y2")]]) != 2:
+        return None
+    y2 = y1 - y1 % 100 + n
+    if not y1 + 2 <= y2 <= y1 + 50:
+        return None
+    return Sem("dates", {"calendar": "gregorian", "first": (y1, 1), "last": (y2, 12)})
+
+
 def p_decade(m, toks):
     d = next(v for s, v in _group(m, toks, "decade") if s == "d")
     return Sem("dates", {"calendar": "gregorian", "first": (d, 1), "last": (d + 9, 12)})
@@ -464,16 +496,18 @@ RULES: tuple[Rule, ...] = (
     Rule("part, year", r"(?P<part>{PART}),(?P<year>[hG])", p_part_year, needs=","),
     Rule("part year", r"(?P<part>{PART})(?P<year>{NEXTYEAR})", p_part_year),
     Rule("gregorian year part", r"T?(?P<year>G)-?(?P<part>k|q|o[HQ]|g)", p_gregorian_year_part, needs="G"),
+    Rule("year's parts", r"T?(?P<year>[hG])-?(?P<part>k|q|o[HQ])a(?P<part2>k|q|T?o[HQ])", p_year_parts, needs="a"),
     Rule("this and next year", r"(?P<first>T?R)a(?P<year>T?[Rl]C*F?Y)", p_coordinated, needs="aY"),
     # explicit dates
-    Rule("months to day", r"T?(?P<count>[nN]-?m|[nN]-MP|M)t[IU]?(?:(?P<day>{DAY},?G?)|(?P<monthend>(?:TEOT?C*M?O?)?(?:ph?|g,?G?)))",
+    Rule("months to day", r"T?(?P<count>[nN]-?m|[nN]-MP|M)t[IU]?(?:(?P<day>{DAY}(?:,?G)?)|(?P<monthend>(?:TEOT?C*M?O?)?(?:ph?|g(?:,?G)?)))",
          p_months_to, needs="t"),
-    Rule("year to month", r"T?[CF]*(?P<head>Y|[nN]m)t[IU]?(?:TEO)?(?P<month>gN?,?G?)", p_year_to, needs="tg"),
+    Rule("year to month", r"T?[CF]*(?P<head>Y|[nN]m)t[IU]?(?:TEO)?(?P<month>g(?:N?,?G|N)?)", p_year_to, needs="tg"),
     Rule("day range", r"(?P<d1>{DAY})(?:,?(?P<y1>G))?,?(?P<sep>[-ta])(?P<d2>{DAY})(?:,?(?P<y2>G))?", p_day_range, needs="g"),
     Rule("length from day range", r"T?[nN0]-?MPf(?P<d1>{DAY})(?:,?(?P<y1>G))?,?(?P<sep>[-t])(?P<d2>{DAY})(?:,?(?P<y2>G))?",
          p_day_range, needs="fP"),
     Rule("month-year range", r"(?P<a>g,?G)(?P<sep>[-ta])(?P<b>g,?G)", p_month_year_range, needs="gG"),
     Rule("year range", r"(?P<y1>G)[-t](?P<y2>G)", p_year_range, needs="G"),
+    Rule("short year range", r"(?P<y1>G)-(?P<y2>N)", p_short_year_range, needs="GN"),
     Rule("decade", r"T?(?P<decade>d)", p_decade, needs="d"),
     Rule("iranian relative month", r"T?(?P<rel>[Rl])C+M", p_relative_month, needs="CM"),
     Rule("relative month", r"T?(?P<rel>[Rl])M", p_relative_month, needs="M"),

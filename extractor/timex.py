@@ -47,10 +47,12 @@ class Context:
     published: Optional[date]
     current: Optional[int]  # current Iranian year
     period: Optional[tuple] = None  # (start, end) of the last period, not shifted
+    period_calendar: str = "hijri"  # the calendar of that period
     year: Optional[tuple] = None  # ("hijri"|"gregorian", year) last written explicitly
     topic: Optional[int] = None  # Iranian year of the first anchored period: the year the article is about
     hijri_year: Optional[int] = None  # the Iranian year last written explicitly
     sentence_year: Optional[tuple] = None  # (end offset, Iranian year) of the last Iranian year written
+    chain: Optional[tuple] = None  # (end offset, (calendar, year)) of the last year named, written or relative
 
 
 # --- context checks a pattern over constituents cannot make -------------------------------------
@@ -67,7 +69,7 @@ _PERSIAN_BEFORE = re.compile(
     r"(?:\b(?:in|during|since|from|until|till|through|to|of|and|between|by|early|late|mid|last|this|next|end|"
     r"beginning|start|been|was|were|is)|[-–])\s*$", re.IGNORECASE)
 _OF_AFTER = re.compile(r"\s+of\b")
-_APPOSITIVE_BEFORE = re.compile(r"(?:\b(?:" + "|".join(load("months")["persian"]) + r")|\))\s*,\s*$")
+_APPOSITIVE_BEFORE = re.compile(r"(?:\b(?:" + "|".join(load("months")["persian"]) + r")(?:\s+1[34]\d\d)?|\))\s*,\s*$")
 _NEXT_CAPITALISED = re.compile(r"\s+([A-Z][A-Za-z]*)")
 _NEXT_WORD = re.compile(r"\s*([A-Za-z%]+)")
 _BANK_BEFORE = re.compile(r"(?:Bank|Mellat|Qarz[\w-]*)\s+$")
@@ -94,6 +96,14 @@ def _persian_ok(text: str, m: Match, toks) -> bool:
     return True
 
 
+def _appositive(text: str, m: Match, toks) -> bool:
+    """ "Esfand, the last month of the year", "Farvardin 1400, the first month of the new Iranian
+    year": an appositive after a month, not a second period (nor is anything inside it)."""
+    syms = toks.symbols[m.first_token:m.last_token]
+    return ("M" in syms and syms.lstrip("T")[:1] in ("o", "l") and "p" not in syms
+            and bool(_APPOSITIVE_BEFORE.search(text[max(0, m.start - 50):m.start])))
+
+
 def _acceptable(text: str, m: Match, toks) -> bool:
     s, e = m.start, m.end
     syms = toks.symbols[m.first_token:m.last_token]
@@ -107,8 +117,8 @@ def _acceptable(text: str, m: Match, toks) -> bool:
         return False  # "the first week of Mehr"
     if syms.endswith("p") and not _persian_ok(text, m, toks):
         return False
-    if "M" in syms and syms.lstrip("T")[:1] in ("o", "l") and "p" not in syms and _APPOSITIVE_BEFORE.search(before):
-        return False  # "Esfand, the last month of the year": an appositive, not a second period
+    if _appositive(text, m, toks):
+        return False
     if m.rule == "part":
         if "p" not in syms and "g" not in syms and _OF_AFTER.match(text, e):
             return False  # "the first half of March", "the second half of the match": a part of no year
@@ -148,6 +158,8 @@ def _select(text: str, toks, matches: list[Match]) -> list[Candidate]:
         if m.production is not None:
             built = [one for one in m.build(toks) if _acceptable(text, one, toks)]
             if not built:
+                if _appositive(text, m, toks):
+                    taken[m.start:m.end] = b"\x01" * (m.end - m.start)
                 continue
             chosen += built
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
@@ -185,7 +197,12 @@ def _future(text: str, start: int) -> bool:
     return bool(_FUTURE.search(text, a + 1, start))
 
 
-def resolve_year(anchor: Anchor, ctx: Context) -> tuple[str, Optional[int]]:
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    gap = text[a:b]
+    return ". " not in gap and "\n" not in gap
+
+
+def resolve_year(anchor: Anchor, ctx: Context, text: str = "", start: int = -1) -> tuple[str, Optional[int]]:
     """(calendar, year) of a year in context."""
     if anchor.kind == "hijri":
         return "hijri", anchor.value
@@ -202,8 +219,12 @@ def resolve_year(anchor: Anchor, ctx: Context) -> tuple[str, Optional[int]]:
         if anchor.value == "hijri":  # "the previous Iranian year": before the last Iranian year written
             base = ctx.hijri_year or ctx.current
             return "hijri", base - 1 if base else None
-        if ctx.year and ctx.year[1] is not None:
-            return ctx.year[0], ctx.year[1] - 1
+        # the year before the one in context: a year named earlier in the same sentence, even a
+        # relative one ("in the previous year, 52 percent more than in the year before"), else
+        # the last year written
+        year = ctx.chain[1] if ctx.chain and start >= 0 and _same_sentence(text, ctx.chain[0], start) else ctx.year
+        if year and year[1] is not None:
+            return year[0], year[1] - 1
         return "hijri", ctx.current - 1 if ctx.current else None
     return "hijri", _topic_year(ctx)  # "the year": the year the article is about
 
@@ -254,7 +275,7 @@ def _span(part: Part, calendar: str, year: Optional[int]):
 def _resolve_part(sem: Sem, text: str, start: int, ctx: Context):
     part, anchor = sem.args["part"], sem.args["anchor"]
     if anchor is not None:
-        calendar, year = resolve_year(anchor, ctx)
+        calendar, year = resolve_year(anchor, ctx, text, start)
         if part.calendar == "hijri" and calendar == "gregorian":
             return "gregorian", None, None, (calendar, year)
         if part.calendar == "gregorian" and calendar == "hijri" and year is not None:
@@ -300,8 +321,12 @@ def _resolve_shift(sem: Sem, ctx: Context):
             return "hijri", None, None
         years = ctx.current - base_year
     elif anchor.kind == "gregorian":
-        moved = _shift_gregorian(ctx.period, anchor.value - ctx.period[0].year)
-        return "gregorian", moved[0], moved[1]
+        if ctx.period_calendar == "gregorian":
+            moved = _shift_gregorian(ctx.period, anchor.value - ctx.period[0].year)
+            return "gregorian", moved[0], moved[1]
+        # an Iranian period moved into a Gregorian year ("the five months to August 21 ... the same
+        # period in 2023") still moves by Iranian years: the one that begins in that year
+        years = anchor.value - ctx.period[0].year
     elif anchor.kind == "hijri":
         years = anchor.value - base_year
     else:
@@ -335,7 +360,7 @@ def _resolve(cand: Candidate, text: str, ctx: Context):
         return calendar, start, end, False, year_ctx
     if kind == "year":
         anchor = sem.args["anchor"]
-        calendar, year = resolve_year(anchor, ctx) if anchor.kind != "context" else ("hijri", _topic_year(ctx, text, cand.start))
+        calendar, year = resolve_year(anchor, ctx, text, cand.start) if anchor.kind != "context" else ("hijri", _topic_year(ctx, text, cand.start))
         if year is None:
             return calendar, None, None, False, None
         span = cal.gregorian_year(year) if calendar == "gregorian" else cal.year(year)
@@ -373,7 +398,7 @@ def _resolve(cand: Candidate, text: str, ctx: Context):
         m -= n - 1
         if m < 1:
             y, m = y - 1, m + 12
-        return "hijri", cal.to_gregorian(y, m, 1), end, False, ("hijri", y)
+        return "hijri", cal.to_gregorian(y, m, 1), end, False, ("hijri", cal.to_hijri(end)[0])
     if kind == "year_to":
         month, year = sem.args["month"], sem.args["year"]
         if year is None:
@@ -490,8 +515,17 @@ def _follow_anaphor(m: re.Match, history: list, ctx: Context) -> None:
 
 
 def _explicit_year(sem: Sem) -> bool:
+    """A year written out or named ("1398", "last year", "the year to March 2016", "the nine
+    months to December 21"), not one counted back from the context ("the previous year")."""
+    if sem.kind in ("months_to", "year_to"):
+        return True
     anchor = sem.args.get("anchor")
     return anchor is not None and anchor.kind != "previous"
+
+
+def _names_year(sem: Sem) -> bool:
+    anchor = sem.args.get("anchor")
+    return _explicit_year(sem) or (anchor is not None and anchor.kind == "previous")
 
 
 def find_periods(text: str, published: Optional[date] = None) -> list[Period]:
@@ -526,10 +560,13 @@ def find_periods(text: str, published: Optional[date] = None) -> list[Period]:
                     ctx.current = current
         if not is_shift and start is not None:
             ctx.period = (start, end if end else (published or end))
+            ctx.period_calendar = label
             if ctx.period[1]:
                 history.append(ctx.period)
             # only a year written out moves the year in context; "the previous year"
             # does not, nor does a month or half with no year of its own
+            if year_ctx and year_ctx[1] is not None and _names_year(cand.sem):
+                ctx.chain = (cand.end, year_ctx)
             if year_ctx and year_ctx[1] is not None and _explicit_year(cand.sem):
                 ctx.year = year_ctx
                 if year_ctx[0] == "hijri":

@@ -88,7 +88,11 @@ def gmonths(y: int, a: int, b: int) -> tuple[date, date]:
 
 
 def hshift(day: date, years: int) -> date:
+    """The same Iranian day ``years`` away; a month's last day stays its last day (RECORDS: a
+    shift moves the period by one Iranian year, so Esfand 1400 moved back is all of Esfand 1399)."""
     y, m, d = g2h(day)
+    if d == month_len(y, m):
+        return h2g(y + years, m, month_len(y + years, m))
     return h2g(y + years, m, min(d, month_len(y + years, m)))
 
 
