@@ -74,6 +74,7 @@ class _Person:
     title: Optional[str] = None
     organization: Optional[str] = None
     spans: list = field(default_factory=list)
+    credit: bool = False  # named in a byline or a wire credit
 
     @property
     def surname(self) -> str:
@@ -311,6 +312,16 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
         person = add(name_words, name_start, e, title, org)
         person.spans.append((name_start, e))
 
+    # 1a. credits: "By Name and Name", "(Reporting by Name; Editing by Name)", a byline line with
+    #     only a name: named people with no office
+    for ns, ne in _credited_names(text):
+        words = text[ns:ne].split()
+        if in_org(ns, ne) or not _is_person_name(words):
+            continue
+        person = add(words, ns, ne)
+        person.credit = True
+        person.spans.append((ns, ne))
+
     # 1b. a surname alone as the subject of a speech verb ("Ghasemi said")
     not_surnames = set(load("people").get("not_surnames", ()))
     lowercase_words = set(re.findall(r"(?<![\w’'\-])[a-z][\w\-]*", text))
@@ -417,6 +428,8 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
             if firsts[i] >= limit:
                 break
             first = order[by_first[i][1]]
+            if first.credit:
+                continue  # a byline's writer holds no office of the text
             if first.title is None:
                 first.title, first.organization = _clean_title(title), org
                 break
@@ -429,6 +442,30 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
             mentions=[Mention(start=s, end=e, text=text[s:e]) for s, e in spans]))
     results.sort(key=lambda o: o.mentions[0].start)
     return results
+
+
+#: a person's name in a credit: name words, capitalized particles inside ("Maha El Dahan")
+_CREDIT_NAME = rf"{NAME_WORD}(?:\s+(?:{PARTICLE}|El|Al|Van|De|Von)?\s*{NAME_WORD}){{1,3}}"
+#: "By A, B and C" at a line's start or after a dateline's period; "Reporting by", "Editing by" in a credit
+_CREDIT = re.compile(
+    rf"(?:(?:^|(?<=\n)|(?<=\.\s))By|(?:(?<=\()|(?<=;\s)|(?<=^)|(?<=\n))(?:Additional\s+)?(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled)\s+by)"
+    rf"\s+(?P<names>{_CREDIT_NAME}(?:\s+in\s+[A-Z][a-z]+)?(?:(?:,\s+|,?\s+and\s+){_CREDIT_NAME}(?:\s+in\s+[A-Z][a-z]+)?){{0,4}})"
+    rf"(?=[ \t]*(?:$|\n|[;)]|[–—-]\s|,\s+[A-Z]{{3,}}\b))", re.MULTILINE)
+@lru_cache(maxsize=None)
+def _name_line_re():
+    """A byline line holding only a name, the date on the next line ("Name\\nAugust 20, 2019")."""
+    months = "|".join(re.escape(m) for m in sorted(load("months")["gregorian"], key=len, reverse=True))
+    return re.compile(rf"(?:^|(?<=\n))(?P<name>{_CREDIT_NAME})[ \t]*\n[ \t]*(?=(?:{months})\s+\d{{1,2}},\s+\d{{4}}[ \t]*(?:\n|$))")
+
+
+def _credited_names(text: str):
+    """(start, end) of the names in a text's credits: bylines and wire credits."""
+    for m in _CREDIT.finditer(text):
+        base = m.start("names")
+        for n in re.finditer(_CREDIT_NAME, m.group("names")):
+            yield base + n.start(), base + n.end()
+    for m in _name_line_re().finditer(text):
+        yield m.start("name"), m.end("name")
 
 
 _STATE_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?P<c>[A-Z][A-Za-z.\-]*(?:\s+[A-Z][A-Za-z.\-]*){0,3})"

@@ -178,6 +178,8 @@ def _name_pattern():
     tail = rf"(?:\s+of(?:\s+the)?\s+{word}(?:(?:\s+|,\s+)(?:{word}|and(?=\s+{word})|of(?=\s+{word})))*)?"
     # "Bank" also begins names ("Bank Mellat"): as an ending it may not run into one
     ending = rf"(?:(?:{suffix_alt})(?![\w])(?<!Bank)|Bank(?!\s+[A-Z][a-z])(?![\w]))"
+    # two organization words end a name together: "... Exchange Center", "... Development Fund"
+    ending = rf"{ending}(?:\s+{ending})?"
     # Iranian banks put "Bank" first: "Bank Mellat", "Bank Melli Iran"
     bank_first = r"Bank\s+(?!of\b)[A-Z][a-z]+(?:\s+Iran)?(?![\w])"
     # a comma after the first word only in a list of domains, never after a person's name
