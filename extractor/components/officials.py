@@ -26,7 +26,9 @@ from ..resources import load
 from .base import doc_text, results, set_results
 from .org_index import OrgIndex
 
-NAME_WORD = r"[A-Z][a-z]+(?:(?:-|[’'](?!s\b))[A-Za-z][a-z]+)*"
+NAME_WORD = r"[A-Z][a-z]+(?:(?:-|[’'](?!s\b))[A-Za-z][a-z]*(?<=[a-z]{2}|[’'][a-z]))*"
+#: a name word with an attached article: "al-Mansouri", "el-Sisi"
+NAME_PART = rf"(?:(?:al|el|Al|El)-)?{NAME_WORD}"
 #: particles inside Arabic and Persian names ("Sultan bin Saeed Al Mansoori", "Mohammad Kazem Al-e Sadegh")
 PARTICLE = r"(?:bin|bint|ibn|al|el|ol|Al-e|al-e|ol-|de|van|von)"
 _PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "ol", "al-e", "ol-", "de", "van", "von"})
@@ -84,7 +86,7 @@ class _Person:
 @lru_cache(maxsize=None)
 def _name_re():
     return re.compile(rf"(?<![\w’'\-])(?:(?:Seyyed|Seyed|Sayyed|Mir|Haj|Dr\.|Mr\.|Ms\.|Mrs\.)\s+)?{NAME_WORD}"
-                      rf"(?:(?:\s+{PARTICLE})?\s+{NAME_WORD}){{1,10}}(?![\w\-])")
+                      rf"(?:(?:\s+{PARTICLE})?\s+{NAME_PART}){{1,10}}(?![\w\-])")
 
 
 def _is_person_name(words: list[str]) -> bool:
@@ -280,7 +282,9 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
         name_start = s + m.group().rfind(" ".join(name_words)) if len(name_words) < len(words) else s
         if len(name_words) >= 3 and _place_office_re().search(text, max(0, name_start - 40), name_start):
             # "Ambassador to Baghdad Mohammad Kazem Al-e Sadegh": the place ends at the first given name
-            k = next((i for i, w in enumerate(name_words) if i and w in given), 1)
+            # (or at the word a "bin" follows: "Ambassador to Tehran Saad bin Abdullah Al Mahmoud")
+            k = next((i for i, w in enumerate(name_words) if i and (w in given or (
+                i + 1 < len(name_words) and name_words[i + 1] in ("bin", "bint", "ibn")))), 1)
             if len(name_words) - k >= 2:
                 name_start += len(" ".join(name_words[:k])) + 1
                 name_words = name_words[k:]
