@@ -70,6 +70,11 @@ def _stop_words() -> set:
     return stop
 
 
+@lru_cache(maxsize=None)
+def _org_words() -> frozenset:
+    return frozenset(s for s in load("organizations")["suffixes"] if " " not in s)
+
+
 @dataclass
 class _Person:
     name: str
@@ -114,6 +119,8 @@ def _split_name(words: list[str], whole_ok: bool = True) -> Optional[list[str]]:
             if k and words[k - 1] == "Crown":
                 continue  # "Crown Prince": an office, not an honorific
             rest = words[k:]
+            if len(rest) == 2 and rest[1] in _org_words():
+                return rest  # "Morteza Bank": a surname that is an organization word (not one when in one)
             if any(x in _stop_words() for x in rest[1:]):
                 continue  # "Jebel Ali Free Zone": a place named after a person
             if 2 <= len([x for x in rest if x not in honorifics and x.lower() not in _PARTICLES]) <= 4:

@@ -60,6 +60,11 @@ _ACRONYM_DEF = re.compile(r"[ \t]?\((?P<acr>[A-Z][A-Za-z&]{0,2}[A-Z][A-Za-z&]{0,
 _TOKEN = re.compile(r"[A-Za-z][\w’'\-.&]*[\w&]|[A-Za-z&]|,")
 
 
+#: a dateline at a line's start: a city in capitals, an optional place and date, the source in brackets, a dash
+_DATELINE_SOURCE = re.compile(r"(?m)^[A-Z][A-Z .\-]{2,30}(?:,\s+[A-Z][\w.]*(?:\s+\d{1,2})?)?\s+"
+                              r"\((?P<src>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})\)\s*[-–—]")
+
+
 @dataclass
 class _Org:
     name: str
@@ -278,6 +283,12 @@ def _given_names() -> frozenset:
     return frozenset(load("people")["given_names"])
 
 
+def _person_with_org_word(name: str) -> bool:
+    """A given name and one organization word: a person's name ("Morteza Bank"), not a body."""
+    words = name.split()
+    return len(words) == 2 and words[0] in _given_names() and words[1] in _data()[0]
+
+
 @lru_cache(maxsize=None)
 def _non_org_heads() -> frozenset:
     return frozenset(load("organizations")["not_organization_heads"])
@@ -359,6 +370,8 @@ def find_organizations(text: str, hits: Optional[list[Hit]] = None,
         name = text[trimmed[0]:trimmed[1]]
         if name in countries or _norm(name) in by_key:
             continue
+        if _person_with_org_word(name) and registry.lookup(name) is None:
+            continue  # "Morteza Bank said": a given name and a surname that is an organization word
         if any(len(o.name) < len(name) and o.name in name for o in orgs if o.acronym):
             continue  # "Representatives Board of <an organization defined with its acronym>"
         get(name)
@@ -366,6 +379,11 @@ def find_organizations(text: str, hits: Optional[list[Hit]] = None,
     for m in _known_names_re().finditer(text):
         if _norm(m.group()) not in by_key:
             get(m.group())
+    # 3b. a dateline's source: "TEHRAN (FNA)-", "DUBAI, Aug 3 (Reuters) -"
+    for m in _DATELINE_SOURCE.finditer(text):
+        src = m.group("src")
+        if src not in not_orgs and src not in countries and _norm(src) not in by_key:
+            get(src)
     # 4. the registry: known bodies, with or without an organization word
     _apply_registry(text, orgs, by_key, hits, registry, get)
 
@@ -420,6 +438,11 @@ def _apply_registry(text, orgs, by_key, hits, registry, get) -> None:
         if org.acronym or registry.lookup(org.name) is not None:
             continue
         pieces = re.split(r",\s+(?:and\s+)?|\s+and\s+", org.name)
+        if len(pieces) > 1 and " " in pieces[0] and registry.lookup(pieces[0]) is None:
+            # "Carmakers Renault and PSA Group": a common noun starting the sentence before the list
+            head = pieces[0].split(" ", 1)[1]
+            if registry.lookup(head) is not None:
+                pieces[0] = head
         if not (len(pieces) > 1 and all(registry.lookup(p) is not None for p in pieces)):
             pieces = _split_at_definite(org.name)
         if pieces:
