@@ -496,6 +496,10 @@ def _state_after_name(text: str, name_end: int, title: str) -> str:
     return f"{title} of {m.group('c')}"
 
 
+#: a unit after its organization's possessive: "'s Economic Affairs Department"
+_UNIT_AFTER = re.compile(r"[’']s\s+(?P<u>(?:[A-Z][\w\-]*\s+(?:and\s+)?){0,5}(?:Department|Office|Bureau|Directorate|Division|Unit))\s*")
+
+
 def _org_earlier_in_sentence(sentence_start: int, name_start: int, title: str, orgs: OrgIndex) -> Optional[str]:
     """ "The CBI has provided ..., Governor Ali Salehabadi said": an office inside an
     organization takes the organization named earlier in the same sentence."""
@@ -708,6 +712,10 @@ def _office_after(text, name_end, after, title_re, org_spans):
             title = body[:tm.end() + om.start()]
             if found:
                 # "deputy head of ORG for Eurasian affairs": the domain after the organization
+                unit = _UNIT_AFTER.fullmatch(text, found[1], body_abs + len(body))
+                if unit:
+                    # "head of the Agriculture Ministry's Economic Affairs Department": the unit stays in the title
+                    return _clean_title(f"{title} of the {unit.group('u')}"), org
                 domain = re.fullmatch(r"\s+((?:for|in\s+charge\s+of)\s+[^,;()]+?)\s*", text[found[1]:body_abs + len(body)])
                 if domain and not re.search(r"\b(?:said|told|added|noted|stated|announced|says)\b", domain.group(1)):
                     title += " " + domain.group(1)

@@ -283,6 +283,24 @@ def _given_names() -> frozenset:
     return frozenset(load("people")["given_names"])
 
 
+#: the last words of a unit inside an organization
+UNIT_WORDS = ("Department", "Office", "Bureau", "Directorate", "Division", "Unit")
+_POSSESSOR = re.compile(r"(?P<o>[A-Z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|of|and|for|the)){0,8})[’']s\s+$")
+
+
+def _unit_of_named_body(text: str, start: int, name: str, by_key: dict, registry: OrgRegistry) -> bool:
+    """A unit named after a known organization's possessive ("the Agriculture Ministry's Economic
+    Affairs Department") is part of that organization, not one of its own."""
+    if name.split()[-1] not in UNIT_WORDS or registry.lookup(name) is not None:
+        return False
+    m = _POSSESSOR.search(text, max(0, start - 80), start)
+    if not m:
+        return False
+    words = m.group("o").split()
+    return any(_norm(" ".join(words[i:])) in by_key or registry.lookup(" ".join(words[i:])) is not None
+               for i in range(len(words)))
+
+
 def _person_with_org_word(name: str) -> bool:
     """A given name and one organization word: a person's name ("Morteza Bank"), not a body."""
     words = name.split()
@@ -370,6 +388,8 @@ def find_organizations(text: str, hits: Optional[list[Hit]] = None,
         name = text[trimmed[0]:trimmed[1]]
         if name in countries or _norm(name) in by_key:
             continue
+        if _unit_of_named_body(text, trimmed[0], name, by_key, registry):
+            continue  # "the Agriculture Ministry's Economic Affairs Department": a unit, in the office's title
         if _person_with_org_word(name) and registry.lookup(name) is None:
             continue  # "Morteza Bank said": a given name and a surname that is an organization word
         if any(len(o.name) < len(name) and o.name in name for o in orgs if o.acronym):
