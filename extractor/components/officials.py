@@ -118,6 +118,8 @@ def _split_name(words: list[str], whole_ok: bool = True) -> Optional[list[str]]:
         if w in given or w in honorifics:
             if k and words[k - 1] == "Crown":
                 continue  # "Crown Prince": an office, not an honorific
+            while k >= 2 and words[k - 1] in ("bin", "bint", "ibn") and words[k - 2] not in _stop_words():
+                k -= 2  # "Saad bin Abdullah Al Mahmoud": the given name before "bin"
             rest = words[k:]
             if len(rest) == 2 and rest[1] in _org_words():
                 return rest  # "Morteza Bank": a surname that is an organization word (not one when in one)
@@ -400,7 +402,7 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
         if ext:
             title += ext.group()
             after = after[ext.end():]
-        om = re.match(r"(?:\s+of\s+the\s+[Bb]oard(?:\s+of\s+[Dd]irectors)?)?\s+(?:of|at|with)\s+(?:the\s+)?(?:[A-Z][\w]*\s+province[’']s\s+|[A-Z][\w]*[’']s\s+)?", after)
+        om = re.match(r"(?:\s+of\s+the\s+[Bb]oard(?:\s+of\s+[Dd]irectors)?)?\s+(?:of|at|with|for)\s+(?:the\s+)?(?:[A-Z][\w]*\s+province[’']s\s+|[A-Z][\w]*[’']s\s+)?", after)
         if om:
             org_start = m.end() + (ext.end() if ext else 0) + om.end()
             # "the chief executive of the Iranian National Petrochemical Company (NPC)"
@@ -417,7 +419,11 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
         if org is None:
             # "Iran's commercial attaché in Islamabad said": an office in a place
             pm = re.match(r"\s+(?:in|to)\s+[A-Z][\w\-]+(?=\s+(?:said|told|announced|noted|stated|added|has|had)\b|[,.])", after)
-            definite = re.search(r"(?:[Tt]he|[’']s)\s+$", text[max(0, m.start() - 12):m.start()])
+            definite = re.search(r"(?:[Tt]he|[’']s|\bits)\s+$", text[max(0, m.start() - 12):m.start()])
+            if definite and definite.group().startswith("its"):
+                # "Mobarakeh Steel Company exported ..., its managing director said": the sentence's organization
+                k0 = sentence_of(m.start())
+                org = _org_earlier_in_sentence(sentences[k0][0] if k0 is not None else 0, m.start(), title, org_spans)
             # "the acting governor general of Khorasan Razavi said", "the director general of Kermanshah customs said"
             place = re.match(r"\s+(?:of|in|to)\s+(?:[A-Z][\w\-]*\s+){0,3}[A-Z][\w\-]*(?:\s+(?:customs|province))?"
                              r"(?=\s+(?:said|says|told|announced|noted|stated|added)\b)", after)
@@ -456,12 +462,14 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
 
 
 #: a person's name in a credit: name words, capitalized particles inside ("Maha El Dahan")
-_CREDIT_NAME = rf"{NAME_WORD}(?:\s+(?:{PARTICLE}|El|Al|Van|De|Von)?\s*{NAME_WORD}){{1,3}}"
+_CREDIT_NAME = rf"{NAME_WORD}(?:[ \t]+(?:(?:{PARTICLE}|El|Al|Van|De|Von)[ \t]+)?{NAME_PART}){{1,3}}"
 #: "By A, B and C" at a line's start or after a dateline's period; "Reporting by", "Editing by" in a credit
 _CREDIT = re.compile(
     rf"(?:(?:^|(?<=\n)|(?<=\.\s))By|(?:(?<=\()|(?<=;\s)|(?<=^)|(?<=\n))(?:Additional\s+)?(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled)\s+by)"
     rf"\s+(?P<names>{_CREDIT_NAME}(?:\s+in\s+[A-Z][a-z]+)?(?:(?:,\s+|,?\s+and\s+){_CREDIT_NAME}(?:\s+in\s+[A-Z][a-z]+)?){{0,4}})"
     rf"(?=[ \t]*(?:$|\n|[;)]|[–—-]\s|,\s+[A-Z]{{3,}}\b))", re.MULTILINE)
+
+
 @lru_cache(maxsize=None)
 def _name_line_re():
     """A byline line holding only a name, the date on the next line ("Name\\nAugust 20, 2019")."""
@@ -593,6 +601,18 @@ def _clean_title(title: str) -> str:
     return re.sub(r"\s+", " ", title)
 
 
+@lru_cache(maxsize=None)
+def _domain_heads() -> frozenset:
+    return frozenset(load("titles")["domain_heads"])
+
+
+@lru_cache(maxsize=None)
+def _domain_list_re():
+    """Domains joined before an office head: "Roads and Urban Development ", "Industry, Mine and Trade "."""
+    domains = "|".join(re.escape(d) for d in sorted(load("titles")["minister_domains"], key=len, reverse=True))
+    return re.compile(rf"(?<![\w\-])(?:{domains})(?:,?\s+(?:and\s+)?[A-Z][a-z]+)+\s+$")
+
+
 def _office_before(text, name_start, before, title_re, org_spans):
     """Office written right before the name: "ORG's TITLE [for X]" or "TITLE of ORG"."""
     # the title must end right before the name (possibly after "for X" words)
@@ -608,6 +628,11 @@ def _office_before(text, name_start, before, title_re, org_spans):
                     text[max(0, abs_start - 40):abs_start])
     if mod:
         abs_start -= len(mod.group())
+    # "Roads and Urban Development Minister": a list of domains before a head that takes one
+    if text[abs_start:abs_title_end].split()[-1] in _domain_heads():
+        dom = _domain_list_re().search(text, max(0, abs_start - 80), abs_start)
+        if dom and not org_spans.overlaps(dom.start(), abs_start):
+            abs_start = dom.start()
     # "Senior Advisor to the Oil Minister": an office serving another office
     serving = re.search(r"(?:\b(?:[Ss]enior|[Ff]ormer|[Ss]pecial|[Cc]hief)\s+)?\b(?:[Aa]dvis[eo]r|[Aa]ssistant|[Aa]ide)\s+to\s+(?:the\s+)?$",
                         text[max(0, abs_start - 40):abs_start])
@@ -676,7 +701,10 @@ def _office_after(text, name_end, after, title_re, org_spans):
     lead = org_spans.span_within(body_abs, body_abs + len(body))
     if lead and lead[0] == body_abs and lead[1] < body_abs + len(body):
         rest = text[lead[1]:body_abs + len(body)]
-        if rest[:1].isspace() and _title_with_modifiers_re().fullmatch(rest.strip()):
+        tm = _title_with_modifiers_re().match(rest.strip())
+        # "SCI deputy for economic statistics": a lowercase domain after the office
+        if rest[:1].isspace() and tm and re.fullmatch(r"(?:\s+(?:for|in\s+charge\s+of)(?:\s+[a-z]+,?){1,5})?",
+                                                       rest.strip()[tm.end():]):
             return _clean_title(rest), lead[2]
     tm = _title_with_modifiers_re().match(body)
     nat = None if tm else _nationality_prefix_re().match(body)
@@ -719,6 +747,10 @@ def _office_after(text, name_end, after, title_re, org_spans):
                 domain = re.fullmatch(r"\s+((?:for|in\s+charge\s+of)\s+[^,;()]+?)\s*", text[found[1]:body_abs + len(body)])
                 if domain and not re.search(r"\b(?:said|told|added|noted|stated|announced|says)\b", domain.group(1)):
                     title += " " + domain.group(1)
+            # "deputy economy minister and head of ORG": of two offices, the one tied to the organization
+            both = re.match(r"(?P<a>.+?)\s+and\s+(?:the\s+)?(?P<t>\S.*)$", title)
+            if both and _title_with_modifiers_re().fullmatch(both.group("a")) and _title_with_modifiers_re().match(both.group("t")):
+                title = both.group("t")
             return _clean_title(title), org
     title = re.split(r"\s+(?:said|told|added|noted|stated|announced|says)\b", body)[0]
     return _clean_title(title), None
