@@ -127,6 +127,10 @@ def _split_name(words: list[str], whole_ok: bool = True) -> Optional[list[str]]:
                 continue  # "Jebel Ali Free Zone": a place named after a person
             if 2 <= len([x for x in rest if x not in honorifics and x.lower() not in _PARTICLES]) <= 4:
                 return rest
+    # no given name known: "... Hilal bin Salim Al Harthi", the name starts at the word before "bin"
+    k = next((i for i in range(len(words) - 2) if words[i + 1] in ("bin", "bint", "ibn")), None)
+    if k is not None and words[k] not in _stop_words() and _is_person_name(words[k:]):
+        return words[k:]
     if len(words) >= 2 and _is_person_name(words[-2:]):
         return words[-2:]
     return None
@@ -610,7 +614,9 @@ def _domain_heads() -> frozenset:
 def _domain_list_re():
     """Domains joined before an office head: "Roads and Urban Development ", "Industry, Mine and Trade "."""
     domains = "|".join(re.escape(d) for d in sorted(load("titles")["minister_domains"], key=len, reverse=True))
-    return re.compile(rf"(?<![\w\-])(?:{domains})(?:,?\s+(?:and\s+)?[A-Z][a-z]+)+\s+$")
+    more = r"(?:,\s+|,?\s+and\s+|\s+)[A-Z][a-z]+"
+    # "Roads and Urban Development " before "Minister"; "Oil, Gas and " before "Electricity Minister"
+    return re.compile(rf"(?<![\w\-])(?:{domains})(?:(?:{more})+\s+|(?:{more})*(?:,\s+|,?\s+and\s+))$")
 
 
 def _office_before(text, name_start, before, title_re, org_spans):
