@@ -46,6 +46,9 @@ OFFICIALS = [
         xfail="a title-case line after 'By' reads as a byline name when its words are no stop words"),
     row("Exports rose. By Value Added Tax rules, firms pay.", id="not-by-inside-a-sentence"),
     row("Sales rose.\n\nIran Khodro Group\nMarch 3, 2021\n\nOutput rose.", id="not-organization-name-line"),
+    row("Rial slides\n\nBy Staff Writer\n\nThe rial fell.", id="not-byline-of-a-role"),
+    row("Rial slides\n\nBusiness Desk\nMarch 3, 2021\n\nThe rial fell.", id="not-name-line-of-a-desk"),
+    row("Rial slides\n\nBy Iran Front Page\n\nThe rial fell.", id="not-byline-of-an-outlet"),
     # --- names with particles and apostrophes ----------------------------------------------------
     row("Kuwaiti Oil Minister Faisal bin Nasser al-Rashidi said output would rise.",
         ("Faisal bin Nasser al-Rashidi", "Kuwaiti Oil Minister", None), id="attached-article"),

@@ -329,11 +329,12 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
         person = add(name_words, name_start, e, title, org)
         person.spans.append((name_start, e))
 
+    not_credit = set(load("people").get("not_credit_names", ()))
     # 1a. credits: "By Name and Name", "(Reporting by Name; Editing by Name)", a byline line with
     #     only a name: named people with no office
     for ns, ne in _credited_names(text):
         words = text[ns:ne].split()
-        if in_org(ns, ne) or not _is_person_name(words):
+        if in_org(ns, ne) or not _is_person_name(words) or any(w in not_credit for w in words):
             continue
         person = add(words, ns, ne)
         person.credit = True
