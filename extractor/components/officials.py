@@ -26,7 +26,9 @@ from ..resources import load
 from .base import doc_text, results, set_results
 from .org_index import OrgIndex
 
-NAME_WORD = r"[A-Z][a-z]+(?:(?:-|[’'](?!s\b))[A-Za-z][a-z]+)*"
+NAME_WORD = r"[A-Z][a-z]+(?:(?:-|[’'](?!s\b))[A-Za-z][a-z]*(?<=[a-z]{2}|[’'][a-z]))*"
+#: a name word with an attached article: "al-Mansouri", "el-Sisi"
+NAME_PART = rf"(?:(?:al|el|Al|El)-)?{NAME_WORD}"
 #: particles inside Arabic and Persian names ("Sultan bin Saeed Al Mansoori", "Mohammad Kazem Al-e Sadegh")
 PARTICLE = r"(?:bin|bint|ibn|al|el|ol|Al-e|al-e|ol-|de|van|von)"
 _PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "ol", "al-e", "ol-", "de", "van", "von"})
@@ -68,12 +70,18 @@ def _stop_words() -> set:
     return stop
 
 
+@lru_cache(maxsize=None)
+def _org_words() -> frozenset:
+    return frozenset(s for s in load("organizations")["suffixes"] if " " not in s)
+
+
 @dataclass
 class _Person:
     name: str
     title: Optional[str] = None
     organization: Optional[str] = None
     spans: list = field(default_factory=list)
+    credit: bool = False  # named in a byline or a wire credit
 
     @property
     def surname(self) -> str:
@@ -83,7 +91,7 @@ class _Person:
 @lru_cache(maxsize=None)
 def _name_re():
     return re.compile(rf"(?<![\w’'\-])(?:(?:Seyyed|Seyed|Sayyed|Mir|Haj|Dr\.|Mr\.|Ms\.|Mrs\.)\s+)?{NAME_WORD}"
-                      rf"(?:(?:\s+{PARTICLE})?\s+{NAME_WORD}){{1,10}}(?![\w\-])")
+                      rf"(?:(?:\s+{PARTICLE})?\s+{NAME_PART}){{1,10}}(?![\w\-])")
 
 
 def _is_person_name(words: list[str]) -> bool:
@@ -110,11 +118,19 @@ def _split_name(words: list[str], whole_ok: bool = True) -> Optional[list[str]]:
         if w in given or w in honorifics:
             if k and words[k - 1] == "Crown":
                 continue  # "Crown Prince": an office, not an honorific
+            while k >= 2 and words[k - 1] in ("bin", "bint", "ibn") and words[k - 2] not in _stop_words():
+                k -= 2  # "Saad bin Abdullah Al Mahmoud": the given name before "bin"
             rest = words[k:]
+            if len(rest) == 2 and rest[1] in _org_words():
+                return rest  # "Morteza Bank": a surname that is an organization word (not one when in one)
             if any(x in _stop_words() for x in rest[1:]):
                 continue  # "Jebel Ali Free Zone": a place named after a person
             if 2 <= len([x for x in rest if x not in honorifics and x.lower() not in _PARTICLES]) <= 4:
                 return rest
+    # no given name known: "... Hilal bin Salim Al Harthi", the name starts at the word before "bin"
+    k = next((i for i in range(len(words) - 2) if words[i + 1] in ("bin", "bint", "ibn")), None)
+    if k is not None and words[k] not in _stop_words() and _is_person_name(words[k:]):
+        return words[k:]
     if len(words) >= 2 and _is_person_name(words[-2:]):
         return words[-2:]
     return None
@@ -279,7 +295,9 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
         name_start = s + m.group().rfind(" ".join(name_words)) if len(name_words) < len(words) else s
         if len(name_words) >= 3 and _place_office_re().search(text, max(0, name_start - 40), name_start):
             # "Ambassador to Baghdad Mohammad Kazem Al-e Sadegh": the place ends at the first given name
-            k = next((i for i, w in enumerate(name_words) if i and w in given), 1)
+            # (or at the word a "bin" follows: "Ambassador to Tehran Saad bin Abdullah Al Mahmoud")
+            k = next((i for i, w in enumerate(name_words) if i and (w in given or (
+                i + 1 < len(name_words) and name_words[i + 1] in ("bin", "bint", "ibn")))), 1)
             if len(name_words) - k >= 2:
                 name_start += len(" ".join(name_words[:k])) + 1
                 name_words = name_words[k:]
@@ -310,6 +328,17 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
             org = _org_earlier_in_sentence(sentences[k][0] if k is not None else 0, name_start, title, org_spans)
         person = add(name_words, name_start, e, title, org)
         person.spans.append((name_start, e))
+
+    not_credit = set(load("people").get("not_credit_names", ()))
+    # 1a. credits: "By Name and Name", "(Reporting by Name; Editing by Name)", a byline line with
+    #     only a name: named people with no office
+    for ns, ne in _credited_names(text):
+        words = text[ns:ne].split()
+        if in_org(ns, ne) or not _is_person_name(words) or any(w in not_credit for w in words):
+            continue
+        person = add(words, ns, ne)
+        person.credit = True
+        person.spans.append((ns, ne))
 
     # 1b. a surname alone as the subject of a speech verb ("Ghasemi said")
     not_surnames = set(load("people").get("not_surnames", ()))
@@ -378,7 +407,7 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
         if ext:
             title += ext.group()
             after = after[ext.end():]
-        om = re.match(r"(?:\s+of\s+the\s+[Bb]oard(?:\s+of\s+[Dd]irectors)?)?\s+(?:of|at|with)\s+(?:the\s+)?(?:[A-Z][\w]*\s+province[’']s\s+|[A-Z][\w]*[’']s\s+)?", after)
+        om = re.match(r"(?:\s+of\s+the\s+[Bb]oard(?:\s+of\s+[Dd]irectors)?)?\s+(?:of|at|with|for)\s+(?:the\s+)?(?:[A-Z][\w]*\s+province[’']s\s+|[A-Z][\w]*[’']s\s+)?", after)
         if om:
             org_start = m.end() + (ext.end() if ext else 0) + om.end()
             # "the chief executive of the Iranian National Petrochemical Company (NPC)"
@@ -395,7 +424,11 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
         if org is None:
             # "Iran's commercial attaché in Islamabad said": an office in a place
             pm = re.match(r"\s+(?:in|to)\s+[A-Z][\w\-]+(?=\s+(?:said|told|announced|noted|stated|added|has|had)\b|[,.])", after)
-            definite = re.search(r"(?:[Tt]he|[’']s)\s+$", text[max(0, m.start() - 12):m.start()])
+            definite = re.search(r"(?:[Tt]he|[’']s|\bits)\s+$", text[max(0, m.start() - 12):m.start()])
+            if definite and definite.group().startswith("its"):
+                # "Mobarakeh Steel Company exported ..., its managing director said": the sentence's organization
+                k0 = sentence_of(m.start())
+                org = _org_earlier_in_sentence(sentences[k0][0] if k0 is not None else 0, m.start(), title, org_spans)
             # "the acting governor general of Khorasan Razavi said", "the director general of Kermanshah customs said"
             place = re.match(r"\s+(?:of|in|to)\s+(?:[A-Z][\w\-]*\s+){0,3}[A-Z][\w\-]*(?:\s+(?:customs|province))?"
                              r"(?=\s+(?:said|says|told|announced|noted|stated|added)\b)", after)
@@ -417,6 +450,8 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
             if firsts[i] >= limit:
                 break
             first = order[by_first[i][1]]
+            if first.credit:
+                continue  # a byline's writer holds no office of the text
             if first.title is None:
                 first.title, first.organization = _clean_title(title), org
                 break
@@ -429,6 +464,32 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
             mentions=[Mention(start=s, end=e, text=text[s:e]) for s, e in spans]))
     results.sort(key=lambda o: o.mentions[0].start)
     return results
+
+
+#: a person's name in a credit: name words, capitalized particles inside ("Maha El Dahan")
+_CREDIT_NAME = rf"{NAME_WORD}(?:[ \t]+(?:(?:{PARTICLE}|El|Al|Van|De|Von)[ \t]+)?{NAME_PART}){{1,3}}"
+#: "By A, B and C" at a line's start or after a dateline's period; "Reporting by", "Editing by" in a credit
+_CREDIT = re.compile(
+    rf"(?:(?:^|(?<=\n)|(?<=\.\s))By|(?:(?<=\()|(?<=;\s)|(?<=^)|(?<=\n))(?:Additional\s+)?(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled)\s+by)"
+    rf"\s+(?P<names>{_CREDIT_NAME}(?:\s+in\s+[A-Z][a-z]+)?(?:(?:,\s+|,?\s+and\s+){_CREDIT_NAME}(?:\s+in\s+[A-Z][a-z]+)?){{0,4}})"
+    rf"(?=[ \t]*(?:$|\n|[;)]|[–—-]\s|,\s+[A-Z]{{3,}}\b))", re.MULTILINE)
+
+
+@lru_cache(maxsize=None)
+def _name_line_re():
+    """A byline line holding only a name, the date on the next line ("Name\\nAugust 20, 2019")."""
+    months = "|".join(re.escape(m) for m in sorted(load("months")["gregorian"], key=len, reverse=True))
+    return re.compile(rf"(?:^|(?<=\n))(?P<name>{_CREDIT_NAME})[ \t]*\n[ \t]*(?=(?:{months})\s+\d{{1,2}},\s+\d{{4}}[ \t]*(?:\n|$))")
+
+
+def _credited_names(text: str):
+    """(start, end) of the names in a text's credits: bylines and wire credits."""
+    for m in _CREDIT.finditer(text):
+        base = m.start("names")
+        for n in re.finditer(_CREDIT_NAME, m.group("names")):
+            yield base + n.start(), base + n.end()
+    for m in _name_line_re().finditer(text):
+        yield m.start("name"), m.end("name")
 
 
 _STATE_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?P<c>[A-Z][A-Za-z.\-]*(?:\s+[A-Z][A-Za-z.\-]*){0,3})"
@@ -446,6 +507,10 @@ def _state_after_name(text: str, name_end: int, title: str) -> str:
     if code is None or code == "IR":
         return title
     return f"{title} of {m.group('c')}"
+
+
+#: a unit after its organization's possessive: "'s Economic Affairs Department"
+_UNIT_AFTER = re.compile(r"[’']s\s+(?P<u>(?:[A-Z][\w\-]*\s+(?:and\s+)?){0,5}(?:Department|Office|Bureau|Directorate|Division|Unit))\s*")
 
 
 def _org_earlier_in_sentence(sentence_start: int, name_start: int, title: str, orgs: OrgIndex) -> Optional[str]:
@@ -541,6 +606,20 @@ def _clean_title(title: str) -> str:
     return re.sub(r"\s+", " ", title)
 
 
+@lru_cache(maxsize=None)
+def _domain_heads() -> frozenset:
+    return frozenset(load("titles")["domain_heads"])
+
+
+@lru_cache(maxsize=None)
+def _domain_list_re():
+    """Domains joined before an office head: "Roads and Urban Development ", "Industry, Mine and Trade "."""
+    domains = "|".join(re.escape(d) for d in sorted(load("titles")["minister_domains"], key=len, reverse=True))
+    more = r"(?:,\s+|,?\s+and\s+|\s+)[A-Z][a-z]+"
+    # "Roads and Urban Development " before "Minister"; "Oil, Gas and " before "Electricity Minister"
+    return re.compile(rf"(?<![\w\-])(?:{domains})(?:(?:{more})+\s+|(?:{more})*(?:,\s+|,?\s+and\s+))$")
+
+
 def _office_before(text, name_start, before, title_re, org_spans):
     """Office written right before the name: "ORG's TITLE [for X]" or "TITLE of ORG"."""
     # the title must end right before the name (possibly after "for X" words)
@@ -556,6 +635,11 @@ def _office_before(text, name_start, before, title_re, org_spans):
                     text[max(0, abs_start - 40):abs_start])
     if mod:
         abs_start -= len(mod.group())
+    # "Roads and Urban Development Minister": a list of domains before a head that takes one
+    if text[abs_start:abs_title_end].split()[-1] in _domain_heads():
+        dom = _domain_list_re().search(text, max(0, abs_start - 80), abs_start)
+        if dom and not org_spans.overlaps(dom.start(), abs_start):
+            abs_start = dom.start()
     # "Senior Advisor to the Oil Minister": an office serving another office
     serving = re.search(r"(?:\b(?:[Ss]enior|[Ff]ormer|[Ss]pecial|[Cc]hief)\s+)?\b(?:[Aa]dvis[eo]r|[Aa]ssistant|[Aa]ide)\s+to\s+(?:the\s+)?$",
                         text[max(0, abs_start - 40):abs_start])
@@ -624,7 +708,10 @@ def _office_after(text, name_end, after, title_re, org_spans):
     lead = org_spans.span_within(body_abs, body_abs + len(body))
     if lead and lead[0] == body_abs and lead[1] < body_abs + len(body):
         rest = text[lead[1]:body_abs + len(body)]
-        if rest[:1].isspace() and _title_with_modifiers_re().fullmatch(rest.strip()):
+        tm = _title_with_modifiers_re().match(rest.strip())
+        # "SCI deputy for economic statistics": a lowercase domain after the office
+        if rest[:1].isspace() and tm and re.fullmatch(r"(?:\s+(?:for|in\s+charge\s+of)(?:\s+[a-z]+,?){1,5})?",
+                                                       rest.strip()[tm.end():]):
             return _clean_title(rest), lead[2]
     tm = _title_with_modifiers_re().match(body)
     nat = None if tm else _nationality_prefix_re().match(body)
@@ -660,9 +747,17 @@ def _office_after(text, name_end, after, title_re, org_spans):
             title = body[:tm.end() + om.start()]
             if found:
                 # "deputy head of ORG for Eurasian affairs": the domain after the organization
+                unit = _UNIT_AFTER.fullmatch(text, found[1], body_abs + len(body))
+                if unit:
+                    # "head of the Agriculture Ministry's Economic Affairs Department": the unit stays in the title
+                    return _clean_title(f"{title} of the {unit.group('u')}"), org
                 domain = re.fullmatch(r"\s+((?:for|in\s+charge\s+of)\s+[^,;()]+?)\s*", text[found[1]:body_abs + len(body)])
                 if domain and not re.search(r"\b(?:said|told|added|noted|stated|announced|says)\b", domain.group(1)):
                     title += " " + domain.group(1)
+            # "deputy economy minister and head of ORG": of two offices, the one tied to the organization
+            both = re.match(r"(?P<a>.+?)\s+and\s+(?:the\s+)?(?P<t>\S.*)$", title)
+            if both and _title_with_modifiers_re().fullmatch(both.group("a")) and _title_with_modifiers_re().match(both.group("t")):
+                title = both.group("t")
             return _clean_title(title), org
     title = re.split(r"\s+(?:said|told|added|noted|stated|announced|says)\b", body)[0]
     return _clean_title(title), None

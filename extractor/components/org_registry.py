@@ -37,6 +37,8 @@ _CUE_BEFORE = re.compile(r"\b(?:told|[Aa]ccording\s+to|quoted\s+by|cited\s+by|[T
                          r"in\s+an\s+interview\s+with|via|with)\s+$")
 #: a dateline: "TEHRAN (Fars) -", "(MENAFN)"
 _DATELINE = re.compile(r"(?:^|[\s—–-])\($")
+#: a byline's sign-off: "By Name – Trend:"
+_SIGN_OFF = re.compile(r"\bBy\s+[A-Z][^\n]{2,60}?\s[–—-]\s*$")
 _LIST_JOIN = re.compile(r",\s*|,?\s+and\s+")
 _WORD_BEFORE = re.compile(r"(?P<w>[\w’'.\-]+)\s+$")
 _WORD_AFTER = re.compile(r"\s+(?P<w>[\w’'.\-]+)")
@@ -155,7 +157,8 @@ class OrgRegistry:
         cue = entry.get("cue")
         before = text[max(0, s - 40):s]
         if cue == "outlet":
-            dateline = _DATELINE.search(before) and text.startswith(")", e)
+            dateline = _DATELINE.search(before) and text.startswith(")", e) or _SIGN_OFF.search(before) and \
+                text.startswith(":", e)
             if text.startswith(" province", e):
                 return False
             if not (dateline or _CUE_AFTER.match(text, e) or _CUE_BEFORE.search(before)):

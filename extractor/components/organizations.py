@@ -60,6 +60,11 @@ _ACRONYM_DEF = re.compile(r"[ \t]?\((?P<acr>[A-Z][A-Za-z&]{0,2}[A-Z][A-Za-z&]{0,
 _TOKEN = re.compile(r"[A-Za-z][\w’'\-.&]*[\w&]|[A-Za-z&]|,")
 
 
+#: a dateline at a line's start: a city in capitals, an optional place and date, the source in brackets, a dash
+_DATELINE_SOURCE = re.compile(r"(?m)^[A-Z][A-Z .\-]{2,30}(?:,\s+[A-Z][\w.]*(?:\s+\d{1,2})?)?\s+"
+                              r"\((?P<src>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})\)\s*[-–—]")
+
+
 @dataclass
 class _Org:
     name: str
@@ -178,6 +183,8 @@ def _name_pattern():
     tail = rf"(?:\s+of(?:\s+the)?\s+{word}(?:(?:\s+|,\s+)(?:{word}|and(?=\s+{word})|of(?=\s+{word})))*)?"
     # "Bank" also begins names ("Bank Mellat"): as an ending it may not run into one
     ending = rf"(?:(?:{suffix_alt})(?![\w])(?<!Bank)|Bank(?!\s+[A-Z][a-z])(?![\w]))"
+    # two organization words end a name together: "... Exchange Center", "... Development Fund"
+    ending = rf"{ending}(?:\s+{ending})?"
     # Iranian banks put "Bank" first: "Bank Mellat", "Bank Melli Iran"
     bank_first = r"Bank\s+(?!of\b)[A-Z][a-z]+(?:\s+Iran)?(?![\w])"
     # a comma after the first word only in a list of domains, never after a person's name
@@ -276,6 +283,30 @@ def _given_names() -> frozenset:
     return frozenset(load("people")["given_names"])
 
 
+#: the last words of a unit inside an organization
+UNIT_WORDS = ("Department", "Office", "Bureau", "Directorate", "Division", "Unit")
+_POSSESSOR = re.compile(r"(?P<o>[A-Z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|of|and|for|the)){0,8})[’']s\s+$")
+
+
+def _unit_of_named_body(text: str, start: int, name: str, by_key: dict, registry: OrgRegistry) -> bool:
+    """A unit named after a known organization's possessive ("the Agriculture Ministry's Economic
+    Affairs Department") is part of that organization, not one of its own."""
+    if name.split()[-1] not in UNIT_WORDS or registry.lookup(name) is not None:
+        return False
+    m = _POSSESSOR.search(text, max(0, start - 80), start)
+    if not m:
+        return False
+    words = m.group("o").split()
+    return any(_norm(" ".join(words[i:])) in by_key or registry.lookup(" ".join(words[i:])) is not None
+               for i in range(len(words)))
+
+
+def _person_with_org_word(name: str) -> bool:
+    """A given name and one organization word: a person's name ("Morteza Bank"), not a body."""
+    words = name.split()
+    return len(words) == 2 and words[0] in _given_names() and words[1] in _data()[0]
+
+
 @lru_cache(maxsize=None)
 def _non_org_heads() -> frozenset:
     return frozenset(load("organizations")["not_organization_heads"])
@@ -357,6 +388,10 @@ def find_organizations(text: str, hits: Optional[list[Hit]] = None,
         name = text[trimmed[0]:trimmed[1]]
         if name in countries or _norm(name) in by_key:
             continue
+        if _unit_of_named_body(text, trimmed[0], name, by_key, registry):
+            continue  # "the Agriculture Ministry's Economic Affairs Department": a unit, in the office's title
+        if _person_with_org_word(name) and registry.lookup(name) is None:
+            continue  # "Morteza Bank said": a given name and a surname that is an organization word
         if any(len(o.name) < len(name) and o.name in name for o in orgs if o.acronym):
             continue  # "Representatives Board of <an organization defined with its acronym>"
         get(name)
@@ -364,6 +399,11 @@ def find_organizations(text: str, hits: Optional[list[Hit]] = None,
     for m in _known_names_re().finditer(text):
         if _norm(m.group()) not in by_key:
             get(m.group())
+    # 3b. a dateline's source: "TEHRAN (FNA)-", "DUBAI, Aug 3 (Reuters) -"
+    for m in _DATELINE_SOURCE.finditer(text):
+        src = m.group("src")
+        if src not in not_orgs and src not in countries and _norm(src) not in by_key:
+            get(src)
     # 4. the registry: known bodies, with or without an organization word
     _apply_registry(text, orgs, by_key, hits, registry, get)
 
@@ -418,6 +458,11 @@ def _apply_registry(text, orgs, by_key, hits, registry, get) -> None:
         if org.acronym or registry.lookup(org.name) is not None:
             continue
         pieces = re.split(r",\s+(?:and\s+)?|\s+and\s+", org.name)
+        if len(pieces) > 1 and " " in pieces[0] and registry.lookup(pieces[0]) is None:
+            # "Carmakers Renault and PSA Group": a common noun starting the sentence before the list
+            head = pieces[0].split(" ", 1)[1]
+            if registry.lookup(head) is not None:
+                pieces[0] = head
         if not (len(pieces) > 1 and all(registry.lookup(p) is not None for p in pieces)):
             pieces = _split_at_definite(org.name)
         if pieces:
