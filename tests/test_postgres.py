@@ -160,7 +160,12 @@ def test_a_server_stopped_mid_run_stops_the_run_with_exit_3_and_keeps_what_was_w
     home = Path(tempfile.mkdtemp(prefix="extractor-pg-faults-"))  # pytest's folders are private to root
     home.chmod(0o755)
     data = home / "pg"
-    env = dict(os.environ, EXTRACTOR_PG_DIR=str(data), EXTRACTOR_PG_PORT="55439", EXTRACTOR_PG_DB="faults")
+    import socket
+
+    with socket.socket() as probe:  # a free port of our own: other runs may use the usual ones
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = dict(os.environ, EXTRACTOR_PG_DIR=str(data), EXTRACTOR_PG_PORT=str(port), EXTRACTOR_PG_DB="faults")
     started = subprocess.run(["bash", str(root / "scripts" / "start_postgres.sh")], env=env, capture_output=True,
                              text=True, timeout=300)
     assert started.returncode == 0, started.stderr[-2000:]
