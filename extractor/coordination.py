@@ -108,8 +108,9 @@ def grammar() -> _Grammar:
         # lowercase words or percentages ("at", "stood at", "rose 20 percent to", "with exports valued at")
         right=re.compile(
             r"(?:’s|'s)?\s*(?:[(:,—–-]\s*)?"
-            r"(?:(?:[a-z][a-z\-]*|Iran['’]s|[A-Z][a-z]+(?:an|ese|ish|i)(?:-[a-z]+)?|\d+(?:\.\d+)?\s*(?:percent|%)|(?:13|14|19|20)\d\d"
-            r"|\([^()$€£¥]{1,60}\)|\d[\d.,]*\s+(?:(?:million|thousand|billion)\s+)?(?:tons?|tonnes?|barrels?|units?))"
+            r"(?:(?:[a-z][a-z\-]*|Iran['’]s|[A-Z][a-z]+(?:an|ese|ish|i)(?:-[a-z]+)?|\d+(?:\.\d+)?\s*(?:percent|%)|(?:13|14|19|20)\d\d(?:[-/–](?:\d\d){1,2})?"
+            r"|\([^()$€£¥]{1,60}\)|\d[\d.,]*\s+(?:(?:million|thousand|billion)\s+)?(?:tons?|tonnes?|barrels?|units?|bpd"
+            r"|cubic\s+(?:meters?|metres?)|(?:kilo|mega|giga)watt(?:-hours?)?s?|(?:kwh|mwh|gwh)))"
             r",?\s+){0,12}"),
         # between an amount and the item after it: "$410 million went to", "$220 million to"
         left=re.compile(r"\s*(?:[a-z]+,?\s+){0,6}?(?:to|into)\s+(?:the\s+)?"),

@@ -53,6 +53,18 @@ _EXPORT_VERB = re.compile(r"\bexport|\bbought\b|\bpurchas|\bimported\b|\bbuyers?
 _CLAUSE_CUT = re.compile(r",\s*(?:while|whereas|but)\b|;|\bwhile\b|\bwhereas\b")
 
 
+# money owed is not an export value ("Iraq's power debt to Iran tops $1b")
+_DEBT = re.compile(r"\b(?:debts?|arrears|owed|owes|owe|unpaid)\b", re.IGNORECASE)
+
+
+def _not_its_amount(text: str, s: int, m: Money) -> bool:
+    """The clause's amount is not the country's: a debt, or a total written before the country and cut off from
+    it by a comma ("Iran's date exports top $345m, India biggest buyer")."""
+    if m.end <= s:
+        return "," in text[m.end:s] or bool(_DEBT.search(text, m.end, s))
+    return bool(_DEBT.search(text, s, m.start))
+
+
 def _lone(text, s0, s1, countries, money) -> list[Pair]:
     isos = {iso for iso, _, _ in countries}
     if len(isos) != 1 or not money:
@@ -63,7 +75,7 @@ def _lone(text, s0, s1, countries, money) -> list[Pair]:
     for a, b in zip(cuts, cuts[1:]):
         if a <= s - s0 < b:
             inside = [m for m in money if s0 + a <= m.start < s0 + b]
-            if len(inside) == 1 and _EXPORT_VERB.search(sentence[a:b]):
+            if len(inside) == 1 and _EXPORT_VERB.search(sentence[a:b]) and not _not_its_amount(text, s, inside[0]):
                 return [(iso, inside[0])]
             return []
     return []

@@ -87,7 +87,7 @@ EXPORT_CUE = re.compile(
     r"\bexport(?:s|ed|ing|er|ers)?\b|\bshipped\b|\bshipments?\b|\bsold\b|\bsells?\b|\bselling\b|\bdestinations?\b|\bbuyers?\b|\bcustomers?\b|\bmarkets?\b",
     re.IGNORECASE)
 DEST_LIST_CUE = re.compile(
-    r"\b(?:export\s+)?destinations?\b|\bexport\s+(?:markets?|partners?|customers?)\b|\b(?:led|topped|headed)\s+the\s+(?:list\s+of\s+)?(?:buyers|customers|importers|destinations|markets)\b|\btopped\s+the\s+list\b|\bbuyers\s+of\b|\bamong\s+(?:the\s+)?(?:buyers|customers|importers)\b|\b(?:main|top|major|largest|biggest|leading)\s+(?:\w+\s+)?(?:buyers?|customers?|markets?|importers?|purchasers?)\b"
+    r"\b(?:export\s+)?destinations?\b|\bexport\s+(?:markets?|partners?|customers?)\b|\b(?:led|topped|headed)\s+the\s+(?:list\s+of\s+)?(?:buyers|customers|importers|destinations|markets)\b|\b(?:topped|headed|led)\s+the\s+list\b|\bbuyers\s+of\b|\bamong\s+(?:the\s+)?(?:buyers|customers|importers)\b|\b(?:main|top|major|largest|biggest|leading)\s+(?:\w+\s+)?(?:buyers?|customers?|markets?|importers?|purchasers?)\b"
     r"|\bimporters?\s+of\s+(?:Iranian|Iran['’]s)\b|\bbought\s+(?:the\s+)?most\b"
     r"|\b(?:top|main|major|leading|biggest|largest)\s+(?:\w+\s+){0,2}(?:countries|nations|partners)\b(?=[^.]*\bexports?\b)",
     re.IGNORECASE)
@@ -99,6 +99,11 @@ _BULLET = re.compile(r"\s*(?:[-•*–—·]\s*|\d{1,2}[.)]\s*)?(?:the\s+)?")
 # "exports to X, Y and", "exported ... to neighbouring countries including X, Y and": ends at a country
 _TO_LIST = re.compile(r"\b(?:to|into|for|towards)\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}?(?:(?:countries|markets|states|nations|neighbou?rs)\s*,?\s+)?(?:(?:including|such\s+as|namely|like|particularly|especially|mainly|mostly)\s+)?(?:(?:the\s+)?[A-Z][\w.’'\-]*(?![\w.’'\-])(?:\s*\([^)]*\))?(?:\s+(?:at|with|worth)\s+(?:[a-z]+\s+){0,2}[$€£]?\s?[\d.,]+(?:\s*(?!and\b)[a-z]+)?)?\s*(?:(?:,|and)\s*)?){0,12}(?:the\s+)?$")
 _ACRONYM_AFTER = re.compile(r"\s*\((?:the\s+)?[A-Z][A-Za-z.&]{1,9}\)")
+# a verb of sending and its object right before "to": "went to", "ship crude to", "sent several gasoline
+# cargoes to", "are sending 200 to 250 megawatts of electricity to"
+_SEND_BEFORE_TO = re.compile(r"\b(?:went|sent|send|sends|sending|ship|ships|shipping|delivered|deliver|"
+                             r"delivers|delivering|headed|destined|bound|supplied|supply|supplies|supplying)"
+                             r"(?:\s+[\w\-.,]+){0,6}?\s*$")
 _SHARE_OF_EXPORTS = re.compile(r"(?:’s|'s)\s+share\s+(?:in|of)\s+(?:Iran['’]s\s+|the\s+|Iranian\s+|its\s+)?(?:[\w\-]+\s+)?exports\b")
 
 
@@ -254,7 +259,7 @@ def _is_export_role(info: _Sentence, s: int, e: int) -> bool:
         if not to_list:
             break
         head = before[:to_list.start()]
-        if (EXPORT_CUE.search(head + " ") or re.search(r"\b(?:went|sent|delivered|headed|destined|bound)\s*$", head)) \
+        if (EXPORT_CUE.search(head + " ") or _SEND_BEFORE_TO.search(head)) \
                 and not re.search(r"\bimport", before[max(0, to_list.start() - 40):to_list.start()], re.IGNORECASE):
             return True
         pos = to_list.start() + 1
