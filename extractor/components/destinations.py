@@ -100,9 +100,9 @@ _BULLET = re.compile(r"\s*(?:[-•*–—·]\s*|\d{1,2}[.)]\s*)?(?:the\s+)?")
 _TO_LIST = re.compile(r"\b(?:to|into|for|towards)\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}?(?:(?:countries|markets|states|nations|neighbou?rs)\s*,?\s+)?(?:(?:including|such\s+as|namely|like|particularly|especially|mainly|mostly)\s+)?(?:(?:the\s+)?[A-Z][\w.’'\-]*(?![\w.’'\-])(?:\s*\([^)]*\))?(?:\s+(?:at|with|worth)\s+(?:[a-z]+\s+){0,2}[$€£]?\s?[\d.,]+(?:\s*(?!and\b)[a-z]+)?)?\s*(?:(?:,|and)\s*)?){0,12}(?:the\s+)?$")
 _ACRONYM_AFTER = re.compile(r"\s*\((?:the\s+)?[A-Z][A-Za-z.&]{1,9}\)")
 # a verb of sending and its object right before "to": "went to", "ship crude to", "sent several gasoline
-# cargoes to", "are sending 200 to 250 megawatts of electricity to"
+# cargoes to", "are sending 200 to 250 megawatts of electricity to", "lift sales of cars to"
 _SEND_BEFORE_TO = re.compile(r"\b(?:went|sent|send|sends|sending|ship|ships|shipping|delivered|deliver|"
-                             r"delivers|delivering|headed|destined|bound|supplied|supply|supplies|supplying)"
+                             r"delivers|delivering|headed|destined|bound|supplied|supply|supplies|supplying|sales)"
                              r"(?:\s+[\w\-.,]+){0,6}?\s*$")
 _SHARE_OF_EXPORTS = re.compile(r"(?:’s|'s)\s+share\s+(?:in|of)\s+(?:Iran['’]s\s+|the\s+|Iranian\s+|its\s+)?(?:[\w\-]+\s+)?exports\b")
 
@@ -330,6 +330,27 @@ def _with_list_mates(text: str, info: "_Sentence", in_sent: list, chosen: list) 
     return sorted(chosen, key=lambda x: x[1])
 
 
+_TO_BEFORE = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$")
+_AND_TO_BEFORE = re.compile(r"(?:,\s*)?\b(?:and|as\s+well\s+as|or)\s+(?:also\s+)?(?:to|into)\s+(?:the\s+)?$")
+
+
+def _and_to(text: str, in_sent: list, chosen: list) -> list:
+    """A second "to" phrase joined to the first shares its role: "sales to Iraq, which took most of them, and to
+    Venezuela", "volumes went to Azerbaijan under a swap deal and to Armenia" (the country before is a
+    destination named right after its own "to")."""
+    taken = set(chosen)
+    out = list(chosen)
+    for prev, c in zip(in_sent, in_sent[1:]):
+        if c in taken or prev not in taken or c[1] - prev[2] > 160:
+            continue
+        if _AND_TO_BEFORE.search(text, max(prev[2], c[1] - 30), c[1]) \
+                and _TO_BEFORE.search(text, max(0, prev[1] - 30), prev[1]) \
+                and not re.search(r"[.;]", text[prev[2]:c[1]]):
+            out.append(c)
+            taken.add(c)
+    return sorted(out, key=lambda x: x[1])
+
+
 _EXPORT_OBJECT = re.compile(r"\bIranian\b|\bIran['’]s\b|\bfrom\s+Iran\b|\bexports?\b")
 # a buyer that bought nothing, or bought from elsewhere ("imported ... from Germany", "... of Russian gas")
 _NOT_RECEIVING = re.compile(r"\b(?:no|not|never|nothing|none)\b|n['’]t\b|\bfrom\s+(?!Iran\b)(?:the\s+)?[A-Z]"
@@ -505,6 +526,8 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
             chosen = lists.with_mates(chosen)
         chosen = [c for c in chosen if c not in lists.sellers and not _refuses(text, info, c)
                   and c not in lists.rivals and c not in lists.refusing]
+        if chosen:
+            chosen = _and_to(text, in_sent, chosen)
         for iso, _, _ in chosen:
             dests.setdefault(iso, _Dest(iso2=iso))
         chosen_in.append(chosen)
