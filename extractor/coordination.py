@@ -63,6 +63,9 @@ _OPEN = re.compile(r"\s*\(\s*(?:the\s+)?")
 _CLOSE = re.compile(r"\s*\)")
 _AND = re.compile(r"\band\b")
 _QUALIFIER_TAIL = re.compile(r"\b(?:more|less|fewer|greater|higher|lower)\s+than\s*$")
+# goods joined by "and" in the object of a buyer before its amount: "the largest buyer of Iranian copper concentrate
+# and cathode at $410 million" (not a break of the gap)
+_GOODS_AND = re.compile(r"\bof\s+(?:[A-Za-z\-’']+\s+){0,3}?[a-z\-]+\s+and\s+[a-z\-]+\s+(?=(?:at|worth|valued\s+at|with|for)\s*$)")
 
 
 def _alt(words) -> str:
@@ -289,7 +292,7 @@ def parse(text: str, items: Sequence[Span], amounts: Sequence[Span], *,
             a0, a1 = amounts[k]
             bracket = not relative and g.bracket_open.fullmatch(text, e, a0)
             gap_ok = bracket or a0 >= gap_start and g.right.fullmatch(text, gap_start, a0) and not g.breaks.search(
-                _QUALIFIER_TAIL.sub("", text[gap_start:a0])) or g.relative_verb.fullmatch(text, e, a0)
+                _GOODS_AND.sub("", _QUALIFIER_TAIL.sub("", text[gap_start:a0]))) or g.relative_verb.fullmatch(text, e, a0)
             if gap_ok:
                 run = run_of[k] if not bracket and run_of[k][0] == k else [k]
                 end = amounts[run[-1]][1]

@@ -54,15 +54,17 @@ _CLAUSE_CUT = re.compile(r",\s*(?:while|whereas|but)\b|;|\bwhile\b|\bwhereas\b")
 
 
 # money owed is not an export value ("Iraq's power debt to Iran tops $1b")
+_SHARE = re.compile(r"\d(?:[\d.]*)\s*(?:percent|per\s+cent|%)", re.IGNORECASE)
 _DEBT = re.compile(r"\b(?:debts?|arrears|owed|owes|owe|unpaid)\b", re.IGNORECASE)
 
 
 def _not_its_amount(text: str, s: int, m: Money) -> bool:
     """The clause's amount is not the country's: a debt, or a total written before the country and cut off from
-    it by a comma ("Iran's date exports top $345m, India biggest buyer")."""
+    it by a comma ("Iran's date exports top $345m, India biggest buyer"), or one after the country's share."""
     if m.end <= s:
         return "," in text[m.end:s] or bool(_DEBT.search(text, m.end, s))
-    return bool(_DEBT.search(text, s, m.start))
+    # "Iraq took 20 percent of Iran's exports and total exports reached $5 billion": its share, then the total
+    return bool(_DEBT.search(text, s, m.start) or _SHARE.search(text, s, m.start))
 
 
 def _lone(text, s0, s1, countries, money) -> list[Pair]:

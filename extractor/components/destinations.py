@@ -101,9 +101,16 @@ _TO_LIST = re.compile(r"\b(?:to|into|for|towards)\s+(?:the\s+)?(?:[\w\-]+\s+){0,
 _ACRONYM_AFTER = re.compile(r"\s*\((?:the\s+)?[A-Z][A-Za-z.&]{1,9}\)")
 # a verb of sending and its object right before "to": "went to", "ship crude to", "sent several gasoline
 # cargoes to", "are sending 200 to 250 megawatts of electricity to", "lift sales of cars to"
-_SEND_BEFORE_TO = re.compile(r"\b(?:went|sent|send|sends|sending|ship|ships|shipping|delivered|deliver|"
-                             r"delivers|delivering|headed|destined|bound|supplied|supply|supplies|supplying|sales)"
-                             r"(?:\s+[\w\-.,]+){0,6}?\s*$")
+_SEND_VERBS = (r"\b(?:went|sent|send|sends|sending|ship|ships|shipping|delivered|deliver|"
+               r"delivers|delivering|headed|destined|bound|supplied|supply|supplies|supplying|sales)")
+
+
+@lru_cache(maxsize=None)
+def _send_before_to() -> re.Pattern:
+    """A send verb and up to six words of its object, at the end of the text before "to"; not when the object
+    is people or a message (data/destination_cues.json "not_goods_sent")."""
+    people = _phrases(load("destination_cues")["not_goods_sent"])
+    return re.compile(rf"{_SEND_VERBS}(?:\s+(?!(?:{people})\b)[\w\-.,]+){{0,6}}?\s*$", re.IGNORECASE)
 _SHARE_OF_EXPORTS = re.compile(r"(?:’s|'s)\s+share\s+(?:in|of)\s+(?:Iran['’]s\s+|the\s+|Iranian\s+|its\s+)?(?:[\w\-]+\s+)?exports\b")
 
 
@@ -259,7 +266,7 @@ def _is_export_role(info: _Sentence, s: int, e: int) -> bool:
         if not to_list:
             break
         head = before[:to_list.start()]
-        if (EXPORT_CUE.search(head + " ") or _SEND_BEFORE_TO.search(head)) \
+        if (EXPORT_CUE.search(head + " ") or _send_before_to().search(head)) \
                 and not re.search(r"\bimport", before[max(0, to_list.start() - 40):to_list.start()], re.IGNORECASE):
             return True
         pos = to_list.start() + 1
