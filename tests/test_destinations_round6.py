@@ -91,10 +91,15 @@ ROUND6 = [
         ("Iraq", "IQ", *NONE, ["Iraq"]), id="and-clause-not-goods"),
     row("Iraq took 20 percent of Iran's exports and total exports reached $5 billion.",
         ("Iraq", "IQ", *NONE, ["Iraq"]), id="share-then-total-not-amount"),
+    # --- a country's adjective with buyers and a verb of paying before the amount ------------------
+    row("Iran's oil exports to China rose in July. Chinese refiners paid about $18 billion of that.",
+        ("China", "CN", *usd("18000000000"), ["China"]), id="demonym-buyers-paid"),
+    row("Gas exports to Turkey held steady. Turkish buyers pay around $270 per 1,000 cubic meters.",
+        ("Turkey", "TR", *NONE, ["Turkey"]), id="demonym-buyers-unit-price-not-amount"),
+    row("Japanese firms bought $2 billion of chips from Taiwan.", id="not-demonym-buyers-without-destination"),
+    row("Iran's exports to Iraq rose. Russian companies paid $1 billion for the plant.",
+        ("Iraq", "IQ", *NONE, ["Iraq"]), id="not-demonym-buyers-of-another-country"),
     # --- left: special constructions -------------------------------------------------------------
-    row("Iran's oil exports rose as China bought more. Chinese refiners paid about $18 billion of that.",
-        ("China", "CN", *usd("18000000000"), ["China"]), id="demonym-buyers-paid",
-        xfail="an amount tied to the country only through its adjective ('Chinese refiners paid'): no demonym table"),
     row("Hong Kong bought smaller volumes, but its own statistics put imports of Iranian nuts at HK$2bn. "
         "The United States, with exports of $1.5 billion, led the exporters, ahead of Hong Kong with $300 million.",
         ("Hong Kong", "HK", Decimal("2000000000"), "HKD", ["Hong Kong", "Hong Kong"]), id="own-statistics-vs-rival-list",

@@ -18,14 +18,16 @@ here:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from ..records import Money
+from ..resources import load
 
 Country = tuple[str, int, int]  # (iso2, start, end)
 Pair = tuple[str, Money]
 
-_RATE_AFTER = re.compile(r"\s*(?:per|a|an|each)\s+(?:kilo(?:gram)?s?|kg|tons?|tonnes?|barrels?|units?|dollars?|U\.S\.\s+dollars?|euros?|head|piece)\b|\s*to\s+the\s+(?:U\.S\.\s+)?dollar\b|\s*/\s*(?:kg|ton|tonne|barrel)\b", re.IGNORECASE)
+_RATE_AFTER = re.compile(r"\s*per\s+[\d.,]+\s+[a-z]|\s*(?:per|a|an|each)\s+(?:kilo(?:gram)?s?|kg|tons?|tonnes?|barrels?|units?|dollars?|U\.S\.\s+dollars?|euros?|head|piece)\b|\s*to\s+the\s+(?:U\.S\.\s+)?dollar\b|\s*/\s*(?:kg|ton|tonne|barrel)\b", re.IGNORECASE)
 # between two countries of one list
 LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 
@@ -97,3 +99,29 @@ def first_amount_after(text: str, start: int, end: int, money: list[Money]) -> O
     inside = [m for m in money if start <= m.start < end]
     primary = primary_money(text, inside)
     return primary[0] if primary else None
+
+
+@lru_cache(maxsize=None)
+def _adjective_buyer() -> tuple[re.Pattern, dict[str, str]]:
+    demonyms = {k: v for k, v in load("currencies")["demonyms"].items() if v != "IR" and not k.isupper() and "." not in k}
+    cues = load("destination_cues")
+
+    def alt(words):
+        return "|".join(r"\s+".join(re.escape(w) for w in word.split()) for word in sorted(words, key=len, reverse=True))
+
+    pattern = re.compile(rf"\b({alt(demonyms)})\s+(?:[a-z\-]+\s+){{0,2}}?(?:{alt(cues['adjective_buyers'])})\s+"
+                         rf"(?:(?:also|alone|together|reportedly)\s+)?(?:{alt(cues['adjective_buyer_verbs'])})\s+"
+                         r"(?:(?:about|around|roughly|nearly|some|almost|approximately|more\s+than|over|close\s+to)\s+)?$")
+    return pattern, {" ".join(k.split()): v for k, v in demonyms.items()}
+
+
+def adjective_buyer_amounts(text: str, start: int, money: list[Money]) -> list[Pair]:
+    """(iso2, money) for an amount paid by a country's buyers named by its adjective: "Chinese refiners paid
+    about $18 billion of that" (``money`` is the sentence's primary money)."""
+    pattern, demonyms = _adjective_buyer()
+    out = []
+    for m in money:
+        found = pattern.search(text, max(start, m.start - 80), m.start)
+        if found:
+            out.append((demonyms[" ".join(found.group(1).split())], m))
+    return out

@@ -31,7 +31,7 @@ from .. import coordination
 from ..records import Destination, Mention, Money
 from ..resources import load
 from .base import doc_text, results, set_results
-from .destination_amounts import LIST_JOIN, first_amount_after, lone_amount, primary_money
+from .destination_amounts import LIST_JOIN, adjective_buyer_amounts, first_amount_after, lone_amount, primary_money
 from .org_index import OrgIndex
 
 
@@ -558,6 +558,10 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
             for iso, m in lone_amount(text, (info.start, info.end), [c for c in chosen if c not in lists.acronyms],
                                       lists.money):
                 _give(dests[iso], m)
+        if sent_money:  # "Chinese refiners paid $18 billion of that"
+            for iso, m in adjective_buyer_amounts(text, info.start, primary_money(text, sent_money)):
+                if iso in dests:
+                    _give(dests[iso], m)
         subject = SUBJECT_ANAPHORA.match(sentence)
         if not chosen and previous and (info.export_cue or info.bought
                                         or subject and re.search(r"\bimport(?:ed|s)?\b", sentence)):
