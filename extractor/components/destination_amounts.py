@@ -102,7 +102,7 @@ def first_amount_after(text: str, start: int, end: int, money: list[Money]) -> O
 
 
 @lru_cache(maxsize=None)
-def _adjective_buyer() -> tuple[re.Pattern, dict[str, str]]:
+def _adjective_buyer() -> tuple[re.Pattern, dict[str, str], re.Pattern]:
     demonyms = {k: v for k, v in load("currencies")["demonyms"].items() if v != "IR" and not k.isupper() and "." not in k}
     cues = load("destination_cues")
 
@@ -112,14 +112,17 @@ def _adjective_buyer() -> tuple[re.Pattern, dict[str, str]]:
     pattern = re.compile(rf"\b({alt(demonyms)})\s+(?:[a-z\-]+\s+){{0,2}}?(?:{alt(cues['adjective_buyers'])})\s+"
                          rf"(?:(?:also|alone|together|reportedly)\s+)?(?:{alt(cues['adjective_buyer_verbs'])})\s+"
                          r"(?:(?:about|around|roughly|nearly|some|almost|approximately|more\s+than|over|close\s+to)\s+)?$")
-    return pattern, {" ".join(k.split()): v for k, v in demonyms.items()}
+    nouns = re.compile(rf"\b(?:{alt(cues['adjective_buyers'])})\b")
+    return pattern, {" ".join(k.split()): v for k, v in demonyms.items()}, nouns
 
 
 def adjective_buyer_amounts(text: str, start: int, money: list[Money]) -> list[Pair]:
     """(iso2, money) for an amount paid by a country's buyers named by its adjective: "Chinese refiners paid
     about $18 billion of that" (``money`` is the sentence's primary money)."""
-    pattern, demonyms = _adjective_buyer()
+    pattern, demonyms, nouns = _adjective_buyer()
     out = []
+    if not money or not nouns.search(text, max(start, money[0].start - 80), money[-1].start):
+        return out  # most sentences: no buyers before their money
     for m in money:
         found = pattern.search(text, max(start, m.start - 80), m.start)
         if found:
