@@ -59,6 +59,9 @@ ROUND6 = [
     # --- "headed the list" after an export sentence ------------------------------------------
     row("Iranian raisins were shipped to 30 countries. Turkey headed the list with 12,000 tons worth $40 million.",
         ("Turkey", "TR", *usd("40000000"), ["Turkey"]), id="headed-the-list"),
+    row("The United States led the list of the world's pistachio exporters with $1.5 billion.",
+        id="not-led-the-list-of-exporters"),
+    row("Iran's exports rose. China headed the list of sellers to Iran.", id="not-headed-the-list-of-sellers"),
     # --- a total before a comma is not a lone destination's amount --------------------------------
     row("Iran's saffron exports top $200m, Spain biggest buyer",
         ("Spain", "ES", *NONE, ["Spain"]), id="headline-total-comma"),

@@ -87,7 +87,7 @@ EXPORT_CUE = re.compile(
     r"\bexport(?:s|ed|ing|er|ers)?\b|\bshipped\b|\bshipments?\b|\bsold\b|\bsells?\b|\bselling\b|\bdestinations?\b|\bbuyers?\b|\bcustomers?\b|\bmarkets?\b",
     re.IGNORECASE)
 DEST_LIST_CUE = re.compile(
-    r"\b(?:export\s+)?destinations?\b|\bexport\s+(?:markets?|partners?|customers?)\b|\b(?:led|topped|headed)\s+the\s+(?:list\s+of\s+)?(?:buyers|customers|importers|destinations|markets)\b|\b(?:topped|headed|led)\s+the\s+list\b|\bbuyers\s+of\b|\bamong\s+(?:the\s+)?(?:buyers|customers|importers)\b|\b(?:main|top|major|largest|biggest|leading)\s+(?:\w+\s+)?(?:buyers?|customers?|markets?|importers?|purchasers?)\b"
+    r"\b(?:export\s+)?destinations?\b|\bexport\s+(?:markets?|partners?|customers?)\b|\b(?:led|topped|headed)\s+the\s+(?:list\s+of\s+)?(?:buyers|customers|importers|destinations|markets)\b|\b(?:topped|headed|led)\s+the\s+list\b(?!\s+of\s+(?:[\w’'\-]+\s+){0,3}?(?:exporters?|sellers?|suppliers?|sources?|producers?|growers?|rivals?|competitors?)\b)|\bbuyers\s+of\b|\bamong\s+(?:the\s+)?(?:buyers|customers|importers)\b|\b(?:main|top|major|largest|biggest|leading)\s+(?:\w+\s+)?(?:buyers?|customers?|markets?|importers?|purchasers?)\b"
     r"|\bimporters?\s+of\s+(?:Iranian|Iran['’]s)\b|\bbought\s+(?:the\s+)?most\b"
     r"|\b(?:top|main|major|leading|biggest|largest)\s+(?:\w+\s+){0,2}(?:countries|nations|partners)\b(?=[^.]*\bexports?\b)",
     re.IGNORECASE)
