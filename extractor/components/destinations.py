@@ -545,7 +545,8 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
     previous: list = []
     for info, chosen, sent_money, in_sent, lists in zip(infos, chosen_in, money_in, countries_in, lists_in):
         sentence = info.string
-        if in_sent and AMOUNT_CONTEXT.search(sentence) and not (info.import_cue and not info.export_cue):
+        if in_sent and AMOUNT_CONTEXT.search(sentence) and not (info.import_cue and not info.export_cue) \
+                and not _ranks_sellers().search(sentence):
             taken = set(chosen)
             known = [c for c in in_sent if c[0] in dests and c not in taken and c not in lists.sellers
                      and c not in lists.rivals]
@@ -585,6 +586,16 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
                for iso, d in dests.items()]
     results.sort(key=lambda d: d.mentions[0].start)
     return results
+
+
+@lru_cache(maxsize=None)
+def _ranks_sellers() -> re.Pattern:
+    """A sentence that ranks exporters ("the United States led the world's pistachio exporters, ahead of Iran with
+    $586 million, Hong Kong with $303 million"): the amounts of its other countries are their own exports, never
+    a known destination's.  The nouns are the seller nouns of data/coordination.json."""
+    nouns = [w for w in load("coordination")["seller_verbs"] if w.endswith(("er", "ers"))]
+    return re.compile(rf"\b(?:led|topped|headed)\s+(?:the\s+)?(?:list\s+of\s+)?(?:(?:the\s+)?world['’]s\s+|global\s+)?"
+                      rf"(?:[a-z\-]+\s+)?(?:{_phrases(nouns)})\b", re.IGNORECASE)
 
 
 def _give(d: _Dest, m: Money) -> None:
