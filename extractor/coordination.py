@@ -63,6 +63,9 @@ _OPEN = re.compile(r"\s*\(\s*(?:the\s+)?")
 _CLOSE = re.compile(r"\s*\)")
 _AND = re.compile(r"\band\b")
 _QUALIFIER_TAIL = re.compile(r"\b(?:more|less|fewer|greater|higher|lower)\s+than\s*$")
+# goods joined by "and" in the object of a buyer before its amount: "the largest buyer of Iranian copper concentrate
+# and cathode at $410 million" (not a break of the gap)
+_GOODS_AND = re.compile(r"\bof\s+(?:[A-Za-z\-’']+\s+){0,3}?[a-z\-]+\s+and\s+[a-z\-]+\s+(?=(?:at|worth|valued\s+at|with|for)\s*$)")
 
 
 def _alt(words) -> str:
@@ -108,8 +111,9 @@ def grammar() -> _Grammar:
         # lowercase words or percentages ("at", "stood at", "rose 20 percent to", "with exports valued at")
         right=re.compile(
             r"(?:’s|'s)?\s*(?:[(:,—–-]\s*)?"
-            r"(?:(?:[a-z][a-z\-]*|Iran['’]s|[A-Z][a-z]+(?:an|ese|ish|i)(?:-[a-z]+)?|\d+(?:\.\d+)?\s*(?:percent|%)|(?:13|14|19|20)\d\d"
-            r"|\([^()$€£¥]{1,60}\)|\d[\d.,]*\s+(?:(?:million|thousand|billion)\s+)?(?:tons?|tonnes?|barrels?|units?))"
+            r"(?:(?:[a-z][a-z\-]*|Iran['’]s|[A-Z][a-z]+(?:an|ese|ish|i)(?:-[a-z]+)?|\d+(?:\.\d+)?\s*(?:percent|%)|(?:13|14|19|20)\d\d(?:[-/–](?:\d\d){1,2})?"
+            r"|\([^()$€£¥]{1,60}\)|\d[\d.,]*\s+(?:(?:million|thousand|billion)\s+)?(?:tons?|tonnes?|barrels?|units?|bpd"
+            r"|cubic\s+(?:meters?|metres?)|(?:kilo|mega|giga)watt(?:-hours?)?s?|(?:kwh|mwh|gwh)))"
             r",?\s+){0,12}"),
         # between an amount and the item after it: "$410 million went to", "$220 million to"
         left=re.compile(r"\s*(?:[a-z]+,?\s+){0,6}?(?:to|into)\s+(?:the\s+)?"),
@@ -133,7 +137,7 @@ def grammar() -> _Grammar:
         # what an amount may carry before the list goes on: "$1.1 billion of goods, Afghanistan ..."
         complement=re.compile(r"(?:\s*\([^()]{1,40}\))?(?:\s+(?:of|worth\s+of|in)\s+(?:[A-Za-z\-’']+\s+){0,2}?[a-z\-]+(?=\s*,))?"),
         # a relative clause between an item and its verb: ", which bought nearly all of the ore,"
-        relative=re.compile(r"\s*,\s*(?:which|who)\b[^,;()]{0,100},"),
+        relative=re.compile(r"\s*,\s*(?:which|who|where)\b[^,;()]{0,100},"),
         # or one whose verb receives the amount: "followed by China, which bought $1.5 billion"
         relative_verb=re.compile(rf"\s*,\s*(?:which|who)\s+(?:(?:also|in\s+turn)\s+)?(?:{receive_verbs})\s+"
                                  rf"(?:(?:{qual})\s+)?"),
@@ -269,6 +273,7 @@ def parse(text: str, items: Sequence[Span], amounts: Sequence[Span], *,
     right_of: dict[int, tuple[list[int], bool, int]] = {}   # head -> (amount run, each, end)
     share_end: dict[int, int] = {}
     verb_gap: dict[int, tuple[int, int]] = {}
+    rel_end: dict[int, int] = {}      # head -> end of a relative clause right after it, else its end
     for h in heads:
         e = ext_end[h]
         limit = min(next_head_start(h), e + LOOK)
@@ -281,12 +286,13 @@ def parse(text: str, items: Sequence[Span], amounts: Sequence[Span], *,
         k = bisect.bisect_left(amount_starts, e)
         relative = g.relative.match(text, e, min(next_head_start(h), e + 110))
         gap_start = relative.end() if relative else e  # "China, which bought most of it, remained ... at $386m"
+        rel_end[h] = gap_start
         if k < len(amounts) and amounts[k][0] < next_head_start(h) and k not in left_taken \
                 and amounts[k][0] - gap_start <= max_gap:
             a0, a1 = amounts[k]
             bracket = not relative and g.bracket_open.fullmatch(text, e, a0)
             gap_ok = bracket or a0 >= gap_start and g.right.fullmatch(text, gap_start, a0) and not g.breaks.search(
-                _QUALIFIER_TAIL.sub("", text[gap_start:a0])) or g.relative_verb.fullmatch(text, e, a0)
+                _GOODS_AND.sub("", _QUALIFIER_TAIL.sub("", text[gap_start:a0]))) or g.relative_verb.fullmatch(text, e, a0)
             if gap_ok:
                 run = run_of[k] if not bracket and run_of[k][0] == k else [k]
                 end = amounts[run[-1]][1]
@@ -298,11 +304,13 @@ def parse(text: str, items: Sequence[Span], amounts: Sequence[Span], *,
                     end = closed.end() if closed else end
                 right_of[h] = (run, bool(each) or bool(g.each_in.search(text, e, a0)), end)
                 continue
+        limit = min(next_head_start(h), gap_start + LOOK)
         window = text[e:limit]
         lowered = window.lower()
-        share = g.share.search(text, e, limit) if any(u in lowered for u in g.share_units) else None
-        if share and share.start() not in left_share_starts and g.right.fullmatch(text, e, share.start()) \
-                and not g.breaks.search(text, e, share.start()):
+        share = g.share.search(text, gap_start, limit) if any(u in lowered for u in g.share_units) else None
+        # "Turkey, which buys power through a line in the north, accounted for 4 percent"
+        if share and share.start() not in left_share_starts and g.right.fullmatch(text, gap_start, share.start()) \
+                and not g.breaks.search(text, gap_start, share.start()):
             share_end[h] = share.end()
 
     # 3. conjuncts and coordinations, left to right
@@ -316,7 +324,7 @@ def parse(text: str, items: Sequence[Span], amounts: Sequence[Span], *,
     for idx in range(len(heads) - 1, -1, -1):
         h = heads[idx]
         a, b = verb_gap[h]
-        receives = bool(g.receive.match(text, a, b))
+        receives = bool(g.receive.match(text, a, b)) or rel_end.get(h, a) > a and bool(g.receive.match(text, rel_end[h], b))
         if not receives and idx + 1 < len(heads) and h not in right_of and h not in share_end:
             nh = heads[idx + 1]
             if items[nh][0] - ext_end[h] <= 40 and g.separator.fullmatch(text, ext_end[h], items[nh][0]) \

@@ -150,6 +150,21 @@ ARRANGEMENTS = {
     "anaphora-purchases": (
         "Iranian exports grew. {C1} was again at the top of the list. Purchases by the Arab country came to {A1}.",
         [("C1", "A1")]),
+    # round 6: what may stand between a buyer and its amount, and clauses around it
+    "volume-units-in-gap": (
+        "{C1} took 3.2 billion cubic meters worth {A1} of Iranian gas, while {C2} received 900 million cubic "
+        "metres worth {A2}.", [("C1", "A1"), ("C2", "A2")]),
+    "split-fiscal-year-in-gap": (
+        "{C1} was the top market in fiscal 2018-19 at {A1}, followed by {C2} at {A2}.", [("C1", "A1"), ("C2", "A2")]),
+    "goods-and-goods-in-gap": (
+        "{C1} was the largest buyer of Iranian zinc and lead at {A1}, followed by {C2} with {A2}.",
+        [("C1", "A1"), ("C2", "A2")]),
+    "where-relative": (
+        "Exports to Ghana reached $500 million. {C1}, where much of the spice is repacked, ranked second after "
+        "paying {A1}.", [("Ghana", M500), ("C1", "A1")]),
+    "headed-the-list": (
+        "Iranian raisins were shipped to 30 countries. {C1} headed the list with 12,000 tons worth {A1}, followed "
+        "by {C2} with {A2}.", [("C1", "A1"), ("C2", "A2")]),
 }
 
 #: arrangements with no amount of their own: one cell per country form
@@ -167,6 +182,9 @@ SHARES = {
     "share-list": (
         "Spain took 35 percent of the exports, followed by {X} with 16 percent, Oman with 9 percent and Georgia "
         "with 5 percent.", [("Spain", None), ("X", None), ("Oman", None), ("Georgia", None)]),
+    "share-after-a-relative-clause": (
+        "Exports to Oman reached $300 million. {X}, which buys power through a line in the north, accounted for "
+        "about 4 percent of the total.", [("Oman", M300), ("X", None)]),
 }
 
 #: buyer cues: the country is a destination (with the amount where the template gives one)
@@ -180,6 +198,12 @@ CUES = {
         "Iran is keen to boost exports to African countries such as {X} and Kenya.", [("X", None), ("Kenya", None)]),
     "buys-from-iran": ("{X} buys gas from Iran and Azerbaijan.", [("X", None)]),
     "top-importer": ("{X} was the top importer of Iranian bitumen with {A}.", [("X", "A")]),
+    "ship-object-to": ("Iran has also continued to ship diesel to {X}.", [("X", None)]),
+    "sent-cargoes-to": ("The refinery sent several gasoline cargoes to {X} in June.", [("X", None)]),
+    "second-to-phrase": (
+        "Smaller volumes went to Oman under a swap deal and to {X} in return for electricity.",
+        [("Oman", None), ("X", None)]),
+    "total-before-comma": ("Iran's date exports top $345m, {X} biggest buyer", [("X", None)]),
 }
 
 #: negative cells: the country is never a destination
@@ -198,6 +222,8 @@ NEGATIVES = {
     "import-beside-export": "Iran exported $300 million of goods to Oman and imported {A} of goods from {X}.",
     "rival-of-exports": "Iran's cement exports to Oman face stiff competition from {X}.",
     "negated-buyer": "Exports to Oman rose, while {X} bought no Iranian goods.",
+    "sent-a-delegation": "Iran sent a trade delegation to {X} last week.",
+    "debt-not-export": "{X}'s gas debt to Iran tops {A} as talks resume.",
     "buyer-from-elsewhere": "Iran's exports to Oman rose, while {X} imported {A} of goods from Germany.",
     "rival-competition-from": "Iran's exports to Oman face stiff competition from {X} and Ghana.",
     "rival-lost-share-to": "Iranian exporters lost market share to {X} last year.",

@@ -18,14 +18,16 @@ here:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from ..records import Money
+from ..resources import load
 
 Country = tuple[str, int, int]  # (iso2, start, end)
 Pair = tuple[str, Money]
 
-_RATE_AFTER = re.compile(r"\s*(?:per|a|an|each)\s+(?:kilo(?:gram)?s?|kg|tons?|tonnes?|barrels?|units?|dollars?|U\.S\.\s+dollars?|euros?|head|piece)\b|\s*to\s+the\s+(?:U\.S\.\s+)?dollar\b|\s*/\s*(?:kg|ton|tonne|barrel)\b", re.IGNORECASE)
+_RATE_AFTER = re.compile(r"\s*per\s+[\d.,]+\s+[a-z]|\s*(?:per|a|an|each)\s+(?:kilo(?:gram)?s?|kg|tons?|tonnes?|barrels?|units?|dollars?|U\.S\.\s+dollars?|euros?|head|piece)\b|\s*to\s+the\s+(?:U\.S\.\s+)?dollar\b|\s*/\s*(?:kg|ton|tonne|barrel)\b", re.IGNORECASE)
 # between two countries of one list
 LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 
@@ -53,6 +55,20 @@ _EXPORT_VERB = re.compile(r"\bexport|\bbought\b|\bpurchas|\bimported\b|\bbuyers?
 _CLAUSE_CUT = re.compile(r",\s*(?:while|whereas|but)\b|;|\bwhile\b|\bwhereas\b")
 
 
+# money owed is not an export value ("Iraq's power debt to Iran tops $1b")
+_SHARE = re.compile(r"\d(?:[\d.]*)\s*(?:percent|per\s+cent|%)", re.IGNORECASE)
+_DEBT = re.compile(r"\b(?:debts?|arrears|owed|owes|owe|unpaid)\b", re.IGNORECASE)
+
+
+def _not_its_amount(text: str, s: int, m: Money) -> bool:
+    """The clause's amount is not the country's: a debt, or a total written before the country and cut off from
+    it by a comma ("Iran's date exports top $345m, India biggest buyer"), or one after the country's share."""
+    if m.end <= s:
+        return "," in text[m.end:s] or bool(_DEBT.search(text, m.end, s))
+    # "Iraq took 20 percent of Iran's exports and total exports reached $5 billion": its share, then the total
+    return bool(_DEBT.search(text, s, m.start) or _SHARE.search(text, s, m.start))
+
+
 def _lone(text, s0, s1, countries, money) -> list[Pair]:
     isos = {iso for iso, _, _ in countries}
     if len(isos) != 1 or not money:
@@ -63,7 +79,7 @@ def _lone(text, s0, s1, countries, money) -> list[Pair]:
     for a, b in zip(cuts, cuts[1:]):
         if a <= s - s0 < b:
             inside = [m for m in money if s0 + a <= m.start < s0 + b]
-            if len(inside) == 1 and _EXPORT_VERB.search(sentence[a:b]):
+            if len(inside) == 1 and _EXPORT_VERB.search(sentence[a:b]) and not _not_its_amount(text, s, inside[0]):
                 return [(iso, inside[0])]
             return []
     return []
@@ -83,3 +99,32 @@ def first_amount_after(text: str, start: int, end: int, money: list[Money]) -> O
     inside = [m for m in money if start <= m.start < end]
     primary = primary_money(text, inside)
     return primary[0] if primary else None
+
+
+@lru_cache(maxsize=None)
+def _adjective_buyer() -> tuple[re.Pattern, dict[str, str], re.Pattern]:
+    demonyms = {k: v for k, v in load("currencies")["demonyms"].items() if v != "IR" and not k.isupper() and "." not in k}
+    cues = load("destination_cues")
+
+    def alt(words):
+        return "|".join(r"\s+".join(re.escape(w) for w in word.split()) for word in sorted(words, key=len, reverse=True))
+
+    pattern = re.compile(rf"\b({alt(demonyms)})\s+(?:[a-z\-]+\s+){{0,2}}?(?:{alt(cues['adjective_buyers'])})\s+"
+                         rf"(?:(?:also|alone|together|reportedly)\s+)?(?:{alt(cues['adjective_buyer_verbs'])})\s+"
+                         r"(?:(?:about|around|roughly|nearly|some|almost|approximately|more\s+than|over|close\s+to)\s+)?$")
+    nouns = re.compile(rf"\b(?:{alt(cues['adjective_buyers'])})\b")
+    return pattern, {" ".join(k.split()): v for k, v in demonyms.items()}, nouns
+
+
+def adjective_buyer_amounts(text: str, start: int, money: list[Money]) -> list[Pair]:
+    """(iso2, money) for an amount paid by a country's buyers named by its adjective: "Chinese refiners paid
+    about $18 billion of that" (``money`` is the sentence's primary money)."""
+    pattern, demonyms, nouns = _adjective_buyer()
+    out = []
+    if not money or not nouns.search(text, max(start, money[0].start - 80), money[-1].start):
+        return out  # most sentences: no buyers before their money
+    for m in money:
+        found = pattern.search(text, max(start, m.start - 80), m.start)
+        if found:
+            out.append((demonyms[" ".join(found.group(1).split())], m))
+    return out

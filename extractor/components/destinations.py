@@ -31,7 +31,7 @@ from .. import coordination
 from ..records import Destination, Mention, Money
 from ..resources import load
 from .base import doc_text, results, set_results
-from .destination_amounts import LIST_JOIN, first_amount_after, lone_amount, primary_money
+from .destination_amounts import LIST_JOIN, adjective_buyer_amounts, first_amount_after, lone_amount, primary_money
 from .org_index import OrgIndex
 
 
@@ -87,7 +87,7 @@ EXPORT_CUE = re.compile(
     r"\bexport(?:s|ed|ing|er|ers)?\b|\bshipped\b|\bshipments?\b|\bsold\b|\bsells?\b|\bselling\b|\bdestinations?\b|\bbuyers?\b|\bcustomers?\b|\bmarkets?\b",
     re.IGNORECASE)
 DEST_LIST_CUE = re.compile(
-    r"\b(?:export\s+)?destinations?\b|\bexport\s+(?:markets?|partners?|customers?)\b|\b(?:led|topped|headed)\s+the\s+(?:list\s+of\s+)?(?:buyers|customers|importers|destinations|markets)\b|\btopped\s+the\s+list\b|\bbuyers\s+of\b|\bamong\s+(?:the\s+)?(?:buyers|customers|importers)\b|\b(?:main|top|major|largest|biggest|leading)\s+(?:\w+\s+)?(?:buyers?|customers?|markets?|importers?|purchasers?)\b"
+    r"\b(?:export\s+)?destinations?\b|\bexport\s+(?:markets?|partners?|customers?)\b|\b(?:led|topped|headed)\s+the\s+(?:list\s+of\s+)?(?:buyers|customers|importers|destinations|markets)\b|\b(?:topped|headed|led)\s+the\s+list\b(?!\s+of\s+(?:[\w’'\-]+\s+){0,3}?(?:exporters?|sellers?|suppliers?|sources?|producers?|growers?|rivals?|competitors?)\b)|\bbuyers\s+of\b|\bamong\s+(?:the\s+)?(?:buyers|customers|importers)\b|\b(?:main|top|major|largest|biggest|leading)\s+(?:\w+\s+)?(?:buyers?|customers?|markets?|importers?|purchasers?)\b"
     r"|\bimporters?\s+of\s+(?:Iranian|Iran['’]s)\b|\bbought\s+(?:the\s+)?most\b"
     r"|\b(?:top|main|major|leading|biggest|largest)\s+(?:\w+\s+){0,2}(?:countries|nations|partners)\b(?=[^.]*\bexports?\b)",
     re.IGNORECASE)
@@ -99,6 +99,18 @@ _BULLET = re.compile(r"\s*(?:[-•*–—·]\s*|\d{1,2}[.)]\s*)?(?:the\s+)?")
 # "exports to X, Y and", "exported ... to neighbouring countries including X, Y and": ends at a country
 _TO_LIST = re.compile(r"\b(?:to|into|for|towards)\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}?(?:(?:countries|markets|states|nations|neighbou?rs)\s*,?\s+)?(?:(?:including|such\s+as|namely|like|particularly|especially|mainly|mostly)\s+)?(?:(?:the\s+)?[A-Z][\w.’'\-]*(?![\w.’'\-])(?:\s*\([^)]*\))?(?:\s+(?:at|with|worth)\s+(?:[a-z]+\s+){0,2}[$€£]?\s?[\d.,]+(?:\s*(?!and\b)[a-z]+)?)?\s*(?:(?:,|and)\s*)?){0,12}(?:the\s+)?$")
 _ACRONYM_AFTER = re.compile(r"\s*\((?:the\s+)?[A-Z][A-Za-z.&]{1,9}\)")
+# a verb of sending and its object right before "to": "went to", "ship crude to", "sent several gasoline
+# cargoes to", "are sending 200 to 250 megawatts of electricity to", "lift sales of cars to"
+_SEND_VERBS = (r"\b(?:went|sent|send|sends|sending|ship|ships|shipping|delivered|deliver|"
+               r"delivers|delivering|headed|destined|bound|supplied|supply|supplies|supplying|sales)")
+
+
+@lru_cache(maxsize=None)
+def _send_before_to() -> re.Pattern:
+    """A send verb and up to six words of its object, at the end of the text before "to"; not when the object
+    is people or a message (data/destination_cues.json "not_goods_sent")."""
+    people = _phrases(load("destination_cues")["not_goods_sent"])
+    return re.compile(rf"{_SEND_VERBS}(?:\s+(?!(?:{people})\b)[\w\-.,]+){{0,6}}?\s*$", re.IGNORECASE)
 _SHARE_OF_EXPORTS = re.compile(r"(?:’s|'s)\s+share\s+(?:in|of)\s+(?:Iran['’]s\s+|the\s+|Iranian\s+|its\s+)?(?:[\w\-]+\s+)?exports\b")
 
 
@@ -255,7 +267,7 @@ def _is_export_role(info: _Sentence, s: int, e: int) -> bool:
         if not to_list:
             break
         head = before[:to_list.start()]
-        if (EXPORT_CUE.search(head + " ") or re.search(r"\b(?:went|sent|delivered|headed|destined|bound)\s*$", head)) \
+        if (EXPORT_CUE.search(head + " ") or _send_before_to().search(head)) \
                 and not re.search(r"\bimport", before[max(0, to_list.start() - 40):to_list.start()], re.IGNORECASE):
             return True
         pos = to_list.start() + 1
@@ -324,6 +336,27 @@ def _with_list_mates(text: str, info: "_Sentence", in_sent: list, chosen: list) 
                 chosen.append(c)
                 taken.add(c)
     return sorted(chosen, key=lambda x: x[1])
+
+
+_TO_BEFORE = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$")
+_AND_TO_BEFORE = re.compile(r"(?:,\s*)?\b(?:and|as\s+well\s+as|or)\s+(?:also\s+)?(?:to|into)\s+(?:the\s+)?$")
+
+
+def _and_to(text: str, in_sent: list, chosen: list) -> list:
+    """A second "to" phrase joined to the first shares its role: "sales to Iraq, which took most of them, and to
+    Venezuela", "volumes went to Azerbaijan under a swap deal and to Armenia" (the country before is a
+    destination named right after its own "to")."""
+    taken = set(chosen)
+    out = list(chosen)
+    for prev, c in zip(in_sent, in_sent[1:]):
+        if c in taken or prev not in taken or c[1] - prev[2] > 160:
+            continue
+        if _AND_TO_BEFORE.search(text, max(prev[2], c[1] - 30), c[1]) \
+                and _TO_BEFORE.search(text, max(0, prev[1] - 30), prev[1]) \
+                and not re.search(r"[.;]", text[prev[2]:c[1]]):
+            out.append(c)
+            taken.add(c)
+    return sorted(out, key=lambda x: x[1])
 
 
 _EXPORT_OBJECT = re.compile(r"\bIranian\b|\bIran['’]s\b|\bfrom\s+Iran\b|\bexports?\b")
@@ -501,6 +534,8 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
             chosen = lists.with_mates(chosen)
         chosen = [c for c in chosen if c not in lists.sellers and not _refuses(text, info, c)
                   and c not in lists.rivals and c not in lists.refusing]
+        if chosen:
+            chosen = _and_to(text, in_sent, chosen)
         for iso, _, _ in chosen:
             dests.setdefault(iso, _Dest(iso2=iso))
         chosen_in.append(chosen)
@@ -511,7 +546,8 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
     previous: list = []
     for info, chosen, sent_money, in_sent, lists in zip(infos, chosen_in, money_in, countries_in, lists_in):
         sentence = info.string
-        if in_sent and AMOUNT_CONTEXT.search(sentence) and not (info.import_cue and not info.export_cue):
+        if in_sent and AMOUNT_CONTEXT.search(sentence) and not (info.import_cue and not info.export_cue) \
+                and not _ranks_sellers().search(sentence):
             taken = set(chosen)
             known = [c for c in in_sent if c[0] in dests and c not in taken and c not in lists.sellers
                      and c not in lists.rivals]
@@ -524,6 +560,10 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
             for iso, m in lone_amount(text, (info.start, info.end), [c for c in chosen if c not in lists.acronyms],
                                       lists.money):
                 _give(dests[iso], m)
+        if sent_money:  # "Chinese refiners paid $18 billion of that"
+            for iso, m in adjective_buyer_amounts(text, info.start, primary_money(text, sent_money)):
+                if iso in dests:
+                    _give(dests[iso], m)
         subject = SUBJECT_ANAPHORA.match(sentence)
         if not chosen and previous and (info.export_cue or info.bought
                                         or subject and re.search(r"\bimport(?:ed|s)?\b", sentence)):
@@ -548,6 +588,16 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
                for iso, d in dests.items()]
     results.sort(key=lambda d: d.mentions[0].start)
     return results
+
+
+@lru_cache(maxsize=None)
+def _ranks_sellers() -> re.Pattern:
+    """A sentence that ranks exporters ("the United States led the world's pistachio exporters, ahead of Iran with
+    $586 million, Hong Kong with $303 million"): the amounts of its other countries are their own exports, never
+    a known destination's.  The nouns are the seller nouns of data/coordination.json."""
+    nouns = [w for w in load("coordination")["seller_verbs"] if w.endswith(("er", "ers"))]
+    return re.compile(rf"\b(?:led|topped|headed)\s+(?:the\s+)?(?:list\s+of\s+)?(?:(?:the\s+)?world['’]s\s+|global\s+)?"
+                      rf"(?:[a-z\-]+\s+)?(?:{_phrases(nouns)})\b", re.IGNORECASE)
 
 
 def _give(d: _Dest, m: Money) -> None:
