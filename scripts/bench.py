@@ -12,7 +12,7 @@ doc_ids) and reports, side by side:
   tokenizer and of the full pipeline (tokenizer, components, record with every
   offset checked), their ratio (the goal is at most 2), and the cost of each
   component in the same pass; then ``find_periods`` of this branch against the
-  one of round 4 (``git show main:extractor/timex.py``), side by side;
+  one of round 4 (``git show 5229f12:extractor/timex.py``, the last commit of round 4), side by side;
 * end to end, ``extractor extract CORPUS.jsonl --out ...`` with one worker
   and with ``--workers 2``: wall time (start-up included), documents per
   second and the peak memory (RSS of the process and its workers), at every
@@ -70,22 +70,26 @@ def other_texts(base: list) -> list:
     return out
 
 
+#: the last commit of round 4: its periods component is the baseline of the grammar's speed budget
+ROUND4 = "5229f12"
+
+
 def round4_periods():
-    """find_periods of round 4 (extractor/timex.py on main), loaded beside the new one, or None."""
+    """find_periods of round 4 (extractor/timex.py at ROUND4), loaded beside the new one, or None."""
     import importlib.util
     import types
 
     try:
-        source = subprocess.run(["git", "show", "main:extractor/timex.py"], cwd=ROOT, capture_output=True,
+        source = subprocess.run(["git", "show", f"{ROUND4}:extractor/timex.py"], cwd=ROOT, capture_output=True,
                                 text=True, check=True).stdout
     except (OSError, subprocess.CalledProcessError):
         return None
-    if "def _find_candidates" not in source:  # main already has the grammar
+    if "def _find_candidates" not in source:  # not round 4's implementation
         return None
     module = types.ModuleType("extractor._timex_round4")
     module.__package__ = "extractor"
     sys.modules[module.__name__] = module
-    exec(compile(source, "main:extractor/timex.py", "exec"), module.__dict__)  # noqa: S102 - our own code
+    exec(compile(source, f"{ROUND4}:extractor/timex.py", "exec"), module.__dict__)  # noqa: S102 - our own code
     return module.find_periods
 
 
@@ -95,7 +99,7 @@ def in_process(base: list, rounds: int) -> dict:
     spaCy's tokenizer caches what it has seen, so timing it on the same texts again and
     again flatters it.  Both the bare tokenizer and the pipeline are first warmed on other
     texts (``other_texts``), then each sees every article exactly once; per-component
-    costs come from the same single pass.  The periods component of round 4 (main) is
+    costs come from the same single pass.  The periods component of round 4 (ROUND4) is
     timed on the same articles for comparison.
     """
     import spacy
@@ -140,7 +144,7 @@ def in_process(base: list, rounds: int) -> dict:
 
     old = round4_periods()
     periods = {}
-    for label, function in (("grammar (this branch)", find_periods), ("round 4 (main)", old)):
+    for label, function in (("grammar (this branch)", find_periods), (f"round 4 ({ROUND4})", old)):
         if function is None:
             continue
         for text in warm[:5]:
