@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from extractor.components.destinations import _country_re, _trie_pattern, country_table
+from extractor.components.destinations import _country_re, country_table
+from extractor.numbers import trie_pattern as _trie_pattern
 
 
 def _naive(words):

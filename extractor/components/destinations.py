@@ -33,6 +33,7 @@ from ..resources import load
 from .base import doc_text, results, set_results
 from .destination_amounts import LIST_JOIN, adjective_buyer_amounts, first_amount_after, lone_amount, primary_money
 from .org_index import OrgIndex
+from ..numbers import trie_pattern
 
 
 @lru_cache(maxsize=None)
@@ -53,32 +54,10 @@ def country_table() -> tuple[dict, dict]:
     return names, common
 
 
-def _trie_pattern(words) -> str:
-    """One alternation of ``words`` as a character trie: the same matches as the words sorted longest
-    first (at a position every matching word is a prefix of the longer ones, and the trie tries the
-    longer continuation first), without trying each word at each position."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def walk(node: dict) -> str:
-        branches = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
-        ends = "" in node
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return walk(trie)
-
-
 @lru_cache(maxsize=None)
 def _country_re():
     names, _ = country_table()
-    alt = _trie_pattern(names)
+    alt = trie_pattern(names)
     after = "|".join(load("countries")["not_names_when_followed_by"])
     return re.compile(rf"(?<![\w\-.])(?:{alt})(?![\w\-]|’s\s+(?:{after})|\s+(?:{after})\b)")
 

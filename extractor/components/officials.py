@@ -25,6 +25,7 @@ from ..records import Mention, Official, Organization
 from ..resources import load
 from .base import doc_text, results, set_results
 from .org_index import OrgIndex
+from ..numbers import trie_pattern
 
 NAME_WORD = r"[A-Z][a-z]+(?:(?:-|[’'](?!s\b))[A-Za-z][a-z]*(?<=[a-z]{2}|[’'][a-z]))*"
 #: a name word with an attached article: "al-Mansouri", "el-Sisi"
@@ -142,35 +143,9 @@ def _speech_after_re():
     return re.compile(rf"\s*(?:,\s*[^,]{{0,60}},\s*)?(?:{verbs})\b")
 
 
-def trie_pattern(words) -> str:
-    """One regular expression for a word list, factored by common prefixes (case-folded).
-
-    Python's ``re`` tries the alternatives of ``a|b|c`` one by one at every
-    position; the list's hundreds of titles made that the officials' main
-    cost.  A trie fails at the first letter no title starts with, and still
-    prefers the longest title (the shorter ending is the optional group's
-    fallback).
-    """
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word.lower():
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
-
-
 @lru_cache(maxsize=None)
 def _title_re():
-    alt = trie_pattern(_lexicon()[0])
+    alt = trie_pattern(w.lower() for w in _lexicon()[0])
     return re.compile(rf"(?<![\w])(?=[A-Za-z])(?:{alt})(?![\w])", re.IGNORECASE)
 
 
@@ -178,8 +153,8 @@ def _title_re():
 def _title_with_modifiers_re():
     """A title after a name, with the modifiers the genre puts before it ("former head")."""
     data = load("titles")
-    titles = trie_pattern(_lexicon()[0])
-    mods = trie_pattern(data["modifiers"])
+    titles = trie_pattern(w.lower() for w in _lexicon()[0])
+    mods = trie_pattern(w.lower() for w in data["modifiers"])
     return re.compile(rf"(?<![\w])(?=[A-Za-z])(?:(?:{mods})\s+){{0,3}}(?:{titles})(?![\w])", re.IGNORECASE)
 
 
@@ -199,18 +174,16 @@ def _nationality_codes() -> dict:
 @lru_cache(maxsize=None)
 def _nationality_re():
     """A state's word right before an office: "Turkish ", "Turkey's ", "U.S. "."""
-    from .organizations import _trie
 
     codes = _nationality_codes()
-    return re.compile(rf"(?:^|(?<=[\s(“\"]))(?P<n>{_trie(codes)})\s+$"), codes
+    return re.compile(rf"(?:^|(?<=[\s(“\"]))(?P<n>{trie_pattern(codes)})\s+$"), codes
 
 
 @lru_cache(maxsize=None)
 def _nationality_prefix_re():
     """A state's word starting an office after a name: "Turkish " in "the Turkish trade minister"."""
-    from .organizations import _trie
 
-    return re.compile(rf"(?P<n>{_trie(_nationality_codes())})\s+")
+    return re.compile(rf"(?P<n>{trie_pattern(_nationality_codes())})\s+")
 
 
 def _nationality_before(text: str, pos: int) -> Optional[tuple[int, bool]]:

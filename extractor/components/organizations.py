@@ -22,6 +22,7 @@ from ..records import Mention, Organization
 from ..resources import load
 from .base import doc_text, set_results
 from .org_registry import Hit, OrgRegistry, default_registry
+from ..numbers import trie_pattern
 
 WORD = r"[A-Z][\w’'\-.]*[\w]|[A-Z]"
 
@@ -172,7 +173,7 @@ def _match_long_form(text: str, paren_start: int, acronym: str, inner_letters: b
 @lru_cache(maxsize=None)
 def _name_pattern():
     suffixes, prefixes, connectors, _, _, _, _ = _data()
-    suffix_alt = _trie(suffixes)
+    suffix_alt = trie_pattern(suffixes)
     # no two ways to read "A."; a plural possessive inside a name: "Exporters' Union"
     word = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w’'\-]*[\w](?:(?<=s)[’'](?=\s))?|[A-Z](?:[a-z]{0,2}\.)?)"
     conn = r"(?:of|and|for|the|on|&|de|al|ol)"
@@ -189,25 +190,6 @@ def _name_pattern():
     bank_first = r"Bank\s+(?!of\b)[A-Z][a-z]+(?:\s+Iran)?(?![\w])"
     # a comma after the first word only in a list of domains, never after a person's name
     return re.compile(rf"(?<![\w’'.\-])(?:{word}(?:{listed})?\s+)(?:{inner}\s+){{0,10}}?{ending}{tail}|(?<![\w’'.]){bank_first}|(?<![\w’'])(?:{'|'.join(re.escape(p) for p in prefixes)})\s+(?:the\s+)?{word}(?:(?:\s+|,\s+)(?:{word}|and(?=\s+{word})|of(?=\s+{word})))*")
-
-
-def _trie(words) -> str:
-    """A case-sensitive alternation of ``words`` factored by common prefixes (longest first)."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
 
 
 def _trim_name(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
@@ -315,7 +297,7 @@ def _non_org_heads() -> frozenset:
 @lru_cache(maxsize=None)
 def _known_names_re():
     _, _, _, known_acronyms, outlets, _, _ = _data()
-    alt = _trie(set(known_acronyms) | set(outlets))
+    alt = trie_pattern(set(known_acronyms) | set(outlets))
     return re.compile(rf"(?<![\w\-])(?:{alt})(?![\w\-])")
 
 
