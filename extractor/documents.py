@@ -93,6 +93,27 @@ class Document:
 
 # --------------------------------------------------------------------------- values
 
+def parse_date_option(value: str, option: str = "--published") -> Optional[date]:
+    """A date given on the command line: ``YYYY-MM-DD``, or a written date with day, month
+    and year ("8 October 2019", "Oct. 8, 2019"), read by dateparser in strict mode (no guess
+    of a missing part, no relative dates). Files keep the contract's ``YYYY-MM-DD`` only."""
+    if value is None or not value.strip():
+        return None
+    try:
+        return parse_published(value, option)
+    except InputError:
+        pass
+    import dateparser  # only for the rare written date: importing it takes a while
+
+    parsed = dateparser.parse(value.strip(), languages=["en"],
+                              settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"],
+                                        "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False})
+    if parsed is None or not re.search(r"\d{4}", value):
+        raise InputError(f"not a date with day, month and year (YYYY-MM-DD, or e.g. '8 October 2019'): "
+                         f"{_shorten(value)}", option)
+    return parse_published(parsed.date(), option)
+
+
 def parse_published(value, path=None, line=None) -> Optional[date]:
     """A ``YYYY-MM-DD`` publication date, or a clear :class:`InputError`.
 

@@ -360,3 +360,32 @@ def test_decode_fallback_keeps_the_valid_utf8_around_a_bad_byte():
     text, warnings = decode_bytes("Tehran – ".encode() + b"\x96" + " ۱۳۹۸".encode())
     assert text == "Tehran – – ۱۳۹۸"
     assert warnings == ["not valid UTF-8: 1 byte(s), the first at byte 11, decoded as Windows-1252"]
+
+
+# --------------------------------------------------------------------------- --published on the command line
+
+@pytest.mark.parametrize("written, expected", [
+    ("2019-10-08", date(2019, 10, 8)),
+    ("8 October 2019", date(2019, 10, 8)),
+    ("Oct. 8, 2019", date(2019, 10, 8)),
+    ("October 8, 2019", date(2019, 10, 8)),
+    ("20 March 2024", date(2024, 3, 20)),
+])
+def test_a_written_date_is_read_on_the_command_line(written, expected):
+    from extractor.documents import parse_date_option
+
+    assert parse_date_option(written) == expected
+
+
+@pytest.mark.parametrize("written", ["October 2019", "8 October", "yesterday", "last week", "2019", "soon",
+                                     "1 Farvardin 1398", "31 February 2019"])
+def test_a_date_missing_a_part_or_relative_is_refused(written):
+    from extractor.documents import parse_date_option
+
+    with pytest.raises(InputError):
+        parse_date_option(written)
+
+
+def test_files_keep_the_contract_form_only():
+    with pytest.raises(InputError):
+        parse_published("8 October 2019")

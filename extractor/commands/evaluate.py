@@ -237,7 +237,7 @@ def check_thresholds(scores, thresholds: dict) -> list:
 
 
 def run(args) -> int:
-    from ..documents import parse_published
+    from ..documents import parse_date_option
     from ..errors import GoldError, InputError
     from ..gold import load_gold_dir
     from ..report import Coverage, Style, errors_json, format_errors, format_table
@@ -251,7 +251,7 @@ def run(args) -> int:
         print(f"error: {page_problem}", file=sys.stderr)
         return 2
     try:
-        published = parse_published(args.published, "--published") if args.published else None
+        published = parse_date_option(args.published) if args.published else None
         gold = load_gold_dir(args.gold)
     except (GoldError, InputError) as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -59,7 +59,8 @@ def register(sub) -> None:
     output.add_argument("--out", "-o", metavar="FILE", help="output JSONL file (- for standard output, the default)")
     output.add_argument("--store", metavar="URL", help=STORE_HELP)
     parser.add_argument("--published", metavar="YYYY-MM-DD",
-                        help="default publication date for documents without one")
+                        help="default publication date for documents without one (YYYY-MM-DD, or a written "
+                             "date with day, month and year such as '8 October 2019')")
     parser.add_argument("--resume", action="store_true",
                         help="skip documents already in the output or store and finish the rest")
     parser.add_argument("--workers", type=_positive, default=None, metavar="N",
@@ -97,7 +98,7 @@ def run(args) -> int:
     from pathlib import Path
 
     from ..batch import DEFAULT_BATCH_SIZE, DEFAULT_TIMEOUT, BatchOptions, run_batch
-    from ..documents import parse_published
+    from ..documents import parse_date_option
     from ..errors import ExtractorError
     from ..limits import DEFAULT_MAX_CHARS
 
@@ -107,7 +108,7 @@ def run(args) -> int:
         print(f"error: {DASK_WORKERS}", file=sys.stderr)
         return 2
     try:
-        default = parse_published(args.published, "--published") if args.published else None
+        default = parse_date_option(args.published) if args.published else None
     except ExtractorError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -60,9 +60,9 @@ def register(sub) -> None:
 
 
 def _published(args):
-    from ..documents import parse_published
+    from ..documents import parse_date_option
 
-    return parse_published(args.published, "--published") if getattr(args, "published", None) else None
+    return parse_date_option(args.published) if getattr(args, "published", None) else None
 
 
 def _report_writes(written, skipped) -> None:
