@@ -34,12 +34,14 @@ def _year_length(year: int) -> int:
 _MONTH_OFFSET = (0, 31, 62, 93, 124, 155, 186, 216, 246, 276, 306, 336)
 
 
+@lru_cache(maxsize=4096)  # pure: the same few days again and again
 def to_gregorian(year: int, month: int, day: int) -> date:
     if not 1 <= month <= 12 or not 1 <= day <= month_length(year, month):
         raise ValueError(f"no day {year}-{month:02d}-{day:02d} in the Solar Hijri calendar")
     return nowruz(year) + timedelta(days=_MONTH_OFFSET[month - 1] + day - 1)
 
 
+@lru_cache(maxsize=4096)  # pure: the same few days again and again
 def to_hijri(day: date) -> tuple[int, int, int]:
     year = day.year - 621 if day >= nowruz(day.year - 621) else day.year - 622
     left = (day - nowruz(year)).days
@@ -47,6 +49,7 @@ def to_hijri(day: date) -> tuple[int, int, int]:
     return year, month, left - _MONTH_OFFSET[month - 1] + 1
 
 
+@lru_cache(maxsize=4096)  # pure: the same few days again and again
 def hijri_iso(day: Optional[date]) -> Optional[str]:
     """``YYYY-MM-DD`` in the Solar Hijri calendar, or None."""
     if day is None:
@@ -67,6 +70,7 @@ def hijri_year_of(day: date) -> int:
     return to_hijri(day)[0]
 
 
+@lru_cache(maxsize=4096)  # pure: the same few days again and again
 def months(year: int, first: int, last: int) -> Span:
     """Months ``first``..``last`` (1-12) of Iranian ``year``; ``last`` may run into the next year."""
     end_year, end_month = year + (last - 1) // 12, (last - 1) % 12 + 1

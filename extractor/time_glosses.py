@@ -55,10 +55,16 @@ def _suffix_patterns():
     return gloss, until, until_month
 
 
+# where a gloss or an "up to" day can start (each of the patterns above starts so)
+_SUFFIX_START = re.compile(r"[ \t]?\(|[ \t\u00a0]+(?:up|until|till|through|to)")
+
+
 def attach(text: str, end: int, allow_until: bool = True) -> Suffixes:
     """The gloss and "up to" day right after ``end`` (either order, each once)."""
-    gloss_re, until_re, until_month_re = _suffix_patterns()
     found = Suffixes(end)
+    if not _SUFFIX_START.match(text, end):
+        return found  # most periods: neither a gloss nor "up to" can start here
+    gloss_re, until_re, until_month_re = _suffix_patterns()
     for _ in range(3):
         m = gloss_re.match(text, found.end)
         if m and found.gloss is None and _looks_like_gloss(m.group("g")):

@@ -86,9 +86,12 @@ def lexicon() -> Lexicon:
 
 
 # one token after its (non-newline) spaces: a word, a number, 's, a newline or any other character
-_TOKEN = re.compile(r"([^\S\n]*((?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.(?=[ \t]+[a-z0-9])|[A-Za-z]+\d?|\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?(?![A-Za-z0-9])|\d+|['’]s(?![A-Za-z])|\S|\n|\Z))")
+# (no group: findall then returns plain strings, much cheaper than tuples of groups; the
+# token itself is the string without its leading spaces, "" for a newline)
+_TOKEN = re.compile(r"[^\S\n]*(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.(?=[ \t]+[a-z0-9])|[A-Za-z]+\d?|\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?(?![A-Za-z0-9])|\d+|['’]s(?![A-Za-z])|\S|\n|\Z)")
 _OTHER = ("x", None)
 _first, _second = itemgetter(0), itemgetter(1)
+_initial = itemgetter(slice(None, 1))  # "" for ""
 # a stretch between other words and sentence ends ("the Indian fiscal year" keeps its adjective)
 # that holds a head: a year, a month or a part
 _HEAD = re.compile(r"[YMmpgGhHQkqPd]")
@@ -130,20 +133,27 @@ def _number(word: str):
     return "0", None
 
 
+@lru_cache(maxsize=None)
+def _table() -> dict:
+    """The lexicon's table, with "" for a newline (see ``_TOKEN``)."""
+    table = dict(lexicon().table)
+    table[""] = table["\n"]
+    return table
+
+
 def lex(text: str) -> Tokens:
     """The constituents of ``text``.  Other words become ``x``; the stretches between
     them and sentence ends that hold no year, month or part are dropped, so the rules
     only scan the few stretches that can hold a period (``.`` separates them)."""
-    pairs = _TOKEN.findall(text)  # (token with the spaces before it, token); each step below is a map in C
-    while pairs and not pairs[-1][1]:
-        pairs.pop()  # the spaces at the end (matched with \Z, so that spaces never backtrack)
-    if not pairs:
+    spans = _TOKEN.findall(text)  # each token with the spaces before it; each step below is a map in C
+    spans.pop()  # the spaces at the end (matched with \Z, so that spaces never backtrack)
+    if not spans:
         return Tokens(text, "", [], [], [])
-    words = list(map(_second, pairs))
-    entries = list(map(lexicon().table.get, words, repeat(_OTHER)))
+    words = list(map(str.lstrip, spans))  # a newline (the only token that is a space) becomes ""
+    entries = list(map(_table().get, words, repeat(_OTHER)))
     syms = "".join(map(_first, entries))
-    ends = list(accumulate(map(len, map(_first, pairs))))
-    numbers = list(compress(count(), map(str.isdigit, map(_first, words))))
+    ends = list(accumulate(map(len, spans)))
+    numbers = list(compress(count(), map(str.isdigit, map(_initial, words))))
     if numbers:  # years, small numbers, decades, others
         chars = list(syms)
         for i in numbers:

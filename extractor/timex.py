@@ -499,8 +499,9 @@ def _resolve_by_gloss(text: str, cand: Candidate, ctx: Context):
 
 # Back-references that carry a length ("the eight-month period", "the mentioned four
 # months"): not periods themselves, but they point at the period of that length.
+# "t(?<!\wt)h..." is "\bth...", starting with a letter so that re scans fast to each "t"
 _ANAPHORA = re.compile(
-    r"\b(?:the|this|these|those)\s+(?:(?:said|mentioned|same|above|aforementioned)\s+)?"
+    r"t(?<!\wt)h(?:e|is|ese|ose)\s+(?:(?:said|mentioned|same|above|aforementioned)\s+)?"
     r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:-|\s+)months?\b(?:\s+period)?",
     re.IGNORECASE)
 
