@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, compress, count, repeat
+from itertools import accumulate
 from operator import itemgetter, sub
 from typing import Callable, Optional
 
@@ -88,10 +88,9 @@ def lexicon() -> Lexicon:
 # one token after its (non-newline) spaces: a word, a number, 's, a newline or any other character
 # (no group: findall then returns plain strings, much cheaper than tuples of groups; the
 # token itself is the string without its leading spaces, "" for a newline)
-_TOKEN = re.compile(r"[^\S\n]*(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.(?=[ \t]+[a-z0-9])|[A-Za-z]+\d?|\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?(?![A-Za-z0-9])|\d+|['’]s(?![A-Za-z])|\S|\n|\Z)")
+_TOKEN = re.compile(r"[^\S\n]*+(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.(?=[ \t]+[a-z0-9])|[A-Za-z]++\d?|\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?(?![A-Za-z0-9])|\d+|['’]s(?![A-Za-z])|\S|\n|\Z)")
 _OTHER = ("x", None)
-_first, _second = itemgetter(0), itemgetter(1)
-_initial = itemgetter(slice(None, 1))  # "" for ""
+_first, _second, _third = itemgetter(0), itemgetter(1), itemgetter(2)
 # a stretch between other words and sentence ends ("the Indian fiscal year" keeps its adjective)
 # that holds a head: a year, a month or a part
 _HEAD = re.compile(r"[YMmpgGhHQkqPd]")
@@ -141,6 +140,34 @@ def _table() -> dict:
     return table
 
 
+class _Entries(dict):
+    """A token as ``_TOKEN`` finds it (with the spaces before it) -> (symbol, value, length of
+    the token without its spaces).  A memo of the lexicon and of ``_number``: a word is looked
+    up once, then each later occurrence costs one dict lookup in C.  It holds words, never
+    texts, and stops growing at ``LIMIT`` entries (a stream's vocabulary; the rest are looked
+    up each time)."""
+
+    LIMIT = 200_000
+
+    def __missing__(self, span: str) -> tuple:
+        word = span.lstrip()  # a newline (the only token that is a space) becomes ""
+        symbol, value = _number(word) if word[:1].isdigit() else _table().get(word, _OTHER)
+        entry = (symbol, value, len(word))
+        if len(self) < self.LIMIT:
+            self[span] = entry
+        return entry
+
+
+_ENTRIES = _Entries()
+
+
+def forget_memos() -> None:
+    """Empty the memos of words and constituents (benchmarks start each round from none)."""
+    _ENTRIES.clear()
+    for memo in (_number, anchor_of, part_of, day_of):
+        memo.cache_clear()
+
+
 def lex(text: str) -> Tokens:
     """The constituents of ``text``.  Other words become ``x``; the stretches between
     them and sentence ends that hold no year, month or part are dropped, so the rules
@@ -149,22 +176,14 @@ def lex(text: str) -> Tokens:
     spans.pop()  # the spaces at the end (matched with \Z, so that spaces never backtrack)
     if not spans:
         return Tokens(text, "", [], [], [])
-    words = list(map(str.lstrip, spans))  # a newline (the only token that is a space) becomes ""
-    entries = list(map(_table().get, words, repeat(_OTHER)))
+    entries = list(map(_ENTRIES.__getitem__, spans))
     syms = "".join(map(_first, entries))
-    ends = list(accumulate(map(len, spans)))
-    numbers = list(compress(count(), map(str.isdigit, map(_initial, words))))
-    if numbers:  # years, small numbers, decades, others
-        chars = list(syms)
-        for i in numbers:
-            entries[i] = _number(words[i])
-            chars[i] = entries[i][0]
-        syms = "".join(chars)
-    out_syms, out_starts, out_ends, out_values = [], [], [], []
-    if "x" in syms:
+    if "TxC" in syms or "TxF" in syms:
         syms = _ADJECTIVE.sub("_", syms)
+    out_syms, out_starts, out_ends, out_values = [], [], [], []
     rfind, separator, n = syms.rfind, _SEPARATOR.search, len(syms)
     b = 0
+    offset, counted = 0, 0  # the characters of spans[:counted], summed only up to each stretch
     for h in _HEAD.finditer(syms):  # each head's stretch, once; every scan stays inside it
         pos = h.start()
         if pos < b:
@@ -172,11 +191,15 @@ def lex(text: str) -> Tokens:
         a = max(rfind("x", b, pos), rfind(".", b, pos), b - 1) + 1
         end = separator(syms, pos)
         b = end.start() if end else n
+        offset += sum(map(len, spans[counted:a]))
+        ends = list(accumulate(map(len, spans[a:b]), initial=offset))
+        offset, counted = ends[-1], b
+        del ends[0]
         out_syms.append(syms[a:b] + ".")
-        out_starts += map(sub, ends[a:b], map(len, words[a:b]))
-        out_starts.append(ends[b - 1])
-        out_ends += ends[a:b]
-        out_ends.append(ends[b - 1])
+        out_starts += map(sub, ends, map(_third, entries[a:b]))
+        out_starts.append(offset)
+        out_ends += ends
+        out_ends.append(offset)
         out_values += map(_second, entries[a:b])
         out_values.append(None)
     return Tokens(text, "".join(out_syms), out_starts, out_ends, out_values)
@@ -212,6 +235,7 @@ class Sem:
     args: dict = field(default_factory=dict)
 
 
+@lru_cache(maxsize=4096)  # pure, of a few (symbol, value) pairs that recur
 def anchor_of(toks) -> Optional[Anchor]:
     """The year named by a YEAR constituent."""
     syms = "".join(map(_first, toks))
@@ -241,6 +265,7 @@ def anchor_of(toks) -> Optional[Anchor]:
     return Anchor("context")
 
 
+@lru_cache(maxsize=4096)  # pure, of a few (symbol, value) pairs that recur
 def part_of(toks) -> Optional[Part]:
     """The part of a year named by a PART constituent."""
     syms = "".join(map(_first, toks))
@@ -281,6 +306,7 @@ def part_of(toks) -> Optional[Part]:
     return None
 
 
+@lru_cache(maxsize=4096)  # pure, of a few (symbol, value) pairs that recur
 def day_of(toks) -> Optional[tuple]:
     """(month, day, year or None) of a DAY constituent."""
     month = next((v for s, v in toks if s == "g"), None)
@@ -350,8 +376,8 @@ class Rule:
 def _group(m: re.Match, toks: Tokens, name: str):
     a, b = m.span(name)
     if a < 0:
-        return []
-    return list(zip(toks.symbols[a:b], toks.values[a:b]))
+        return ()
+    return tuple(zip(toks.symbols[a:b], toks.values[a:b]))  # hashable: the meanings below are memoised
 
 
 def p_part_year(m, toks):
@@ -533,19 +559,23 @@ RULES: tuple[Rule, ...] = (
 
 
 # the symbols a constituent can start with: a rule that starts with one only tries there
-FIRST = {"PART": "TolnNkqpgCmM", "YEAR": "TCFGRlYh"}
+#: the symbols a constituent can start with, after an optional "the" (a cheap test before its alternatives)
+FIRST = {"PART": "olnNkqpgCmM", "YEAR": "CFGRlYhW_"}
 
 
 def _compile(pattern: str) -> re.Pattern:
     for name, first in FIRST.items():
         if pattern.startswith((f"(?P<part>{{{name}}}", f"(?P<year>{{{name}}}", f"{{{name}}}")):
-            pattern = f"(?=[{first}])" + pattern
+            pattern = f"(?=T?[{first}])" + pattern
     return re.compile(_expand(pattern))
 
 
 @lru_cache(maxsize=None)
 def compiled_rules() -> tuple:
     return tuple((rule, _compile(rule.pattern), frozenset(rule.needs)) for rule in RULES)
+
+
+_ORDER = itemgetter(0, 1, 2)
 
 
 @dataclass(slots=True)
@@ -576,7 +606,8 @@ class Match:
 
 
 def parse(toks: Tokens) -> list[Match]:
-    """Every match of every rule over the symbols; productions run later, on the matches chosen."""
+    """Every match of every rule over the symbols, longest first, then by rule order and
+    position (the order in which they are chosen); productions run later, on the matches chosen."""
     found = []
     present = set(toks.symbols)
     starts, ends = toks.starts, toks.ends
@@ -586,5 +617,8 @@ def parse(toks: Tokens) -> list[Match]:
         for m in regex.finditer(toks.symbols):
             a, b = m.span()
             if a != b:
-                found.append(Match(starts[a], ends[b - 1], rule.name, priority, a, b, m, rule.production))
-    return found
+                found.append((starts[a] - ends[b - 1], priority, starts[a], b, a, m))
+    found.sort(key=_ORDER)  # as plain tuples: cheaper than a key function over objects
+    rules = compiled_rules()
+    return [Match(start, start - negative_length, rules[priority][0].name, priority, a, b, m,
+                  rules[priority][0].production) for negative_length, priority, start, b, a, m in found]

@@ -148,8 +148,8 @@ def load_full_gregorian() -> frozenset:
 
 
 def _select(text: str, toks, matches: list[Match]) -> list[Candidate]:
-    """Longest matches first, then the earlier rules; blockers claim their span and vanish."""
-    matches.sort(key=lambda m: (m.start - m.end, m.priority, m.start))
+    """Longest matches first, then the earlier rules (the order ``parse`` gives them); blockers
+    claim their span and vanish."""
     taken = bytearray(len(text))
     chosen = []
     for m in matches:
