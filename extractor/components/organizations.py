@@ -372,7 +372,7 @@ def _descriptor_res():
 def _described_names(text: str):
     """(start, end) of names a descriptor gives their kind: "consultancy Petro-Logistics", "the Banker magazine"."""
     first, second, not_names = _descriptor_res()
-    stop = _title_words() | _country_words() | set(_data()[6])
+    stop = _title_words() | _country_words() | set(_data()[6]) | set(load("titles")["nationalities"])
     given = _given_names()
     for regex in (first, second):
         for m in regex.finditer(text):
