@@ -523,7 +523,9 @@ def _state_after_name(text: str, name_end: int, title: str) -> str:
 
 
 #: a unit after its organization's possessive: "'s Economic Affairs Department"
-_UNIT_AFTER = re.compile(r"[’']s\s+(?P<u>(?:[A-Z][\w\-]*\s+(?:and\s+)?){0,5}(?:Department|Office|Bureau|Directorate|Division|Unit))\s*")
+_UNIT_AFTER = re.compile(r"[’']s\s+(?P<u>(?:[A-Z][\w\-]*\s+(?:and\s+)?){0,5}(?:Department|Office|Bureau|Directorate|Division|Unit)"
+                         r"|(?:[a-z][\w\-]*\s+(?:and\s+)?|[A-Z][\w\-]*\s+(?:and\s+)?){1,5}(?:department|office|bureau|directorate|"
+                         r"division|unit|committee|commission))\s*")
 
 
 def _org_earlier_in_sentence(sentence_start: int, name_start: int, title: str, orgs: OrgIndex,
@@ -743,7 +745,7 @@ def _office_after(text, name_end, after, title_re, org_spans):
     """Office written after the name: "Name, [the] TITLE of ORG"."""
     # a comma inside the office only before a capitalized word or in a lowercase list of domains
     # ("deputy minister of roads, housing and urban development")
-    m = re.match(r"\s*,\s*(?:the\s+|a\s+|an\s+)?(?P<body>(?:[^,.;]|,(?=\s+[A-Z][a-z])|,(?=\s[a-z]+(?:\s[a-z]+)?(?:,\s[a-z]+(?:\s[a-z]+)?){0,3},?\sand\s[a-z])|\.(?=[A-Z])|(?<=\b[A-Z])\.(?=\s[a-z]))"
+    m = re.match(r"\s*,\s*(?:who\s+(?:is|serves\s+as)\s+(?:also\s+|now\s+)?)?(?:the\s+|a\s+|an\s+)?(?P<body>(?:[^,.;]|,(?=\s+[A-Z][a-z])|,(?=\s[a-z]+(?:\s[a-z]+)?(?:,\s[a-z]+(?:\s[a-z]+)?){0,3},?\sand\s[a-z])|\.(?=[A-Z])|(?<=\b[A-Z])\.(?=\s[a-z]))"
                  r"{2,150})(?=,|\.(?:\s|$)|;|\s+(?:said|told|added|noted|stated|announced|says)\b|$)", after)
     if not m:
         return None, None
