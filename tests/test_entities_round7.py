@@ -133,6 +133,12 @@ OFFICES = [
         ("Parsa Alavi", "head of the export department", "Tehran Chamber of Commerce"), id="lowercase-unit-at-org"),
     row("Parsa Alavi, head of the Trade Promotion Organization and deputy industry minister, said sales fell.",
         ("Parsa Alavi", "head", "Trade Promotion Organization"), id="two-offices-org-first"),
+    row("Carpet sales rose 5 percent, the head of the Trade Promotion Organization said. According to Parsa "
+        "Alavi, who is also a deputy minister of industry, buyers paid more.",
+        ("Parsa Alavi", "head", "Trade Promotion Organization"), id="two-offices-unnamed-one-tied-to-org"),
+    row("Carpet sales rose 5 percent, the head of the Trade Promotion Organization said. According to Parsa "
+        "Alavi, Saipa's managing director, buyers paid more.",
+        ("Parsa Alavi", "managing director", "Saipa"), id="not-office-with-org-replaced"),
     row("Ali Rezaei met Hamid Karimi, the head of the Trade Promotion Organization. The former said trade rose.",
         ("Ali Rezaei", None, None), ("Hamid Karimi", "head", "Trade Promotion Organization"),
         id="not-the-former-as-office"),

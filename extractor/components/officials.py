@@ -435,7 +435,8 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
             first = order[by_first[i][1]]
             if first.credit:
                 continue  # a byline's writer holds no office of the text
-            if first.title is None:
+            if first.title is None or (org is not None and first.organization is None):
+                # of two offices, the one tied to an organization of the text ("..., who is also a deputy minister")
                 first.title, first.organization = _clean_title(title), org
                 break
 
