@@ -59,6 +59,9 @@ CREDITS = [
     row("Kangan\n\nGas output rose 5 percent.", id="not-place-word-line"),
     row("Rial Hits New Low\n\nThe rial fell.", id="not-headline-line"),
     row("Exports rose.\n\nBandar Abbas\n", id="not-two-word-place-line"),
+    row("Market Watch | Tehran Times\n\nThe rial fell.", id="not-column-and-outlet-line"),
+    row("Rial slides\n\nReza Shah Street\n\nShops closed early.", id="not-street-named-after-person"),
+    row("Flights to Imam Khomeini Airport rose 4 percent.", id="not-airport-named-after-person"),
     row("New units at Kangan and Mahshahr added to output in May.", id="not-place-before-added-to"),
     row("Higher prices at Assaluyeh added to revenue.", id="not-place-added-to-alone"),
 ]

@@ -67,7 +67,10 @@ def _stop_words() -> set:
                  "Development", "Foreign", "Deputy", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                  "Saturday", "Sunday", "He", "She", "They", "It", "This", "That", "These", "Those", "We",
                  "All", "Content", "Creative", "Commons", "Attribution", "License", "International",
-                 "Holding", "Supporting", "One", "Back", "Up", "Over", "Free", "Zone", "Port", "Province"])
+                 "Holding", "Supporting", "One", "Back", "Up", "Over", "Free", "Zone", "Port", "Province",
+                 # places named after people: "Reza Shah Street", "Imam Khomeini Airport"
+                 "Street", "Avenue", "Square", "Boulevard", "Highway", "Road", "Bridge", "Airport", "Station",
+                 "Island", "Dam", "Mosque", "Bazaar", "Shrine", "Stadium", "Hospital"])
     return stop
 
 
@@ -502,7 +505,7 @@ def _credited_names(text: str):
     for m in edge:
         line = m.group(1)
         n = re.fullmatch(rf"(?P<name>{_CREDIT_NAME})(?:[ \t]*\|[ \t]*(?P<outlet>[A-Z]\S*(?:[ \t]+\S+){{0,5}}))?", line)
-        if n and (n.group("outlet") or n.group("name").split()[0] in given):
+        if n and n.group("name").split()[0] in given:
             yield m.start(1) + n.start("name"), m.start(1) + n.end("name")
 
 
