@@ -358,27 +358,28 @@ _DESCRIBED = r"[A-Z][\w’'\-]*[\w](?:\s+(?:&\s+)?[A-Z][\w’'\-]*[\w]){0,3}"
 @lru_cache(maxsize=None)
 def _descriptor_res():
     d = load("organizations")
-    before = "|".join(re.escape(x) for x in sorted(d["descriptors_before"], key=len, reverse=True))
-    capital = "|".join(re.escape(x) for x in sorted(d["capitalized_descriptors"], key=len, reverse=True))
-    after = "|".join(re.escape(x) for x in sorted(d["descriptors_after"], key=len, reverse=True))
-    # "the Persian-language daily Shahrvand", "consultancy Kpler"; "Consultancy FGE" at a sentence's start
-    lead = rf"(?:(?<![\w\-])(?:{before})|(?:^|(?<=\n)|(?<=[.!?]\s)|(?<=[.!?]\s\s))(?:{capital}))"
-    first = re.compile(rf"{lead}\s+[«“\"]?(?P<n>{_DESCRIBED})(?![\w’'\-])(?![ \t]+[A-Z])")
+    before = trie_pattern(set(d["descriptors_before"]) | set(d["capitalized_descriptors"]))
+    after = trie_pattern(d["descriptors_after"])
+    # "the Persian-language daily Shahrvand", "consultancy Kpler"; "Consultancy FGE" (at a sentence's start)
+    first = re.compile(rf"(?<![\w\-])(?P<d>{before})\s+[«“\"]?(?P<n>{_DESCRIBED})(?![\w’'\-])(?![ \t]+[A-Z])")
     # "the Banker magazine": the name between "the" and the noun
     second = re.compile(rf"(?<![\w])[Tt]he\s+(?P<n>{_DESCRIBED})\s+(?:{after})\b")
-    return first, second, frozenset(d["descriptor_not_names"])
+    stop = (_title_words() | _country_words() | set(_data()[6]) | set(load("titles")["nationalities"])
+            | set(d["descriptor_not_names"]))
+    return first, second, frozenset(d["capitalized_descriptors"]), frozenset(stop)
 
 
 def _described_names(text: str):
     """(start, end) of names a descriptor gives their kind: "consultancy Petro-Logistics", "the Banker magazine"."""
-    first, second, not_names = _descriptor_res()
-    stop = _title_words() | _country_words() | set(_data()[6]) | set(load("titles")["nationalities"])
+    first, second, capital, stop = _descriptor_res()
     given = _given_names()
     for regex in (first, second):
         for m in regex.finditer(text):
+            if regex is first and m.group("d")[0].isupper() and (
+                    m.group("d") not in capital or not re.search(r"(?:^|\n|[.!?][ \t]{1,2})$", text[max(0, m.start() - 3):m.start()])):
+                continue  # a capitalized descriptor only at a sentence's start ("Consultancy FGE said")
             words = m.group("n").split()
-            if any(w in not_names or w in stop or w in given or re.search(r"-(?:language|based|run|owned)$|[’']s$", w)
-                   for w in words):
+            if any(w in stop or w in given or re.search(r"-(?:language|based|run|owned)$|[’']s$", w) for w in words):
                 continue  # "the English daily", "the Tehran-based daily", "firm Chairman ...", a person, a possessive
             if " ".join(words) in _country_words():
                 continue
