@@ -54,6 +54,11 @@ CREDITS = [
         id="wire-credit-additional-lowercase"),
     row("Exports rose 3 percent.\n\nReporting By Jonas Berg; Editing By Tom Hale\n",
         ("Jonas Berg", None, None), ("Tom Hale", None, None), id="wire-credit-capital-by"),
+    row("Rial slides\n\nAuthor: Nima Sadri\n\nThe rial fell 3 percent.", ("Nima Sadri", None, None), id="author-colon"),
+    row("Rial slides\n\nBy Sam Hollins, Petroleum Economist\n\nThe rial fell.", ("Sam Hollins", None, None),
+        id="byline-comma-outlet-not-a-person"),
+    row("Rial slides\n\nNima Sadri\nTehran Times\n\nThe rial fell.", ("Nima Sadri", None, None),
+        id="name-line-above-outlet-line"),
     # --- not people ------------------------------------------------------------------------------------
     row("TEHRAN\n\nExports rose 5 percent.", id="not-dateline-city-line"),
     row("Kangan\n\nGas output rose 5 percent.", id="not-place-word-line"),
@@ -195,6 +200,10 @@ ORGANIZATIONS = [
     row("Trade fell after UN sanctions returned.", "UN", id="un-sanctions"),
     row("A day after the UN nuclear agency reported, prices rose.", id="not-un-agency"),
     row("The UN Security Council met.", "UN Security Council", id="un-body-name"),
+    # --- line breaks ----------------------------------------------------------------------------------------
+    row("Rial slides\n\nNima Sadri\nTehran Times\n\nThe rial fell.", "Tehran Times", id="name-not-over-line-break"),
+    row("Exports Rise\nTrade Promotion Organization figures show a rise.", "Trade Promotion Organization",
+        id="headline-not-in-name"),
 ]
 
 

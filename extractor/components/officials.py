@@ -477,7 +477,7 @@ def _holder_named_before(order: list, title: str, pos: int) -> bool:
 _CREDIT_NAME = rf"{NAME_WORD}(?:[ \t]+(?:(?:{PARTICLE}|El|Al|Van|De|Von)[ \t]+)?{NAME_PART}){{1,3}}"
 #: "By A, B and C" at a line's start or after a dateline's period; "Reporting by", "Editing by" in a credit
 _CREDIT = re.compile(
-    rf"(?:(?:^|(?<=\n)|(?<=\.\s))By|(?:(?<=\()|(?<=;\s)|(?<=^)|(?<=\n))(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Ww]ritten|[Rr]eported)\s+[Bb]y)"
+    rf"(?:(?:^|(?<=\n)|(?<=\.\s))(?:By|Authors?:)|(?:(?<=\()|(?<=;\s)|(?<=^)|(?<=\n))(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Ww]ritten|[Rr]eported)\s+[Bb]y)"
     rf"\s+(?P<names>{_CREDIT_NAME}(?:\s+in\s+[A-Z][a-z]+)?(?:(?:,\s+|,?\s+and\s+){_CREDIT_NAME}(?:\s+in\s+[A-Z][a-z]+)?){{0,4}})"
     rf"(?=[ \t]*(?:$|\n|[;)]|[–—-]\s|,\s+[A-Z]{{3,}}\b))", re.MULTILINE)
 
@@ -494,7 +494,10 @@ def _credited_names(text: str):
     """(start, end) of the names in a text's credits: bylines and wire credits."""
     for m in _CREDIT.finditer(text):
         base = m.start("names")
-        for n in re.finditer(_CREDIT_NAME, m.group("names")):
+        found = list(re.finditer(_CREDIT_NAME, m.group("names")))
+        if len(found) > 1 and not re.search(r"\band\b", m.group("names")):
+            found = found[:1]  # "By Name, Petroleum Economist": a comma without "and" gives the writer's outlet
+        for n in found:
             yield base + n.start(), base + n.end()
     for m in _name_line_re().finditer(text):
         yield m.start("name"), m.end("name")

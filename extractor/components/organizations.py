@@ -198,6 +198,9 @@ def _trim_name(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
     """Drop leading function and title words, trailing connectors and commas."""
     _, _, connectors, _, _, _, drop = _data()
     titles = _title_words()
+    line_break = text.rfind("\n", start, end)
+    if line_break >= 0:
+        start = line_break + 1  # a name does not run over a line break ("Name\nTehran Times")
     span = text[start:end]
     words = list(re.finditer(r"\S+", span))
     # a lowercase "the" inside a name only follows "of", "for", "on", "and", "in";
