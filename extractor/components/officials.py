@@ -530,7 +530,7 @@ def _state_after_name(text: str, name_end: int, title: str) -> str:
 
 
 #: a unit after its organization's possessive: "'s Economic Affairs Department"
-_UNIT_AFTER = re.compile(r"[’']s\s+(?P<u>(?:[A-Z][\w\-]*\s+(?:and\s+)?){0,5}(?:Department|Office|Bureau|Directorate|Division|Unit)"
+_UNIT_AFTER = re.compile(r"[’']s\s+(?P<u>(?:[A-Z][\w\-]*\s+(?:and\s+)?){0,5}(?:Department|Office|Bureau|Directorate|Division|Unit|Committee|Commission)"
                          r"|(?:[a-z][\w\-]*\s+(?:and\s+)?|[A-Z][\w\-]*\s+(?:and\s+)?){1,5}(?:department|office|bureau|directorate|"
                          r"division|unit|committee|commission))\s*")
 

@@ -282,13 +282,15 @@ def _given_names() -> frozenset:
 
 #: the last words of a unit inside an organization
 UNIT_WORDS = ("Department", "Office", "Bureau", "Directorate", "Division", "Unit")
+#: the heads of a named unit that a text places inside a parent organization ("ORG's Energy Committee")
+UNIT_HEADS = UNIT_WORDS + ("Committee", "Commission", "Council", "Board", "Headquarters", "Secretariat", "Taskforce")
 _POSSESSOR = re.compile(r"(?P<o>[A-Z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|of|and|for|the)){0,8})[’']s\s+$")
 
 
 def _unit_of_named_body(text: str, start: int, name: str, by_key: dict, registry: OrgRegistry) -> bool:
     """A unit named after a known organization's possessive ("the Agriculture Ministry's Economic
     Affairs Department") is part of that organization, not one of its own."""
-    if name.split()[-1] not in UNIT_WORDS or registry.lookup(name) is not None:
+    if name.split()[-1] not in UNIT_HEADS or registry.lookup(name) is not None:
         return False
     m = _POSSESSOR.search(text, max(0, start - 80), start)
     if not m:
@@ -298,8 +300,19 @@ def _unit_of_named_body(text: str, start: int, name: str, by_key: dict, registry
                for i in range(len(words)))
 
 
-#: the heads of a named unit that a text places inside a parent organization
-UNIT_HEADS = UNIT_WORDS + ("Committee", "Commission", "Council", "Board", "Headquarters", "Secretariat", "Taskforce")
+def _parent_of_unit(name: str) -> Optional[int]:
+    """Where the parent starts in "Energy Commission of the Iran Chamber of Commerce": a named unit
+    (two words at least, a unit head last) of an organization named with an organization word."""
+    for m in re.finditer(rf"\b(?:{'|'.join(UNIT_HEADS)})\s+of\s+(?:the\s+)?", name):
+        unit, parent = name[:m.start()].split(), name[m.end():]
+        if not unit or not _has_org_word(parent) or len(parent.split()) < 2 or parent.split()[0][0].islower():
+            continue
+        if unit[0] in _title_words():
+            continue  # "General Directorate of Customs of X": an organization's own name, not a unit
+        if re.search(rf"\b(?:{'|'.join(UNIT_HEADS)})$", parent.split(" of ")[0]):
+            continue  # "Council of the Board of X": not a parent name
+        return m.end()
+    return None
 
 
 def _unit_of_possessed_body(text: str, end: int, name: str) -> bool:
@@ -478,6 +491,12 @@ def find_organizations(text: str, hits: Optional[list[Hit]] = None,
             continue
         if _unit_of_possessed_body(text, trimmed[1], name):
             continue  # "the X Committee of Iran's House of Trade": a unit, in the office's title
+        parent = _parent_of_unit(name)
+        if parent:
+            # "the Energy Commission of the Iran Chamber of Commerce": the unit stays in the office's title
+            name = name[parent:]
+            if _norm(name) in by_key:
+                continue
         if _unit_of_named_body(text, trimmed[0], name, by_key, registry):
             continue  # "the Agriculture Ministry's Economic Affairs Department": a unit, in the office's title
         if _person_with_org_word(name) and registry.lookup(name) is None:
