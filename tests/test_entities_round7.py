@@ -154,6 +154,13 @@ OFFICES = [
     row("Ali Rezaei met Hamid Karimi, the head of the Trade Promotion Organization. The former said trade rose.",
         ("Ali Rezaei", None, None), ("Hamid Karimi", "head", "Trade Promotion Organization"),
         id="not-the-former-as-office"),
+    # --- the former, the latter: no office read from them ------------------------------------------------
+    row("The latter, Hamid Karimi, said trade rose.", ("Hamid Karimi", None, None), id="not-the-latter-office"),
+    row("Ali Rezaei met Hamid Karimi on Monday; the former heads the Trade Promotion Organization.",
+        ("Ali Rezaei", None, None), ("Hamid Karimi", None, None), id="not-the-former-verb-heads"),
+    row("Hamid Karimi met the former head of the Trade Promotion Organization, Ali Rezaei.",
+        ("Hamid Karimi", None, None), ("Ali Rezaei", "former head", "Trade Promotion Organization"),
+        id="former-as-modifier-before-name"),
     # --- spellings -----------------------------------------------------------------------------------------
     row("Seyed Javad Sadeqi-Nejad told IRNA that taxes rose. Receipts grew, Sadeghinejad said.",
         ("Seyed Javad Sadeqi-Nejad", None, None), id="q-gh-and-hyphen-variant"),
@@ -212,6 +219,10 @@ ORGANIZATIONS = [
     row("Trade fell after UN sanctions returned.", "UN", id="un-sanctions"),
     row("A day after the UN nuclear agency reported, prices rose.", id="not-un-agency"),
     row("The UN Security Council met.", "UN Security Council", id="un-body-name"),
+    # --- a byline's outlet -------------------------------------------------------------------------------
+    row("Rial slides\n\nNora Ellison | Gulf Business Review\n\nThe rial fell.", "Gulf Business Review",
+        id="outlet-after-bar-in-byline"),
+    row("Rial slides\n\nMarket Watch | Daily Brief\n\nThe rial fell.", id="not-outlet-after-column-name"),
     # --- line breaks ----------------------------------------------------------------------------------------
     row("Rial slides\n\nNima Sadri\nTehran Times\n\nThe rial fell.", "Tehran Times", id="name-not-over-line-break"),
     row("Exports Rise\nTrade Promotion Organization figures show a rise.", "Trade Promotion Organization",

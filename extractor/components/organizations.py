@@ -402,6 +402,19 @@ def _described_names(text: str):
             yield m.start("n"), m.end("n")
 
 
+_BYLINE_OUTLET = re.compile(r"(?P<person>[A-Z][a-z]+(?:[ \t]+[A-Z][\w’'\-]+){1,3})[ \t]*\|[ \t]*"
+                            r"(?P<o>[A-Z][\w’'\-.]*(?:[ \t]+(?:of|the|[A-Z][\w’'\-.]*)){0,5})")
+
+
+def _byline_outlets(text: str):
+    """The outlet of a byline line "Name | Outlet" among a text's first six or last three lines."""
+    lines = list(re.finditer(r"(?m)^[ \t]*(\S.*?)[ \t]*$", text))
+    for m in (lines[:6] + lines[-3:] if len(lines) > 9 else lines):
+        b = _BYLINE_OUTLET.fullmatch(m.group(1))
+        if b and b.group("person").split()[0] in _given_names():
+            yield b.group("o")
+
+
 def _person_with_org_word(name: str) -> bool:
     """A given name and one organization word: a person's name ("Morteza Bank"), not a body."""
     words = name.split()
@@ -516,6 +529,10 @@ def find_organizations(text: str, hits: Optional[list[Hit]] = None,
     # 3b. a dateline's source: "TEHRAN (FNA)-", "DUBAI, Aug 3 (Reuters) -"
     for m in _DATELINE_SOURCE.finditer(text):
         src = m.group("src")
+        if src not in not_orgs and src not in countries and _norm(src) not in by_key:
+            get(src)
+    # 3c. a byline's outlet: "Nora Ellison | Gulf Business Review" at the top or the bottom of the text
+    for src in _byline_outlets(text):
         if src not in not_orgs and src not in countries and _norm(src) not in by_key:
             get(src)
     # 4. the registry: known bodies, with or without an organization word
