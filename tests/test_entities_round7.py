@@ -213,6 +213,8 @@ ORGANIZATIONS = [
     row("The Iranian daily reported a rise.", id="not-nationality-daily"),
     row("The Tehran-based daily reported a rise.", id="not-based-daily"),
     row("The daily average rose 3 percent.", id="not-daily-average"),
+    row("The Mashhad daily reported a rise.", id="not-city-before-daily"),
+    row("The Kayhan newspaper reported a rise.", "Kayhan", id="newspaper-after-name"),
     row("Magazine sales fell.", id="not-magazine-sales"),
     row("The firm Demand for steel rose.", id="not-firm-adjective"),
     # --- the UN ---------------------------------------------------------------------------------------------
