@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from ..records import Mention, Official, Organization
 from ..resources import load
 from .base import doc_text, results, set_results
+from .lines import edge_lines
 from .org_index import OrgIndex
 from ..numbers import trie_pattern
 
@@ -482,6 +483,10 @@ _CREDIT = re.compile(
     rf"(?=[ \t]*(?:$|\n|[;)]|[–—-]\s|,\s+[A-Z]{{3,}}\b))", re.MULTILINE)
 
 
+#: a line holding only a name, or a name and its outlet ("Nora Ellison | Gulf Business Review")
+_NAME_ALONE = re.compile(rf"(?P<name>{_CREDIT_NAME})(?:[ \t]*\|[ \t]*[A-Z]\S*(?:[ \t]+\S+){{0,5}})?")
+
+
 @lru_cache(maxsize=None)
 def _name_line_re():
     """A byline line holding only a name, the date on the next line ("Name\\nAugust 20, 2019")."""
@@ -502,14 +507,11 @@ def _credited_names(text: str):
     for m in _name_line_re().finditer(text):
         yield m.start("name"), m.end("name")
     # a line with only a name (or "Name | Outlet") at the top or the bottom of the text
-    lines = [m for m in re.finditer(r"(?m)^[ \t]*(\S.*?)[ \t]*$", text)]
-    edge = lines[:6] + lines[-3:] if len(lines) > 9 else lines
     given = _lexicon()[2]
-    for m in edge:
-        line = m.group(1)
-        n = re.fullmatch(rf"(?P<name>{_CREDIT_NAME})(?:[ \t]*\|[ \t]*(?P<outlet>[A-Z]\S*(?:[ \t]+\S+){{0,5}}))?", line)
+    for s, e in edge_lines(text):
+        n = _NAME_ALONE.fullmatch(text, s, e)
         if n and n.group("name").split()[0] in given:
-            yield m.start(1) + n.start("name"), m.start(1) + n.end("name")
+            yield n.start("name"), n.end("name")
 
 
 _STATE_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?P<c>[A-Z][A-Za-z.\-]*(?:\s+[A-Z][A-Za-z.\-]*){0,3})"

@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from ..records import Mention, Organization
 from ..resources import load
 from .base import doc_text, set_results
+from .lines import edge_lines
 from .org_registry import Hit, OrgRegistry, default_registry
 from ..numbers import trie_pattern
 
@@ -408,9 +409,8 @@ _BYLINE_OUTLET = re.compile(r"(?P<person>[A-Z][a-z]+(?:[ \t]+[A-Z][\w’'\-]+){1
 
 def _byline_outlets(text: str):
     """The outlet of a byline line "Name | Outlet" among a text's first six or last three lines."""
-    lines = list(re.finditer(r"(?m)^[ \t]*(\S.*?)[ \t]*$", text))
-    for m in (lines[:6] + lines[-3:] if len(lines) > 9 else lines):
-        b = _BYLINE_OUTLET.fullmatch(m.group(1))
+    for s, e in edge_lines(text):
+        b = _BYLINE_OUTLET.fullmatch(text, s, e)
         if b and b.group("person").split()[0] in _given_names():
             yield b.group("o")
 
