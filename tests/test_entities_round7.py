@@ -256,3 +256,14 @@ def test_un_agency_is_no_mention_of_the_un():
     text = "UN sanctions returned. The UN nuclear agency reported."
     [org] = extract(text).organizations
     assert [m.start for m in org.mentions] == [0]
+
+
+@pytest.mark.parametrize("body_lines, expected", [
+    (3, ["Mehdi Rostami", "Saeed Karimi"]),
+    (400, ["Mehdi Rostami", "Saeed Karimi"]),  # a long text: its top and bottom are read
+])
+def test_name_lines_at_both_edges(body_lines, expected):
+    body = "\n\n".join("Exports rose by a small amount in the month." for _ in range(body_lines))
+    text = f"Rial slides\n\nMehdi Rostami\n\n{body}\n\nSaeed Karimi\n"
+    assert [o.name for o in extract(text).officials] == expected
+

@@ -95,8 +95,9 @@ class _Person:
 
 @lru_cache(maxsize=None)
 def _name_re():
-    return re.compile(rf"(?<![\w’'\-])(?:(?:Seyyed|Seyed|Sayyed|Mir|Haj|Dr\.|Mr\.|Ms\.|Mrs\.)\s+)?{NAME_WORD}"
-                      rf"(?:(?:\s+{PARTICLE})?\s+{NAME_PART}){{1,10}}(?![\w\-])")
+    # a name does not run over a line break ("Name\n\nExports rose")
+    return re.compile(rf"(?<![\w’'\-])(?:(?:Seyyed|Seyed|Sayyed|Mir|Haj|Dr\.|Mr\.|Ms\.|Mrs\.)[ \t]+)?{NAME_WORD}"
+                      rf"(?:(?:[ \t]+{PARTICLE})?[ \t]+{NAME_PART}){{1,10}}(?![\w\-])")
 
 
 def _is_person_name(words: list[str]) -> bool:
