@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from ..records import Mention, Official, Organization
 from ..resources import load
 from .base import doc_text, results, set_results
+from .lines import edge_lines
 from .org_index import OrgIndex
 from ..numbers import trie_pattern
 
@@ -67,7 +68,10 @@ def _stop_words() -> set:
                  "Development", "Foreign", "Deputy", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                  "Saturday", "Sunday", "He", "She", "They", "It", "This", "That", "These", "Those", "We",
                  "All", "Content", "Creative", "Commons", "Attribution", "License", "International",
-                 "Holding", "Supporting", "One", "Back", "Up", "Over", "Free", "Zone", "Port", "Province"])
+                 "Holding", "Supporting", "One", "Back", "Up", "Over", "Free", "Zone", "Port", "Province",
+                 # places named after people: "Reza Shah Street", "Imam Khomeini Airport"
+                 "Street", "Avenue", "Square", "Boulevard", "Highway", "Road", "Bridge", "Airport", "Station",
+                 "Island", "Dam", "Mosque", "Bazaar", "Shrine", "Stadium", "Hospital"])
     return stop
 
 
@@ -91,8 +95,9 @@ class _Person:
 
 @lru_cache(maxsize=None)
 def _name_re():
-    return re.compile(rf"(?<![\w’'\-])(?:(?:Seyyed|Seyed|Sayyed|Mir|Haj|Dr\.|Mr\.|Ms\.|Mrs\.)\s+)?{NAME_WORD}"
-                      rf"(?:(?:\s+{PARTICLE})?\s+{NAME_PART}){{1,10}}(?![\w\-])")
+    # a name does not run over a line break ("Name\n\nExports rose")
+    return re.compile(rf"(?<![\w’'\-])(?:(?:Seyyed|Seyed|Sayyed|Mir|Haj|Dr\.|Mr\.|Ms\.|Mrs\.)[ \t]+)?{NAME_WORD}"
+                      rf"(?:(?:[ \t]+{PARTICLE})?[ \t]+{NAME_PART}){{1,10}}(?![\w\-])")
 
 
 def _is_person_name(words: list[str]) -> bool:
@@ -298,7 +303,7 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
             org = _ministry_of(title, orgs)
         if title and org is None and " of " not in title and " for " not in title:
             k = sentence_of(name_start)
-            org = _org_earlier_in_sentence(sentences[k][0] if k is not None else 0, name_start, title, org_spans)
+            org = _org_earlier_in_sentence(sentences[k][0] if k is not None else 0, name_start, title, org_spans, text)
         person = add(name_words, name_start, e, title, org)
         person.spans.append((name_start, e))
 
@@ -317,7 +322,7 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
     not_surnames = set(load("people").get("not_surnames", ()))
     lowercase_words = set(re.findall(r"(?<![\w’'\-])[a-z][\w\-]*", text))
     known = {w for p in order for w in p.name.split()}
-    for m in re.finditer(rf"(?<![\w’'\-.])(?P<n>{NAME_WORD})\s+(?:said|told|added|noted|stated|announced|explained|stressed)\b", text):
+    for m in re.finditer(rf"(?<![\w’'\-.])(?P<n>{NAME_WORD})\s+(?:said|told|added(?!\s+to\b)|noted|stated|announced|explained|stressed)\b", text):
         word = m.group("n")
         s, e = m.start("n"), m.end("n")
         if word in known or word in _stop_words() or word in given or word in not_surnames or in_org(s, e):
@@ -377,12 +382,20 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
         # "director for planning and development": a lowercase domain belongs to the office
         verb = r"(?:said|says|told|announced|noted|stated|added|has|had|was|is|made|put)\b"
         ext = re.match(rf"\s+(?:for|in\s+charge\s+of)\s+(?:(?!{verb})[a-z]+,?\s+(?:and\s+)?){{0,5}}(?!{verb})[a-z]+(?=\s+(?:of\b|at\b|{verb})|[,.])", after)
+        shift = 0
         if ext:
             title += ext.group()
             after = after[ext.end():]
+            shift = ext.end()
+        # "head of the export committee of ORG": a lowercase unit of the organization stays in the title
+        unit = _LOWER_UNIT.match(after)
+        if unit:
+            title += unit.group()
+            after = after[unit.end():]
+            shift += unit.end()
         om = re.match(r"(?:\s+of\s+the\s+[Bb]oard(?:\s+of\s+[Dd]irectors)?)?\s+(?:of|at|with|for)\s+(?:the\s+)?(?:[A-Z][\w]*\s+province[’']s\s+|[A-Z][\w]*[’']s\s+)?", after)
         if om:
-            org_start = m.end() + (ext.end() if ext else 0) + om.end()
+            org_start = m.end() + shift + om.end()
             # "the chief executive of the Iranian National Petrochemical Company (NPC)"
             starts = (org_start, org_start + 8) if text.startswith("Iranian ", org_start) else (org_start,)
             org = next((org_spans.starting_at(x) for x in starts if org_spans.starting_at(x)), None)
@@ -401,7 +414,7 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
             if definite and definite.group().startswith("its"):
                 # "Mobarakeh Steel Company exported ..., its managing director said": the sentence's organization
                 k0 = sentence_of(m.start())
-                org = _org_earlier_in_sentence(sentences[k0][0] if k0 is not None else 0, m.start(), title, org_spans)
+                org = _org_earlier_in_sentence(sentences[k0][0] if k0 is not None else 0, m.start(), title, org_spans, text)
             # "the acting governor general of Khorasan Razavi said", "the director general of Kermanshah customs said"
             place = re.match(r"\s+(?:of|in|to)\s+(?:[A-Z][\w\-]*\s+){0,3}[A-Z][\w\-]*(?:\s+(?:customs|province))?"
                              r"(?=\s+(?:said|says|told|announced|noted|stated|added)\b)", after)
@@ -418,6 +431,8 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
         s0, s1 = sentences[k]
         if bisect_left(person_starts, s1) > bisect_left(person_starts, s0):
             continue  # the office belongs to someone named in the same sentence
+        if _holder_named_before(order, _clean_title(title), m.start()):
+            continue  # "The governor said": the office of a person the text has named
         limit = sentences[min(k + 2, len(sentences) - 1)][1]
         for i in range(bisect_left(firsts, s1), len(by_first)):
             if firsts[i] >= limit:
@@ -425,7 +440,8 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
             first = order[by_first[i][1]]
             if first.credit:
                 continue  # a byline's writer holds no office of the text
-            if first.title is None:
+            if first.title is None or (org is not None and first.organization is None):
+                # of two offices, the one tied to an organization of the text ("..., who is also a deputy minister")
                 first.title, first.organization = _clean_title(title), org
                 break
 
@@ -439,30 +455,64 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
     return results
 
 
+#: a lowercase unit between an office and its organization: " of the export committee" (before " of ORG")
+_LOWER_UNIT = re.compile(r"\s+of\s+the\s+(?:[a-z][\w\-]*,?\s+(?:and\s+)?){0,6}(?:committee|commission|department|office|"
+                         r"bureau|directorate|division|unit|council|board|headquarters|secretariat|working group)"
+                         r"(?=\s+(?:of|at)\s+(?:the\s+)?[A-Z])")
+
+_NOT_SAME_OFFICE = frozenset({"deputy", "vice", "acting", "assistant", "former", "first", "senior"})
+
+
+def _holder_named_before(order: list, title: str, pos: int) -> bool:
+    """A person named before ``pos`` holds ``title`` ("Governor" for "the governor"), not a deputy's office."""
+    t = title.lower()
+    for person in order:
+        if not person.title or not person.spans or min(s for s, _ in person.spans) >= pos:
+            continue
+        held = person.title.lower()
+        if held == t or (held.endswith(" " + t) and not set(held[:-len(t)].split()) & _NOT_SAME_OFFICE):
+            return True
+    return False
+
+
 #: a person's name in a credit: name words, capitalized particles inside ("Maha El Dahan")
 _CREDIT_NAME = rf"{NAME_WORD}(?:[ \t]+(?:(?:{PARTICLE}|El|Al|Van|De|Von)[ \t]+)?{NAME_PART}){{1,3}}"
 #: "By A, B and C" at a line's start or after a dateline's period; "Reporting by", "Editing by" in a credit
 _CREDIT = re.compile(
-    rf"(?:(?:^|(?<=\n)|(?<=\.\s))By|(?:(?<=\()|(?<=;\s)|(?<=^)|(?<=\n))(?:Additional\s+)?(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled)\s+by)"
+    rf"(?:(?:^|(?<=\n)|(?<=\.\s))(?:By|Authors?:)|(?:(?<=\()|(?<=;\s)|(?<=^)|(?<=\n))(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Ww]ritten|[Rr]eported)\s+[Bb]y)"
     rf"\s+(?P<names>{_CREDIT_NAME}(?:\s+in\s+[A-Z][a-z]+)?(?:(?:,\s+|,?\s+and\s+){_CREDIT_NAME}(?:\s+in\s+[A-Z][a-z]+)?){{0,4}})"
     rf"(?=[ \t]*(?:$|\n|[;)]|[–—-]\s|,\s+[A-Z]{{3,}}\b))", re.MULTILINE)
+
+
+#: a line holding only a name, or a name and its outlet ("Nora Ellison | Gulf Business Review")
+_NAME_ALONE = re.compile(rf"(?P<name>{_CREDIT_NAME})(?:[ \t]*\|[ \t]*[A-Z]\S*(?:[ \t]+\S+){{0,5}})?")
 
 
 @lru_cache(maxsize=None)
 def _name_line_re():
     """A byline line holding only a name, the date on the next line ("Name\\nAugust 20, 2019")."""
     months = "|".join(re.escape(m) for m in sorted(load("months")["gregorian"], key=len, reverse=True))
-    return re.compile(rf"(?:^|(?<=\n))(?P<name>{_CREDIT_NAME})[ \t]*\n[ \t]*(?=(?:{months})\s+\d{{1,2}},\s+\d{{4}}[ \t]*(?:\n|$))")
+    date = rf"(?:(?:{months})\s+\d{{1,2}},\s+\d{{4}}|\d{{1,2}}\s+(?:{months})\s+\d{{4}})"
+    return re.compile(rf"(?:^|(?<=\n))(?P<name>{_CREDIT_NAME})[ \t]*\n[ \t]*(?={date}[ \t]*(?:\n|$))")
 
 
 def _credited_names(text: str):
     """(start, end) of the names in a text's credits: bylines and wire credits."""
     for m in _CREDIT.finditer(text):
         base = m.start("names")
-        for n in re.finditer(_CREDIT_NAME, m.group("names")):
+        found = list(re.finditer(_CREDIT_NAME, m.group("names")))
+        if len(found) > 1 and not re.search(r"\band\b", m.group("names")):
+            found = found[:1]  # "By Name, Petroleum Economist": a comma without "and" gives the writer's outlet
+        for n in found:
             yield base + n.start(), base + n.end()
     for m in _name_line_re().finditer(text):
         yield m.start("name"), m.end("name")
+    # a line with only a name (or "Name | Outlet") at the top or the bottom of the text
+    given = _lexicon()[2]
+    for s, e in edge_lines(text):
+        n = _NAME_ALONE.fullmatch(text, s, e)
+        if n and n.group("name").split()[0] in given:
+            yield n.start("name"), n.end("name")
 
 
 _STATE_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?P<c>[A-Z][A-Za-z.\-]*(?:\s+[A-Z][A-Za-z.\-]*){0,3})"
@@ -483,10 +533,13 @@ def _state_after_name(text: str, name_end: int, title: str) -> str:
 
 
 #: a unit after its organization's possessive: "'s Economic Affairs Department"
-_UNIT_AFTER = re.compile(r"[’']s\s+(?P<u>(?:[A-Z][\w\-]*\s+(?:and\s+)?){0,5}(?:Department|Office|Bureau|Directorate|Division|Unit))\s*")
+_UNIT_AFTER = re.compile(r"[’']s\s+(?P<u>(?:[A-Z][\w\-]*\s+(?:and\s+)?){0,5}(?:Department|Office|Bureau|Directorate|Division|Unit|Committee|Commission)"
+                         r"|(?:[a-z][\w\-]*\s+(?:and\s+)?|[A-Z][\w\-]*\s+(?:and\s+)?){1,5}(?:department|office|bureau|directorate|"
+                         r"division|unit|committee|commission))\s*")
 
 
-def _org_earlier_in_sentence(sentence_start: int, name_start: int, title: str, orgs: OrgIndex) -> Optional[str]:
+def _org_earlier_in_sentence(sentence_start: int, name_start: int, title: str, orgs: OrgIndex,
+                            text: str = "") -> Optional[str]:
     """ "The CBI has provided ..., Governor Ali Salehabadi said": an office inside an
     organization takes the organization named earlier in the same sentence."""
     internal = set(load("titles")["organization_internal"])
@@ -495,22 +548,38 @@ def _org_earlier_in_sentence(sentence_start: int, name_start: int, title: str, o
     for s, e, name in orgs.ending_before(name_start):
         if e < sentence_start:
             return None
-        if s >= sentence_start:
+        if s >= sentence_start and not _dateline_source(text, e):
             return name
     return None
+
+
+def _dateline_source(text: str, org_end: int) -> bool:
+    """ "Tehran, IRNA – President ...", "DUBAI (Reuters) -": an outlet in a dateline is the story's source,
+    never the organization of an office that follows."""
+    return re.match(r"\)?[ \t]*[–—-][ \t]", text[org_end:org_end + 4]) is not None
 
 
 def _ministry_of(title: str, orgs: list[Organization]) -> Optional[str]:
     """ "Minister of Industry, Mine and Trade" belongs to the "Ministry of Industry, Mine and Trade" of the text."""
     m = re.match(r"(?:(?:Deputy|Vice|Acting|Caretaker)\s+)?Minister\s+(of|for)\s+(.+)$", title, re.IGNORECASE)
     if not m:
+        if re.fullmatch(r"(?:(?:Deputy|Vice|Acting|Caretaker)\s+)?Minister", title, re.IGNORECASE):
+            # "Minister Ezzatollah Zarghami": a bare office takes the text's ministry when it names only one
+            named = {o.name for o in orgs if re.match(r"(?:the\s+)?Ministry\s+(?:of|for)\s", o.name, re.IGNORECASE)}
+            return named.pop() if len(named) == 1 else None
         return None
     domain = re.sub(r"\W+", " ", m.group(2)).strip().lower()
+    ministries = []
     for org in orgs:
         om = re.match(r"(?:the\s+)?Ministry\s+(?:of|for)\s+(.+)$", org.name, re.IGNORECASE)
         if om and re.sub(r"\W+", " ", om.group(1)).strip().lower() == domain:
             return org.name
-    return None
+        if om:
+            ministries.append((org.name, set(re.sub(r"\W+", " ", om.group(1)).lower().split())))
+    # "the deputy minister for tourism": the one ministry of the text whose name holds the domain's words
+    words = set(domain.split()) - {"and", "of", "the", "affairs"}
+    holders = [name for name, ws in ministries if words and words <= ws]
+    return holders[0] if len(holders) == 1 else None
 
 
 def _skip_space_back(text: str, pos: int) -> int:
@@ -529,7 +598,7 @@ class _VariantIndex:
 
     @staticmethod
     def _deletions(word: str) -> set[str]:
-        w = word.replace("-", "").lower()
+        w = _spelling_key(word)
         return {w} | {w[:i] + w[i + 1:] for i in range(len(w))}
 
     def add(self, surname: str, owner: int) -> None:
@@ -557,9 +626,15 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
+def _spelling_key(word: str) -> str:
+    """A surname with the spelling differences of Persian names removed: hyphens, case, "gh" for "q"
+    ("Taqavi-Nejad" / "Taghavinejad")."""
+    return word.replace("-", "").lower().replace("gh", "q")
+
+
 def _one_edit(a: str, b: str) -> bool:
     """Spelling variants: one letter apart, or the same but for hyphens ("Saleh-Abadi")."""
-    a, b = a.replace("-", "").lower(), b.replace("-", "").lower()
+    a, b = _spelling_key(a), _spelling_key(b)
     if a == b:
         return True
     if a == b or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
@@ -620,6 +695,12 @@ def _office_before(text, name_start, before, title_re, org_spans):
         abs_start -= len(serving.group())
     nationality = _nationality_before(text, abs_start)
     foreign_start = nationality[0] if nationality and not nationality[1] else None
+    if foreign_start is not None:
+        # "former US President": a modifier before the state's word belongs to the office
+        fmod = re.search(r"(?:\b(?:Former|former|Then|then|Late|late|Acting|acting|Outgoing|outgoing)\s+)+$",
+                         text[max(0, foreign_start - 30):foreign_start])
+        if fmod:
+            foreign_start -= len(fmod.group())
     between = text[abs_title_end:name_start]
     if len(between) > 110 or re.search(r"[.;:“”\"]|\bsaid\b|\btold\b", between):
         return None, None
@@ -631,12 +712,15 @@ def _office_before(text, name_start, before, title_re, org_spans):
     pm = re.search(r"(?P<o>\S[^,.;]*?)[’']s\s+$", pre)
     if pm:
         o_start = abs_start - len(pre) + pm.start("o")
-        org = org_spans.within(o_start - 1, abs_start)
+        # "Bushehr Industry, Mining and Trade Department's deputy head": the name may hold commas
+        org = org_spans.within(o_start - 1, abs_start) or org_spans.ending_at(abs_start - len(pre) + pm.end("o"))
     else:
         # "ORG TITLE Name": "CBI Governor Abdolnaser Hemmati", "KFZO managing director ..."
         q = _skip_space_back(text, abs_start)
         if q < abs_start:
             org = org_spans.ending_at(q) or (org_spans.ending_at(q - 1) if text[q - 1:q] == ")" else None)
+            if org and _dateline_source(text, q - (text[q - 1:q] == ")")):
+                org = None
     # "TITLE of ORG" / "TITLE for X of ORG"
     tail = between
     # the "of"/"at" right before the organization: "director general of international affairs at ORG"
@@ -671,7 +755,7 @@ def _office_after(text, name_end, after, title_re, org_spans):
     """Office written after the name: "Name, [the] TITLE of ORG"."""
     # a comma inside the office only before a capitalized word or in a lowercase list of domains
     # ("deputy minister of roads, housing and urban development")
-    m = re.match(r"\s*,\s*(?:the\s+|a\s+|an\s+)?(?P<body>(?:[^,.;]|,(?=\s+[A-Z][a-z])|,(?=\s[a-z]+(?:\s[a-z]+)?(?:,\s[a-z]+(?:\s[a-z]+)?){0,3},?\sand\s[a-z])|\.(?=[A-Z])|(?<=\b[A-Z])\.(?=\s[a-z]))"
+    m = re.match(r"\s*,\s*(?:who\s+(?:is|serves\s+as)\s+(?:also\s+|now\s+)?)?(?:the\s+|a\s+|an\s+)?(?P<body>(?:[^,.;]|,(?=\s+[A-Z][a-z])|,(?=\s[a-z]+(?:\s[a-z]+)?(?:,\s[a-z]+(?:\s[a-z]+)?){0,3},?\sand\s[a-z])|\.(?=[A-Z])|(?<=\b[A-Z])\.(?=\s[a-z]))"
                  r"{2,150})(?=,|\.(?:\s|$)|;|\s+(?:said|told|added|noted|stated|announced|says)\b|$)", after)
     if not m:
         return None, None

@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from ..records import Mention, Organization
 from ..resources import load
 from .base import doc_text, set_results
+from .lines import edge_lines
 from .org_registry import Hit, OrgRegistry, default_registry
 from ..numbers import trie_pattern
 
@@ -189,13 +190,18 @@ def _name_pattern():
     # Iranian banks put "Bank" first: "Bank Mellat", "Bank Melli Iran"
     bank_first = r"Bank\s+(?!of\b)[A-Z][a-z]+(?:\s+Iran)?(?![\w])"
     # a comma after the first word only in a list of domains, never after a person's name
-    return re.compile(rf"(?<![\w’'.\-])(?:{word}(?:{listed})?\s+)(?:{inner}\s+){{0,10}}?{ending}{tail}|(?<![\w’'.]){bank_first}|(?<![\w’'])(?:{'|'.join(re.escape(p) for p in prefixes)})\s+(?:the\s+)?{word}(?:(?:\s+|,\s+)(?:{word}|and(?=\s+{word})|of(?=\s+{word})))*")
+    # a country written before a name that starts with an organization word is part of it: "Iran House of Trade"
+    country = rf"(?:(?:{trie_pattern(_country_words())})\s+)?"
+    return re.compile(rf"(?<![\w’'.\-])(?:{word}(?:{listed})?\s+)(?:{inner}\s+){{0,10}}?{ending}{tail}|(?<![\w’'.]){bank_first}|(?<![\w’']){country}(?:{'|'.join(re.escape(p) for p in prefixes)})\s+(?:the\s+)?{word}(?:(?:\s+|,\s+)(?:{word}|and(?=\s+{word})|of(?=\s+{word})))*")
 
 
 def _trim_name(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
     """Drop leading function and title words, trailing connectors and commas."""
     _, _, connectors, _, _, _, drop = _data()
     titles = _title_words()
+    line_break = text.rfind("\n", start, end)
+    if line_break >= 0:
+        start = line_break + 1  # a name does not run over a line break ("Name\nTehran Times")
     span = text[start:end]
     words = list(re.finditer(r"\S+", span))
     # a lowercase "the" inside a name only follows "of", "for", "on", "and", "in";
@@ -233,6 +239,8 @@ def _trim_name(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
     possessive = re.search(r"[’']s\s", stripped)
     if possessive:
         stripped = stripped[:possessive.start()]
+        if not _has_org_word(stripped):
+            return None  # "Figures of Azerbaijan’s State Customs Committee": the possessor has no organization word
     # a person's name right after the organization ("... of Saffron Gholamreza Miri")
     given = _given_names()
     parts = stripped.split(" ")
@@ -254,6 +262,14 @@ def _trim_name(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
     return new_start, new_start + len(stripped)
 
 
+def _has_org_word(name: str) -> bool:
+    """Does ``name`` hold an organization word ("... Ministry", "House of ...") or a known acronym?"""
+    suffixes, prefixes, _, known, outlets, _, _ = _data()
+    words = set(name.split())
+    return (any(x in words or name.endswith(" " + x) for x in suffixes) or any(x + " " in name for x in prefixes)
+            or bool(words & known) or name in outlets)
+
+
 #: office heads that end a run of capitalized words after an organization ("Ministry of Roads Spokesman")
 _OFFICE_HEADS = frozenset({"CEO", "Spokesman", "spokesman", "Spokeswoman", "Spokesperson", "Head", "head", "Director",
                            "director", "Chairman", "chairman", "Minister", "minister", "Governor", "governor",
@@ -267,13 +283,15 @@ def _given_names() -> frozenset:
 
 #: the last words of a unit inside an organization
 UNIT_WORDS = ("Department", "Office", "Bureau", "Directorate", "Division", "Unit")
+#: the heads of a named unit that a text places inside a parent organization ("ORG's Energy Committee")
+UNIT_HEADS = UNIT_WORDS + ("Committee", "Commission", "Council", "Board", "Headquarters", "Secretariat", "Taskforce")
 _POSSESSOR = re.compile(r"(?P<o>[A-Z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|of|and|for|the)){0,8})[’']s\s+$")
 
 
 def _unit_of_named_body(text: str, start: int, name: str, by_key: dict, registry: OrgRegistry) -> bool:
     """A unit named after a known organization's possessive ("the Agriculture Ministry's Economic
     Affairs Department") is part of that organization, not one of its own."""
-    if name.split()[-1] not in UNIT_WORDS or registry.lookup(name) is not None:
+    if name.split()[-1] not in UNIT_HEADS or registry.lookup(name) is not None:
         return False
     m = _POSSESSOR.search(text, max(0, start - 80), start)
     if not m:
@@ -281,6 +299,120 @@ def _unit_of_named_body(text: str, start: int, name: str, by_key: dict, registry
     words = m.group("o").split()
     return any(_norm(" ".join(words[i:])) in by_key or registry.lookup(" ".join(words[i:])) is not None
                for i in range(len(words)))
+
+
+def _parent_of_unit(name: str) -> Optional[int]:
+    """Where the parent starts in "Energy Commission of the Iran Chamber of Commerce": a named unit
+    (two words at least, a unit head last) of an organization named with an organization word."""
+    for m in re.finditer(rf"\b(?:{'|'.join(UNIT_HEADS)})\s+of\s+(?:the\s+)?", name):
+        unit, parent = name[:m.start()].split(), name[m.end():]
+        if not unit or not _has_org_word(parent) or len(parent.split()) < 2 or parent.split()[0][0].islower():
+            continue
+        if unit[0] in _title_words():
+            continue  # "General Directorate of Customs of X": an organization's own name, not a unit
+        if re.search(rf"\b(?:{'|'.join(UNIT_HEADS)})$", parent.split(" of ")[0]):
+            continue  # "Council of the Board of X": not a parent name
+        return m.end()
+    return None
+
+
+def _unit_of_possessed_body(text: str, end: int, name: str) -> bool:
+    """ "X Committee of Iran's House of Trade": a unit whose "of" names the possessor of the organization
+    written right after it, not an organization of its own."""
+    m = re.search(rf"^(?P<unit>.*?\b(?:{'|'.join(UNIT_HEADS)}))\s+of\s+(?:the\s+)?[^,]+$", name)
+    if not m or not re.match(r"[’']s\s", text[end:end + 3]):
+        return False
+    after = _name_pattern().match(text, end + 3)
+    if not after:
+        return False
+    parent = _trim_name(text, after.start(), after.end())
+    return bool(parent) and parent[0] == end + 3 and text[parent[0]:parent[1]].split()[-1] not in UNIT_WORDS
+
+
+def _name_candidates(text: str):
+    """(start, end) of the runs the name pattern reads: two runs with only a space between are one name
+    ("Traveling Services" + "Coordination Headquarters"); a run through a possessive also gives the
+    name after it ("... Committee of Iran's House of Trade" -> "House of Trade")."""
+    pattern = _name_pattern()
+    runs = [[m.start(), m.end()] for m in pattern.finditer(text)]
+    merged: list[list[int]] = []
+    for run in runs:
+        if merged and text[merged[-1][1]:run[0]] == " " and text[run[0]].isupper():
+            merged[-1][1] = run[1]
+        else:
+            merged.append(run)
+    for start, end in merged:
+        yield start, end
+        for p in re.finditer(r"[’']s\s+(?=[A-Z])", text[start:end]):
+            inner = pattern.match(text, start + p.end(), end)
+            if inner:
+                yield inner.start(), inner.end()
+
+
+@lru_cache(maxsize=None)
+def _inner_body_re():
+    d = load("organizations")
+    return frozenset(d["umbrella_acronyms"]), re.compile(
+        rf"\s+(?:[a-z][\w\-]*\s+){{0,2}}?(?:{'|'.join(map(re.escape, d['body_nouns']))})\b")
+
+
+def _names_inner_body(text: str, start: int, end: int) -> bool:
+    """ "the UN nuclear agency", "the EU trade commission": an umbrella body's name modifying a body inside it."""
+    umbrellas, body = _inner_body_re()
+    return text[start:end] in umbrellas and body.match(text, end) is not None
+
+
+def _spans_of(text: str, org: "_Org"):
+    for form in org.forms | {org.name}:
+        for m in re.finditer(re.escape(form), text):
+            yield m.start(), m.end()
+
+
+#: a name after a descriptor: capitalized words (hyphens and "&" inside), at most four
+_DESCRIBED = r"[A-Z][\w’'\-]*[\w](?:\s+(?:&\s+)?[A-Z][\w’'\-]*[\w]){0,3}"
+
+
+@lru_cache(maxsize=None)
+def _descriptor_res():
+    d = load("organizations")
+    before = trie_pattern(set(d["descriptors_before"]) | set(d["capitalized_descriptors"]))
+    after = trie_pattern(d["descriptors_after"])
+    # "the Persian-language daily Shahrvand", "consultancy Kpler"; "Consultancy FGE" (at a sentence's start)
+    first = re.compile(rf"(?<![\w\-])(?P<d>{before})\s+[«“\"]?(?P<n>{_DESCRIBED})(?![\w’'\-])(?![ \t]+[A-Z])")
+    # "the Banker magazine": the name between "the" and the noun
+    second = re.compile(rf"(?<![\w])[Tt]he\s+(?P<n>{_DESCRIBED})\s+(?:{after})\b")
+    stop = (_title_words() | _country_words() | set(_data()[6]) | set(load("titles")["nationalities"])
+            | set(d["descriptor_not_names"]))
+    return first, second, frozenset(d["capitalized_descriptors"]), frozenset(stop)
+
+
+def _described_names(text: str):
+    """(start, end) of names a descriptor gives their kind: "consultancy Petro-Logistics", "the Banker magazine"."""
+    first, second, capital, stop = _descriptor_res()
+    given = _given_names()
+    for regex in (first, second):
+        for m in regex.finditer(text):
+            if regex is first and m.group("d")[0].isupper() and (
+                    m.group("d") not in capital or not re.search(r"(?:^|\n|[.!?][ \t]{1,2})$", text[max(0, m.start() - 3):m.start()])):
+                continue  # a capitalized descriptor only at a sentence's start ("Consultancy FGE said")
+            words = m.group("n").split()
+            if any(w in stop or w in given or re.search(r"-(?:language|based|run|owned)$|[’']s$", w) for w in words):
+                continue  # "the English daily", "the Tehran-based daily", "firm Chairman ...", a person, a possessive
+            if " ".join(words) in _country_words():
+                continue
+            yield m.start("n"), m.end("n")
+
+
+_BYLINE_OUTLET = re.compile(r"(?P<person>[A-Z][a-z]+(?:[ \t]+[A-Z][\w’'\-]+){1,3})[ \t]*\|[ \t]*"
+                            r"(?P<o>[A-Z][\w’'\-.]*(?:[ \t]+(?:of|the|[A-Z][\w’'\-.]*)){0,5})")
+
+
+def _byline_outlets(text: str):
+    """The outlet of a byline line "Name | Outlet" among a text's first six or last three lines."""
+    for s, e in edge_lines(text):
+        b = _BYLINE_OUTLET.fullmatch(text, s, e)
+        if b and b.group("person").split()[0] in _given_names():
+            yield b.group("o")
 
 
 def _person_with_org_word(name: str) -> bool:
@@ -363,13 +495,21 @@ def find_organizations(text: str, hits: Optional[list[Hit]] = None,
         if letters and letters[0] == initials[0] and all(any(c == x for x in it) for c in letters):
             get(full.strip(), acr)
     # 2. names with organization words
-    for m in _name_pattern().finditer(text):
-        trimmed = _trim_name(text, m.start(), m.end())
+    for m_start, m_end in _name_candidates(text):
+        trimmed = _trim_name(text, m_start, m_end)
         if not trimmed:
             continue
         name = text[trimmed[0]:trimmed[1]]
         if name in countries or _norm(name) in by_key:
             continue
+        if _unit_of_possessed_body(text, trimmed[1], name):
+            continue  # "the X Committee of Iran's House of Trade": a unit, in the office's title
+        parent = _parent_of_unit(name)
+        if parent:
+            # "the Energy Commission of the Iran Chamber of Commerce": the unit stays in the office's title
+            name = name[parent:]
+            if _norm(name) in by_key:
+                continue
         if _unit_of_named_body(text, trimmed[0], name, by_key, registry):
             continue  # "the Agriculture Ministry's Economic Affairs Department": a unit, in the office's title
         if _person_with_org_word(name) and registry.lookup(name) is None:
@@ -377,13 +517,22 @@ def find_organizations(text: str, hits: Optional[list[Hit]] = None,
         if any(len(o.name) < len(name) and o.name in name for o in orgs if o.acronym):
             continue  # "Representatives Board of <an organization defined with its acronym>"
         get(name)
+    # 2b. a body named after a common noun of its kind: "consultancy Petro-Logistics", "the Banker magazine"
+    for ds, de in _described_names(text):
+        name = text[ds:de]
+        if _norm(name) not in by_key and not any(ds >= s and de <= e for o in orgs for s, e in _spans_of(text, o)):
+            get(name)
     # 3. news outlets and known acronyms named on their own
     for m in _known_names_re().finditer(text):
-        if _norm(m.group()) not in by_key:
+        if _norm(m.group()) not in by_key and not _names_inner_body(text, m.start(), m.end()):
             get(m.group())
     # 3b. a dateline's source: "TEHRAN (FNA)-", "DUBAI, Aug 3 (Reuters) -"
     for m in _DATELINE_SOURCE.finditer(text):
         src = m.group("src")
+        if src not in not_orgs and src not in countries and _norm(src) not in by_key:
+            get(src)
+    # 3c. a byline's outlet: "Nora Ellison | Gulf Business Review" at the top or the bottom of the text
+    for src in _byline_outlets(text):
         if src not in not_orgs and src not in countries and _norm(src) not in by_key:
             get(src)
     # 4. the registry: known bodies, with or without an organization word
@@ -413,6 +562,8 @@ def find_organizations(text: str, hits: Optional[list[Hit]] = None,
                 s, e = m.start(), m.end()
                 if any(s < te and ts < e for ts, te in taken) or any(s < se and ss < e for ss, se in spans):
                     continue  # inside another organization's mention, or a longer form of this one
+                if _names_inner_body(text, s, e):
+                    continue  # "the UN nuclear agency": another body
                 spans.append((s, e))
         taken.extend(spans)
         if not spans:
