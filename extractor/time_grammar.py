@@ -327,13 +327,12 @@ MACROS = {
         r"T?[nN]-MP",                  # the nine-month period
         r"T[nN]-?m(?=[OI])",           # the ten months (of the current year)
         r"T?oH", r"k", r"T?[ol]Q", r"q",  # halves and quarters
-        r"T?o?C*mOpap",                # the (Iranian) months of Farvardin and Ordibehesht
-        r"(?<=b)pap",                  # (between) Farvardin and Shahrivar
+        r"(?:T|(?<=[^.]))o?C*mO(?:pap|gag)",  # (in) the (Iranian) months of Farvardin and Ordibehesht, of May and June
+        r"(?<=b)(?:pap|gag)",          # (between) Farvardin and Shahrivar, (between) May and June
         r"T?[ol]?C*MOp(?:[-t]p)?",     # the (12th, last) Iranian month of Mehr
         r"p(?:[-t]p)?",                # Mehr, Farvardin-Khordad, Farvardin to Azar
         r"T?[ol]C*M",                  # the first month, the last Iranian month
         r"(?:TMO)?g(?:[-t]g)?",        # (the month of) May, January-September
-        r"(?<=b)gag",                  # (between) January and March
     ]),
     # a year
     "YEAR": "|".join([
@@ -347,6 +346,7 @@ MACROS = {
         r"TYe",                        # the year before
         r"TWO(?:[hG]|T?[Rl]C*F?Y)",     # the whole of 2016, the whole of last year
         r"TW(?:[Rl]C*F?Y|C*F?YO?[hG])",  # the entire current year, the whole year 2016
+        r"TC+F?Y",                     # the Iranian year (in context)
         r"TY",                         # the year (in context)
         r"[hG]",                       # 1398, 2019
     ]),
@@ -381,7 +381,10 @@ def _group(m: re.Match, toks: Tokens, name: str):
 
 
 def p_part_year(m, toks):
-    part, anchor = part_of(_group(m, toks, "part")), anchor_of(_group(m, toks, "year"))
+    year = _group(m, toks, "year")
+    part, anchor = part_of(_group(m, toks, "part")), anchor_of(year)
+    if anchor is None and year and "".join(map(_first, year)).lstrip("T") == "RY" and year[-2][1] == "new":
+        anchor = Anchor("new")  # "the first quarter of the new year": a part makes "the new year" a year
     if part is None or anchor is None:
         return None
     return Sem("part", {"part": part, "anchor": anchor})
@@ -510,7 +513,8 @@ def p_relative_month(m, toks):
     if offset not in (-1, 0, 1):
         return None
     iranian = "C" in m.group(0)
-    return Sem("relative_month", {"offset": offset, "calendar": "hijri" if iranian else "gregorian"})
+    named = toks.values[m.start("named")] if m.groupdict().get("named") is not None else None
+    return Sem("relative_month", {"offset": offset, "calendar": "hijri" if iranian else "gregorian", "named": named})
 
 
 def p_relative_gregorian_month(m, toks):
@@ -545,6 +549,8 @@ RULES: tuple[Rule, ...] = (
     Rule("year range", r"(?P<y1>G)[-t](?P<y2>G)", p_year_range, needs="G"),
     Rule("short year range", r"(?P<y1>G)-(?P<y2>N)", p_short_year_range, needs="GN"),
     Rule("decade", r"T?(?P<decade>d)", p_decade, needs="d"),
+    # "the current Iranian month of Dey" ("the last Iranian month of Esfand" is the year's last: a part)
+    Rule("iranian relative named month", r"T?(?P<rel>R)C+MO(?P<named>p)", p_relative_month, needs="CMp"),
     Rule("iranian relative month", r"T?(?P<rel>[Rl])C+M", p_relative_month, needs="CM"),
     Rule("relative month", r"T?(?P<rel>[Rl])M", p_relative_month, needs="M"),
     Rule("relative gregorian month", r"(?P<rel>[Rl])(?P<part>g)", p_relative_gregorian_month, needs="g"),
@@ -555,6 +561,11 @@ RULES: tuple[Rule, ...] = (
     Rule("single day", r"{DAY}(?:,?G)?", None, needs="g"),
     Rule("year on year", r"Y-?U-?Y", None, needs="U"),
     Rule("month of the calendar", r"T?oC*MOTC+", None, needs="MC"),  # "the tenth month of the Iranian calendar"
+    # "the hot months of Tir and Mordad": an adjective before "months of X and Y" (RECORDS decides
+    # only "the months of X and Y", one range): one range or two months, unsettled, so neither
+    Rule("qualified months of", r"(?<![^.])mO(?:pap|gag)", None, needs="mOa"),
+    # "at the same point last year", "this time last year": a day a year back, not a period
+    Rule("same point of year", r"T?[SR]D[OI]?T?{YEAR}", None, needs="DY"),
 )
 
 
