@@ -81,7 +81,7 @@ _MAY_BEFORE = re.compile(r"\b(?:in|of|since|during|until|till|from|through|to|an
                          re.IGNORECASE)
 _OPEN_BEFORE = re.compile(r"(?:(?:since|from)\s+the\s+(?:beginning|start|outset)\s+of|(?<![A-Za-z])since)\s+$",
                           re.IGNORECASE)
-_FUTURE = re.compile(r"\b(?:will|would|shall|(?:plans?|planned|aims?|intends?|expects?|expected|set|going|scheduled)\s+to|"
+_FUTURE = re.compile(r"\b(?:will|would|shall|expects?|expected|expecting|(?:plans?|planned|aims?|intends?|set|going|scheduled)\s+to|"
                      r"(?:is|are)\s+(?:to|scheduled|expected|due)|to\s+be\s+(?:launched|opened|completed)|"
                      r"hopes?|hoped|hoping|urged?|urges|urging|"
                      # a scheduled event in the present tense: "before the measures take effect in November"
