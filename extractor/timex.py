@@ -81,11 +81,14 @@ _MAY_BEFORE = re.compile(r"\b(?:in|of|since|during|until|till|from|through|to|an
                          re.IGNORECASE)
 _OPEN_BEFORE = re.compile(r"(?:(?:since|from)\s+the\s+(?:beginning|start|outset)\s+of|(?<![A-Za-z])since)\s+$",
                           re.IGNORECASE)
-_FUTURE = re.compile(r"\b(?:will|would|shall|expects?|expected|expecting|(?:plans?|planned|aims?|intends?|set|going|scheduled)\s+to|"
+# the sentence speaks of the future; case-sensitive with the capital of each first letter written
+# out (several times faster than IGNORECASE over a sentence)
+_FUTURE = re.compile(r"(?<![A-Za-z])(?:[Ww](?:ill|ould)|[Ss]hall|[Ee]xpect(?:s|ed|ing)?|"
+                     r"(?:[Pp]lan(?:s|ned)?|[Aa]ims?|[Ii]ntends?|[Ss]et|[Gg]oing|[Ss]cheduled)\s+to|"
                      r"(?:is|are)\s+(?:to|scheduled|expected|due)|to\s+be\s+(?:launched|opened|completed)|"
-                     r"hopes?|hoped|hoping|urged?|urges|urging|"
+                     r"[Hh]op(?:es?|ed|ing)|[Uu]rg(?:es?|ed|ing)|"
                      # a scheduled event in the present tense: "before the measures take effect in November"
-                     r"takes?\s+effect|comes?\s+into\s+(?:force|effect)|kicks?\s+in)\b", re.IGNORECASE)
+                     r"[Tt]akes?\s+effect|[Cc]omes?\s+into\s+(?:force|effect)|[Kk]icks?\s+in)(?![A-Za-z])")
 # where a clause starts: the future of one clause is not another's ("plans ... depend on partners
 # such as Total, which withdrew in August")
 _CLAUSE_START = re.compile(r"(?:,|;|:|\s[-–—])\s+(?:which|who|whose|when|where|while|but|although|though|as|after)\b"
@@ -122,7 +125,7 @@ def _acceptable(text: str, m: Match, toks) -> bool:
         return True
     before = text[max(0, s - 50):s]
     has_of = "of" in before  # the checks below all end in "of": skip them when it is absent
-    if has_of and ("end" in before or "by" in before or "ti" in before or "ward" in before or "fore" in before) \
+    if has_of and ("end" in before or "by " in before or "til" in before or "ward" in before or "fore " in before) \
             and _DEADLINE_BEFORE.search(before):
         return False  # "by the end of the current year", "by the start of the year": a day
     if has_of and ("p" in syms or "g" in syms) and _PART_OF_MONTH_BEFORE.search(before):
@@ -206,9 +209,13 @@ def _topic_year(ctx: Context, text: str = "", start: int = -1) -> Optional[int]:
 def _future(text: str, start: int) -> bool:
     """Whether the sentence, up to ``start``, speaks of the future."""
     a = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), start - 200) + 1
-    for clause in _CLAUSE_START.finditer(text, a, start):
-        a = clause.start()
-    return bool(_FUTURE.search(text, a, start))
+    cue = _FUTURE.search(text, a, start)
+    while cue:  # a cue counts only if no clause starts between it and the period
+        clause = _CLAUSE_START.search(text, cue.end(), start)
+        if clause is None:
+            return True
+        cue = _FUTURE.search(text, clause.end(), start)
+    return False
 
 
 def _same_sentence(text: str, a: int, b: int) -> bool:
