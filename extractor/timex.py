@@ -601,8 +601,12 @@ def find_periods(text: str, published: Optional[date] = None) -> list[Period]:
                 start, end = apply_boundaries(cand.suffixes, start, end, cand.open_end)
                 if ctx.current is None:
                     ctx.current = current
-        if cand.sem.kind == "day_range" and start and end and (end - start).days + 1 < _MONTH_DAYS:
-            continue  # "between March 15 and April 1": an interval shorter than a month is no period
+        if (cand.sem.kind == "day_range" or is_shift) and start and end and (end - start).days + 1 < _MONTH_DAYS:
+            # "between March 15 and April 1" (and "the same period last year" after it): an interval
+            # shorter than a month is no period, but a shift after it still moves it
+            if not is_shift:
+                ctx.period, ctx.period_calendar = (start, end), label
+            continue
         if not is_shift and start is not None:
             ctx.period = (start, end if end else (published or end))
             ctx.period_calendar = label
