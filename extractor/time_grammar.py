@@ -45,6 +45,7 @@ class Lexicon:
     abbreviations: frozenset
     not_after_persian: frozenset
     units: frozenset
+    year_nouns: frozenset  # "the 1405 budget": a year number that modifies one of these is a year
 
 
 @lru_cache(maxsize=None)
@@ -82,7 +83,8 @@ def lexicon() -> Lexicon:
     table["'s"] = table["’s"] = ("s", None)
     abbreviations = frozenset(k for k in gregorian if len(k) <= 4 and k != "May")
     return Lexicon(table, words, months["persian"], gregorian, abbreviations,
-                   frozenset(months["not_after_persian_month"]), frozenset(time["year_units"]))
+                   frozenset(months["not_after_persian_month"]), frozenset(time["year_units"]),
+                   frozenset(time["year_nouns"]))
 
 
 # one token after its (non-newline) spaces: a word, a number, 's, a newline or any other character

@@ -148,9 +148,9 @@ def _acceptable(text: str, m: Match, toks) -> bool:
         if anchor.kind == "context" and not _BEGINNING_BEFORE.search(text, max(0, s - 20), s):
             return False  # "the year" on its own
         if syms in ("h", "G"):
-            if not _YEAR_CONTEXT_BEFORE.search(text[max(0, s - 25):s]):
-                return False
             nxt = _NEXT_WORD.match(text, e, e + 20)
+            if not _YEAR_CONTEXT_BEFORE.search(text[max(0, s - 25):s]):
+                return bool(nxt) and nxt.group(1).lower() in lexicon().year_nouns  # "submits 1405 budget"
             if nxt and nxt.group(1) in lexicon().units:
                 return False
     return True

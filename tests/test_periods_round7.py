@@ -178,7 +178,19 @@ NOT_PERIODS = [
         xfail="a shift written before the period it moves is output with no dates"),
 ]
 
-FAMILIES = (COORDINATED_MONTHS + GREGORIAN_MONTH_NO_YEAR + PARTS_WITHOUT_YEAR + MONTHS_ONLY_GLOSS + MONTH_SPANS
+YEAR_NUMBER_AS_MODIFIER = [
+    # a year number that modifies a budget, a plan or a census is a year, with no preposition before it
+    row("Cabinet sends 1405 budget bill to parliament", "2025-12-24",
+        ("1405", "2026-03-21", "2027-03-20"), id="headline-budget"),
+    row("Lawmakers debated 1399 budget cuts on Sunday.", "2020-01-05",
+        ("1399", "2020-03-20", "2021-03-20"), id="budget-cuts"),
+    row("Officials released 1395 census data.", "2020-01-05", ("1395", "2016-03-20", "2017-03-20"), id="census"),
+    # must not match: a number that counts
+    row("Some 1400 workers joined the plan.", "2020-01-05", id="count-workers-none"),
+    row("Exports reached 1398 tons.", "2020-01-05", id="count-tons-none"),
+]
+
+FAMILIES = (YEAR_NUMBER_AS_MODIFIER + COORDINATED_MONTHS + GREGORIAN_MONTH_NO_YEAR + PARTS_WITHOUT_YEAR + MONTHS_ONLY_GLOSS + MONTH_SPANS
             + SHORT_DAY_RANGES + TOPIC_FROM_FIRST_PERIOD + NOT_PERIODS)
 
 
