@@ -125,8 +125,7 @@ def _acceptable(text: str, m: Match, toks) -> bool:
         return True
     before = text[max(0, s - 50):s]
     has_of = "of" in before  # the checks below all end in "of": skip them when it is absent
-    if has_of and ("end" in before or "by " in before or "til" in before or "ward" in before or "fore " in before) \
-            and _DEADLINE_BEFORE.search(before):
+    if has_of and "of" in before[-5:] and _DEADLINE_BEFORE.search(before):
         return False  # "by the end of the current year", "by the start of the year": a day
     if has_of and ("p" in syms or "g" in syms) and _PART_OF_MONTH_BEFORE.search(before):
         return False  # "the first week of Mehr"
