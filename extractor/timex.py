@@ -199,15 +199,15 @@ def _topic_year(ctx: Context, text: str = "", start: int = -1) -> Optional[int]:
     else the year the article is about, else the current one."""
     if ctx.sentence_year and start >= 0:
         end, year = ctx.sentence_year
-        gap = text[end:start]
-        if ". " not in gap and "\n" not in gap:
+        if _same_sentence(text, end, start):
             return year
     return ctx.topic if ctx.topic is not None else ctx.current
 
 
 def _future(text: str, start: int) -> bool:
     """Whether the sentence, up to ``start``, speaks of the future."""
-    a = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), start - 200) + 1
+    lo = max(0, start - 200)
+    a = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start), start - 200) + 1
     cue = _FUTURE.search(text, a, start)
     while cue:  # a cue counts only if no clause starts between it and the period
         clause = _CLAUSE_START.search(text, cue.end(), start)
@@ -218,8 +218,7 @@ def _future(text: str, start: int) -> bool:
 
 
 def _same_sentence(text: str, a: int, b: int) -> bool:
-    gap = text[a:b]
-    return ". " not in gap and "\n" not in gap
+    return text.find(". ", a, b) < 0 and text.find("\n", a, b) < 0  # no copy of the gap
 
 
 def resolve_year(anchor: Anchor, ctx: Context, text: str = "", start: int = -1) -> tuple[str, Optional[int]]:
@@ -258,7 +257,7 @@ def _bare_persian_year(month: int, text: str, start: int, ctx: Context, last_mon
     """Year of a Persian month (or of months ``month``..``last_month``: a half, a quarter) with no
     year of its own: the article's year; one still to come is last year's, unless the sentence
     speaks of the future (then one gone by is next year's)."""
-    if ctx.sentence_year and ". " not in text[ctx.sentence_year[0]:start] and "\n" not in text[ctx.sentence_year[0]:start]:
+    if ctx.sentence_year and _same_sentence(text, ctx.sentence_year[0], start):
         return ctx.sentence_year[1]  # "in 1398, ... in Esfand"
     year = _topic_year(ctx)
     if year is None or not ctx.published:
