@@ -373,6 +373,7 @@ class Rule:
     pattern: str
     production: Optional[Callable]  # (Match, Tokens) -> Sem | list[Sem] | None; None: a blocker
     needs: str = ""  # symbols the rule cannot match without (a text without them skips it)
+    near: str = ""   # a short pattern the rule cannot match without (a text without it skips it)
 
 
 def _group(m: re.Match, toks: Tokens, name: str):
@@ -530,21 +531,24 @@ RULES: tuple[Rule, ...] = (
     # shifts: a period moved by a year
     Rule("shift of year", r"T?{SHIFT}[OI](?P<year>{YEAR})", p_shift, needs="S"),
     Rule("shift + year", r"T?{SHIFT}(?P<year>{NEXTYEAR})", p_shift, needs="S"),
-    Rule("year's shift", r"(?P<year>{YEAR})s(?:{SHIFT}|{LENGTH})", p_shift, needs="s"),
+    Rule("year's shift", r"(?P<year>{YEAR})s(?:{SHIFT}|{LENGTH})", p_shift, needs="s", near="s[S0]"),
     Rule("shift a year earlier", r"T?{SHIFT}AYe", p_shift, needs="SAe"),
     # a part of a year, in the genre's forms
     Rule("part of year", r"(?P<part>{PART})[OI](?P<year>{YEAR})", p_part_year),
-    Rule("year's part", r"(?P<year>{YEAR})s(?P<part>{PART})", p_part_year, needs="s"),
-    Rule("part, year", r"(?P<part>{PART}),(?P<year>[hG])", p_part_year, needs=","),
-    Rule("part year", r"(?P<part>{PART})(?P<year>{NEXTYEAR})", p_part_year),
-    Rule("gregorian year part", r"T?(?P<year>G)-?(?P<part>k|q|o[HQ]|g)", p_gregorian_year_part, needs="G"),
+    Rule("year's part", r"(?P<year>{YEAR})s(?P<part>{PART})", p_part_year, needs="s", near="s[TolnNkqCmMpg]"),
+    Rule("part, year", r"(?P<part>{PART}),(?P<year>[hG])", p_part_year, needs=",", near=",[hG]"),
+    # (a part ends in m, P, H, k, Q, q, p, M or g; NEXTYEAR starts with h, G, R or l)
+    Rule("part year", r"(?P<part>{PART})(?P<year>{NEXTYEAR})", p_part_year, near="[mPHkQqpMg][hGRl]"),
+    Rule("gregorian year part", r"T?(?P<year>G)-?(?P<part>k|q|o[HQ]|g)", p_gregorian_year_part, needs="G",
+         near="G-?[kqog]"),
     Rule("year's parts", r"T?(?P<year>[hG])-?(?P<part>k|q|o[HQ])a(?P<part2>k|q|T?o[HQ])", p_year_parts, needs="a"),
     Rule("this and next year", r"(?P<first>T?R)a(?P<year>T?[Rl]C*F?Y)", p_coordinated, needs="aY"),
     # explicit dates
     Rule("months to day", r"T?(?P<count>[nN]-?m|[nN]-MP|M)t[IU]?(?:(?P<day>{DAY}(?:,?G)?)|(?P<monthend>(?:TEOT?C*M?O?)?(?:ph?|g(?:,?G)?)))",
-         p_months_to, needs="t"),
-    Rule("year to month", r"T?[CF]*(?P<head>Y|[nN]m)t[IU]?(?:TEO)?(?P<month>g(?:N?,?G|N)?)", p_year_to, needs="tg"),
-    Rule("day range", r"(?P<d1>{DAY})(?:,?(?P<y1>G))?,?(?P<sep>[-ta])(?P<d2>{DAY})(?:,?(?P<y2>G))?", p_day_range, needs="g"),
+         p_months_to, needs="t", near="[mPM]t"),
+    Rule("year to month", r"T?[CF]*(?P<head>Y|[nN]m)t[IU]?(?:TEO)?(?P<month>g(?:N?,?G|N)?)", p_year_to, needs="tg", near="[Ym]t[IU]?(?:TEO)?g"),
+    Rule("day range", r"(?P<d1>{DAY})(?:,?(?P<y1>G))?,?(?P<sep>[-ta])(?P<d2>{DAY})(?:,?(?P<y2>G))?", p_day_range, needs="g",
+         near="[gNoG],?[-ta][gNo]"),
     Rule("length from day range", r"T?[nN0]-?MPf(?P<d1>{DAY})(?:,?(?P<y1>G))?,?(?P<sep>[-t])(?P<d2>{DAY})(?:,?(?P<y2>G))?",
          p_day_range, needs="fP"),
     Rule("month-year range", r"(?P<a>g,?G)(?P<sep>[-ta])(?P<b>g,?G)", p_month_year_range, needs="gG"),
@@ -588,6 +592,12 @@ def compiled_rules() -> tuple:
     return tuple((rule, _compile(rule.pattern), frozenset(rule.needs)) for rule in RULES)
 
 
+@lru_cache(maxsize=None)
+def _near() -> tuple:
+    """Per rule, the compiled ``near`` pattern's search, or None."""
+    return tuple(re.compile(rule.near).search if rule.near else None for rule in RULES)
+
+
 _ORDER = itemgetter(0, 1, 2)
 
 
@@ -624,8 +634,9 @@ def parse(toks: Tokens) -> list[Match]:
     found = []
     present = set(toks.symbols)
     starts, ends = toks.starts, toks.ends
-    for priority, (rule, regex, needs) in enumerate(compiled_rules()):
-        if not needs <= present:
+    symbols = toks.symbols
+    for priority, ((rule, regex, needs), near) in enumerate(zip(compiled_rules(), _near())):
+        if not needs <= present or (near is not None and near(symbols) is None):
             continue
         for m in regex.finditer(toks.symbols):
             a, b = m.span()
