@@ -77,7 +77,7 @@ _NEXT_CAPITALISED = re.compile(r"\s+([A-Z][A-Za-z]*)")
 _NEXT_WORD = re.compile(r"\s*([A-Za-z%]+)")
 _BANK_BEFORE = re.compile(r"(?:Bank|Mellat|Qarz[\w-]*)\s+$")
 _BEGINNING_BEFORE = re.compile(r"(?:beginning|start|outset)\s+of\s+$")
-_MAY_BEFORE = re.compile(r"\b(?:in|of|since|during|until|till|from|through|to|and|between|last|early|late|mid)\s+$",
+_MAY_BEFORE = re.compile(r"\b(?:in|of|since|during|until|till|from|through|to|and|between|both|either|last|early|late|mid)\s+$",
                          re.IGNORECASE)
 _OPEN_BEFORE = re.compile(r"(?:(?:since|from)\s+the\s+(?:beginning|start|outset)\s+of|(?<![A-Za-z])since)\s+$",
                           re.IGNORECASE)
