@@ -174,6 +174,7 @@ NOT_PERIODS = [
     # a deadline at the start of a year is a day
     row("Arrears reached $2bn by the start of the year, he said.", "2019-02-12", id="by-the-start-none"),
     row("The line will open by the beginning of next year.", "2019-02-12", id="by-the-beginning-none"),
+    row("Tariffs stay in place until the start of the current Iranian year.", "2019-02-12", id="until-the-start-none"),
     row("Exports have risen since the beginning of the current year.", "2019-02-12",
         ("the current year", "2018-03-21", "None"), id="since-the-beginning-kept"),
     # "the same point / time / day last year" is a day a year back
