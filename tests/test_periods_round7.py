@@ -117,6 +117,14 @@ MONTHS_ONLY_GLOSS = [
         ("the previous Iranian year (March 2018-March 2019)", "2018-03-21", "2019-03-20"), id="previous-named-by-gloss"),
     row("Exports rose in the last year (March 2017-March 2018).", "2019-09-05",
         ("the last year (March 2017-March 2018)", "2017-03-21", "2018-03-20"), id="last-year-named-by-gloss"),
+    row("Exports rose in the previous Iranian year (from March 2016 to March 2017).", "2019-09-05",
+        ("the previous Iranian year (from March 2016 to March 2017)", "2016-03-20", "2017-03-20"),
+        id="from-to-months-gloss"),
+    # two Gregorian years a year apart are the way an Iranian year is written
+    row("Exports rose last year (2017-18).", "2019-09-05",
+        ("last year (2017-18)", "2017-03-21", "2018-03-20"), id="year-pair-gloss"),
+    row("Exports rose last year (2017-19).", "2019-09-05",
+        ("last year (2017-19)", "2018-03-21", "2019-03-20"), id="two-year-gloss-ignored"),
     # a written year number is not moved; boundaries stay the computed ones
     row("Exports rose in the Iranian year 1397 (March 2018-March 2019).", "2019-09-05",
         ("the Iranian year 1397 (March 2018-March 2019)", "2018-03-21", "2019-03-20"), id="number-kept"),
