@@ -529,8 +529,8 @@ def p_relative_gregorian_month(m, toks):
 
 RULES: tuple[Rule, ...] = (
     # shifts: a period moved by a year
-    Rule("shift of year", r"T?{SHIFT}[OI](?P<year>{YEAR})", p_shift, needs="S"),
-    Rule("shift + year", r"T?{SHIFT}(?P<year>{NEXTYEAR})", p_shift, needs="S"),
+    Rule("shift of year", r"T?{SHIFT}[OI](?P<year>{YEAR})", p_shift, needs="S", near="S[PmMQHnN0]"),
+    Rule("shift + year", r"T?{SHIFT}(?P<year>{NEXTYEAR})", p_shift, needs="S", near="S[PmMQHnN0]"),
     Rule("year's shift", r"(?P<year>{YEAR})s(?:{SHIFT}|{LENGTH})", p_shift, needs="s", near="s[S0]"),
     Rule("shift a year earlier", r"T?{SHIFT}AYe", p_shift, needs="SAe"),
     # a part of a year, in the genre's forms
@@ -556,7 +556,7 @@ RULES: tuple[Rule, ...] = (
     Rule("short year range", r"(?P<y1>G)-(?P<y2>N)", p_short_year_range, needs="GN"),
     Rule("decade", r"T?(?P<decade>d)", p_decade, needs="d"),
     # "the current Iranian month of Dey" ("the last Iranian month of Esfand" is the year's last: a part)
-    Rule("iranian relative named month", r"T?(?P<rel>R)C+MO(?P<named>p)", p_relative_month, needs="CMp"),
+    Rule("iranian relative named month", r"T?(?P<rel>R)C+MO(?P<named>p)", p_relative_month, needs="CMp", near="CMOp"),
     Rule("iranian relative month", r"T?(?P<rel>[Rl])C+M", p_relative_month, needs="CM"),
     Rule("relative month", r"T?(?P<rel>[Rl])M", p_relative_month, needs="M"),
     Rule("relative gregorian month", r"(?P<rel>[Rl])(?P<part>g)", p_relative_gregorian_month, needs="g"),
@@ -569,9 +569,9 @@ RULES: tuple[Rule, ...] = (
     Rule("month of the calendar", r"T?oC*MOTC+", None, needs="MC"),  # "the tenth month of the Iranian calendar"
     # "the hot months of Tir and Mordad": an adjective before "months of X and Y" (RECORDS decides
     # only "the months of X and Y", one range): one range or two months, unsettled, so neither
-    Rule("qualified months of", r"(?<![^.])mO(?:pap|gag)", None, needs="mOa"),
+    Rule("qualified months of", r"(?<![^.])mO(?:pap|gag)", None, needs="mOa", near="mO[pg]a"),
     # "at the same point last year", "this time last year": a day a year back, not a period
-    Rule("same point of year", r"T?[SR]D[OI]?T?{YEAR}", None, needs="DY"),
+    Rule("same point of year", r"T?[SR]D[OI]?T?{YEAR}", None, needs="DY", near="[SR]D"),
 )
 
 
