@@ -577,6 +577,7 @@ def find_periods(text: str, published: Optional[date] = None) -> list[Period]:
     ctx = Context(published=published, current=current)
     periods = []
     history: list[tuple[date, date]] = []  # resolved periods, for anaphora
+    dropped = None  # the last day range dropped as shorter than a month
     last_shift = max((c.start for c in candidates if c.sem.kind == "shift"), default=0)
     anaphora = [(m.start(), m) for m in _ANAPHORA.finditer(text, 0, last_shift)] if last_shift else []
     for cand in candidates:
@@ -599,11 +600,13 @@ def find_periods(text: str, published: Optional[date] = None) -> list[Period]:
                 start, end = apply_boundaries(cand.suffixes, start, end, cand.open_end)
                 if ctx.current is None:
                     ctx.current = current
-        if (cand.sem.kind == "day_range" or is_shift) and start and end and (end - start).days + 1 < _MONTH_DAYS:
-            # "between March 15 and April 1" (and "the same period last year" after it): an interval
-            # shorter than a month is no period, but a shift after it still moves it
-            if not is_shift:
-                ctx.period, ctx.period_calendar = (start, end), label
+        if is_shift and dropped and ctx.period == dropped:
+            continue  # "the same period last year" after a range shorter than a month: no period either
+        if cand.sem.kind == "day_range" and start and end and (end - start).days + 1 < _MONTH_DAYS:
+            # "between March 15 and April 1": an interval shorter than a month is no period, but a
+            # shift after it still refers to it
+            dropped = (start, end)
+            ctx.period, ctx.period_calendar = dropped, label
             continue
         if not is_shift and start is not None:
             ctx.period = (start, end if end else (published or end))

@@ -155,6 +155,11 @@ SHORT_DAY_RANGES = [
         id="shift-of-short-range-none"),
     row("Sales rose in 1402. Between March 1 and March 20 they fell from the same period a year earlier.",
         "2024-08-02", ("1402", "2023-03-21", "2024-03-19"), id="shift-of-short-range-not-of-the-year-before"),
+    # a period made short by its "up to" day is still a period, and so is its shift (in Iranian
+    # days: 1403-01-22 a year back is 1402-01-22)
+    row("Sales rose in the current year up to April 10, up from the same period last year.", "2024-08-02",
+        ("the current year up to April 10", "2024-03-20", "2024-04-10"),
+        ("the same period last year", "2023-03-21", "2023-04-11"), id="short-by-up-to-kept"),
     row("Arrivals rose from March 21 to April 20.", "2024-08-02",
         ("March 21 to April 20", "2024-03-21", "2024-04-20"), id="month-long-range-kept"),
     row("Sales rose between January 1 and March 31.", "2024-08-02",
