@@ -71,8 +71,9 @@ _PERSIAN_BEFORE = re.compile(
     r"beginning|start|been|was|were|is)|[-–])\s*$", re.IGNORECASE)
 _OF_AFTER = re.compile(r"\s+of\b")
 _APPOSITIVE_BEFORE = re.compile(r"(?:\b(?:" + "|".join(load("months")["persian"]) + r")(?:\s+1[34]\d\d)?|\))\s*,\s*$")
-_GLOSS_AFTER = re.compile(  # "Mordad (July 22-August 21)": a gloss in Gregorian dates after the name
-    r"[ \t]?\((?:from\s+)?(?:" + "|".join(k for k in load("months")["gregorian"] if not k.endswith(".")) + r")\b")
+_GLOSS_AFTER = re.compile(  # "Mordad (July 22-August 21)": a gloss of a range of Gregorian days after the name
+    r"[ \t]?\((?:from\s+)?(?:" + "|".join(k for k in load("months")["gregorian"] if not k.endswith("."))
+    + r")\s+\d{1,2}(?:,?\s*(?:19|20)\d\d)?\s*(?:-|–|to\b)")
 _NEXT_CAPITALISED = re.compile(r"\s+([A-Z][A-Za-z]*)")
 _NEXT_WORD = re.compile(r"\s*([A-Za-z%]+)")
 _BANK_BEFORE = re.compile(r"(?:Bank|Mellat|Qarz[\w-]*)\s+$")

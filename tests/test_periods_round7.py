@@ -144,6 +144,9 @@ MONTH_SPANS = [
         ("Bahman (January 21-February 19)", "2020-01-21", "2020-02-19"), id="qualified-month-with-gloss-2"),
     # must not match: a news agency with a date after it
     row("Citing Mehr (Sept 5), the report said prices rose.", "2020-10-12", id="agency-not-month"),
+    row("Citing Mehr (September 5), the report said prices rose.", "2020-10-12", id="agency-dated-not-month"),
+    row("After a slow Esfand (February 20, 2020 - March 19, 2020), trade recovered.", "2020-10-12",
+        ("Esfand (February 20, 2020 - March 19, 2020)", "2020-02-20", "2020-03-19"), id="qualified-month-dated-gloss"),
 ]
 
 SHORT_DAY_RANGES = [
