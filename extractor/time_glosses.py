@@ -41,6 +41,7 @@ class Suffixes:
     gloss: Optional[tuple] = None  # (start, end) day-level boundaries, each (month, day, year)
     gloss_year: Optional[int] = None  # a Gregorian year written in the gloss
     until: Optional[tuple] = None  # (month, day, year) of "up to October 7"
+    months: Optional[tuple] = None  # ((year, month), (year, month)) of a gloss in months only
 
 
 @lru_cache(maxsize=None)
@@ -71,6 +72,8 @@ def attach(text: str, end: int, allow_until: bool = True) -> Suffixes:
             found.gloss = _parse_gloss(m.group("g"))
             years = _gloss_patterns()["gregorian_year"].findall(m.group("g"))
             found.gloss_year = int(years[0]) if years else None
+            if found.gloss is None:
+                found.months = parse_months(m.group("g"))
             found.end = m.end()
             continue
         m = until_re.match(text, found.end)
@@ -109,8 +112,27 @@ def _gloss_patterns() -> dict:
         "range": re.compile(rf"\s*(?:from{WS})?(?P<a>{day}){WSO}(?:-|–|to|through|until|till){WSO}(?P<b>{day})\s*"),
         "started": re.compile(rf"\s*{year_that}(?:(?:which{WS})?(?:started|starting|beginning|began|begun|from|since)(?:{WS}on)?{WS})(?P<a>{day})\s*"),
         "bare": re.compile(rf"\s*(?P<a>{day})\s*"),
+        "year_pair": re.compile(r"\s*(?P<y1>(?:19|20)\d\d)[-–/](?P<y2>\d\d|(?:19|20)\d\d)\s*"),
+        "months": re.compile(rf"\s*(?:from{WS})?(?P<m1>{gm}),?{WS}(?P<y1>(?:19|20)\d\d){WSO}(?:-|–|to|through|until|till){WSO}"
+                             rf"(?P<m2>{gm}),?{WS}(?P<y2>(?:19|20)\d\d)\s*"),
         "ended": re.compile(rf"\s*{year_that}(?:(?:which{WS})?(?:ended|ending|ends|to|until|till|up{WS}to|through))(?:{WS}on)?{WS}(?P<b>{day})\s*"),
     }
+
+
+def parse_months(inner: str) -> Optional[tuple]:
+    """ "March 2018-March 2019" -> ((2018, 3), (2019, 3)): a gloss with months only; "2018-19"
+    (two Gregorian years a year apart, the way an Iranian year is written) -> ((2018, 3), (2019, 3))."""
+    p = _gloss_patterns()
+    m = p["months"].fullmatch(inner)
+    if m:
+        months = _gregorian()
+        return (int(m.group("y1")), months[m.group("m1")]), (int(m.group("y2")), months[m.group("m2")])
+    m = p["year_pair"].fullmatch(inner)
+    if m:
+        y1, y2 = int(m.group("y1")), m.group("y2")
+        if int(y2) % 100 == (y1 + 1) % 100:
+            return (y1, 3), (y1 + 1, 3)
+    return None
 
 
 def _looks_like_gloss(inner: str) -> bool:

@@ -45,6 +45,7 @@ class Lexicon:
     abbreviations: frozenset
     not_after_persian: frozenset
     units: frozenset
+    year_nouns: frozenset  # "the 1405 budget": a year number that modifies one of these is a year
 
 
 @lru_cache(maxsize=None)
@@ -82,7 +83,8 @@ def lexicon() -> Lexicon:
     table["'s"] = table["’s"] = ("s", None)
     abbreviations = frozenset(k for k in gregorian if len(k) <= 4 and k != "May")
     return Lexicon(table, words, months["persian"], gregorian, abbreviations,
-                   frozenset(months["not_after_persian_month"]), frozenset(time["year_units"]))
+                   frozenset(months["not_after_persian_month"]), frozenset(time["year_units"]),
+                   frozenset(time["year_nouns"]))
 
 
 # one token after its (non-newline) spaces: a word, a number, 's, a newline or any other character
@@ -327,13 +329,12 @@ MACROS = {
         r"T?[nN]-MP",                  # the nine-month period
         r"T[nN]-?m(?=[OI])",           # the ten months (of the current year)
         r"T?oH", r"k", r"T?[ol]Q", r"q",  # halves and quarters
-        r"T?o?C*mOpap",                # the (Iranian) months of Farvardin and Ordibehesht
-        r"(?<=b)pap",                  # (between) Farvardin and Shahrivar
+        r"(?:T|(?<=[^.]))o?C*mO(?:pap|gag)",  # (in) the (Iranian) months of Farvardin and Ordibehesht, of May and June
+        r"(?<=b)(?:pap|gag)",          # (between) Farvardin and Shahrivar, (between) May and June
         r"T?[ol]?C*MOp(?:[-t]p)?",     # the (12th, last) Iranian month of Mehr
         r"p(?:[-t]p)?",                # Mehr, Farvardin-Khordad, Farvardin to Azar
         r"T?[ol]C*M",                  # the first month, the last Iranian month
         r"(?:TMO)?g(?:[-t]g)?",        # (the month of) May, January-September
-        r"(?<=b)gag",                  # (between) January and March
     ]),
     # a year
     "YEAR": "|".join([
@@ -347,6 +348,7 @@ MACROS = {
         r"TYe",                        # the year before
         r"TWO(?:[hG]|T?[Rl]C*F?Y)",     # the whole of 2016, the whole of last year
         r"TW(?:[Rl]C*F?Y|C*F?YO?[hG])",  # the entire current year, the whole year 2016
+        r"TC+F?Y",                     # the Iranian year (in context)
         r"TY",                         # the year (in context)
         r"[hG]",                       # 1398, 2019
     ]),
@@ -371,6 +373,7 @@ class Rule:
     pattern: str
     production: Optional[Callable]  # (Match, Tokens) -> Sem | list[Sem] | None; None: a blocker
     needs: str = ""  # symbols the rule cannot match without (a text without them skips it)
+    near: str = ""   # a short pattern the rule cannot match without (a text without it skips it)
 
 
 def _group(m: re.Match, toks: Tokens, name: str):
@@ -381,7 +384,10 @@ def _group(m: re.Match, toks: Tokens, name: str):
 
 
 def p_part_year(m, toks):
-    part, anchor = part_of(_group(m, toks, "part")), anchor_of(_group(m, toks, "year"))
+    year = _group(m, toks, "year")
+    part, anchor = part_of(_group(m, toks, "part")), anchor_of(year)
+    if anchor is None and year and "".join(map(_first, year)).lstrip("T") == "RY" and year[-2][1] == "new":
+        anchor = Anchor("new")  # "the first quarter of the new year": a part makes "the new year" a year
     if part is None or anchor is None:
         return None
     return Sem("part", {"part": part, "anchor": anchor})
@@ -510,7 +516,8 @@ def p_relative_month(m, toks):
     if offset not in (-1, 0, 1):
         return None
     iranian = "C" in m.group(0)
-    return Sem("relative_month", {"offset": offset, "calendar": "hijri" if iranian else "gregorian"})
+    named = toks.values[m.start("named")] if m.groupdict().get("named") is not None else None
+    return Sem("relative_month", {"offset": offset, "calendar": "hijri" if iranian else "gregorian", "named": named})
 
 
 def p_relative_gregorian_month(m, toks):
@@ -522,29 +529,34 @@ def p_relative_gregorian_month(m, toks):
 
 RULES: tuple[Rule, ...] = (
     # shifts: a period moved by a year
-    Rule("shift of year", r"T?{SHIFT}[OI](?P<year>{YEAR})", p_shift, needs="S"),
-    Rule("shift + year", r"T?{SHIFT}(?P<year>{NEXTYEAR})", p_shift, needs="S"),
-    Rule("year's shift", r"(?P<year>{YEAR})s(?:{SHIFT}|{LENGTH})", p_shift, needs="s"),
+    Rule("shift of year", r"T?{SHIFT}[OI](?P<year>{YEAR})", p_shift, needs="S", near="S[PmMQHnN0]"),
+    Rule("shift + year", r"T?{SHIFT}(?P<year>{NEXTYEAR})", p_shift, needs="S", near="S[PmMQHnN0]"),
+    Rule("year's shift", r"(?P<year>{YEAR})s(?:{SHIFT}|{LENGTH})", p_shift, needs="s", near="s[S0]"),
     Rule("shift a year earlier", r"T?{SHIFT}AYe", p_shift, needs="SAe"),
     # a part of a year, in the genre's forms
     Rule("part of year", r"(?P<part>{PART})[OI](?P<year>{YEAR})", p_part_year),
-    Rule("year's part", r"(?P<year>{YEAR})s(?P<part>{PART})", p_part_year, needs="s"),
-    Rule("part, year", r"(?P<part>{PART}),(?P<year>[hG])", p_part_year, needs=","),
-    Rule("part year", r"(?P<part>{PART})(?P<year>{NEXTYEAR})", p_part_year),
-    Rule("gregorian year part", r"T?(?P<year>G)-?(?P<part>k|q|o[HQ]|g)", p_gregorian_year_part, needs="G"),
+    Rule("year's part", r"(?P<year>{YEAR})s(?P<part>{PART})", p_part_year, needs="s", near="s[TolnNkqCmMpg]"),
+    Rule("part, year", r"(?P<part>{PART}),(?P<year>[hG])", p_part_year, needs=",", near=",[hG]"),
+    # (a part ends in m, P, H, k, Q, q, p, M or g; NEXTYEAR starts with h, G, R or l)
+    Rule("part year", r"(?P<part>{PART})(?P<year>{NEXTYEAR})", p_part_year, near="[mPHkQqpMg][hGRl]"),
+    Rule("gregorian year part", r"T?(?P<year>G)-?(?P<part>k|q|o[HQ]|g)", p_gregorian_year_part, needs="G",
+         near="G-?[kqog]"),
     Rule("year's parts", r"T?(?P<year>[hG])-?(?P<part>k|q|o[HQ])a(?P<part2>k|q|T?o[HQ])", p_year_parts, needs="a"),
     Rule("this and next year", r"(?P<first>T?R)a(?P<year>T?[Rl]C*F?Y)", p_coordinated, needs="aY"),
     # explicit dates
     Rule("months to day", r"T?(?P<count>[nN]-?m|[nN]-MP|M)t[IU]?(?:(?P<day>{DAY}(?:,?G)?)|(?P<monthend>(?:TEOT?C*M?O?)?(?:ph?|g(?:,?G)?)))",
-         p_months_to, needs="t"),
-    Rule("year to month", r"T?[CF]*(?P<head>Y|[nN]m)t[IU]?(?:TEO)?(?P<month>g(?:N?,?G|N)?)", p_year_to, needs="tg"),
-    Rule("day range", r"(?P<d1>{DAY})(?:,?(?P<y1>G))?,?(?P<sep>[-ta])(?P<d2>{DAY})(?:,?(?P<y2>G))?", p_day_range, needs="g"),
+         p_months_to, needs="t", near="[mPM]t"),
+    Rule("year to month", r"T?[CF]*(?P<head>Y|[nN]m)t[IU]?(?:TEO)?(?P<month>g(?:N?,?G|N)?)", p_year_to, needs="tg", near="[Ym]t[IU]?(?:TEO)?g"),
+    Rule("day range", r"(?P<d1>{DAY})(?:,?(?P<y1>G))?,?(?P<sep>[-ta])(?P<d2>{DAY})(?:,?(?P<y2>G))?", p_day_range, needs="g",
+         near="[gNoG],?[-ta][gNo]"),
     Rule("length from day range", r"T?[nN0]-?MPf(?P<d1>{DAY})(?:,?(?P<y1>G))?,?(?P<sep>[-t])(?P<d2>{DAY})(?:,?(?P<y2>G))?",
          p_day_range, needs="fP"),
     Rule("month-year range", r"(?P<a>g,?G)(?P<sep>[-ta])(?P<b>g,?G)", p_month_year_range, needs="gG"),
     Rule("year range", r"(?P<y1>G)[-t](?P<y2>G)", p_year_range, needs="G"),
     Rule("short year range", r"(?P<y1>G)-(?P<y2>N)", p_short_year_range, needs="GN"),
     Rule("decade", r"T?(?P<decade>d)", p_decade, needs="d"),
+    # "the current Iranian month of Dey" ("the last Iranian month of Esfand" is the year's last: a part)
+    Rule("iranian relative named month", r"T?(?P<rel>R)C+MO(?P<named>p)", p_relative_month, needs="CMp", near="CMOp"),
     Rule("iranian relative month", r"T?(?P<rel>[Rl])C+M", p_relative_month, needs="CM"),
     Rule("relative month", r"T?(?P<rel>[Rl])M", p_relative_month, needs="M"),
     Rule("relative gregorian month", r"(?P<rel>[Rl])(?P<part>g)", p_relative_gregorian_month, needs="g"),
@@ -555,6 +567,11 @@ RULES: tuple[Rule, ...] = (
     Rule("single day", r"{DAY}(?:,?G)?", None, needs="g"),
     Rule("year on year", r"Y-?U-?Y", None, needs="U"),
     Rule("month of the calendar", r"T?oC*MOTC+", None, needs="MC"),  # "the tenth month of the Iranian calendar"
+    # "the hot months of Tir and Mordad": an adjective before "months of X and Y" (RECORDS decides
+    # only "the months of X and Y", one range): one range or two months, unsettled, so neither
+    Rule("qualified months of", r"(?<![^.])mO(?:pap|gag)", None, needs="mOa", near="mO[pg]a"),
+    # "at the same point last year", "this time last year": a day a year back, not a period
+    Rule("same point of year", r"T?[SR]D[OI]?T?{YEAR}", None, needs="DY", near="[SR]D"),
 )
 
 
@@ -573,6 +590,12 @@ def _compile(pattern: str) -> re.Pattern:
 @lru_cache(maxsize=None)
 def compiled_rules() -> tuple:
     return tuple((rule, _compile(rule.pattern), frozenset(rule.needs)) for rule in RULES)
+
+
+@lru_cache(maxsize=None)
+def _near() -> tuple:
+    """Per rule, the compiled ``near`` pattern's search, or None."""
+    return tuple(re.compile(rule.near).search if rule.near else None for rule in RULES)
 
 
 _ORDER = itemgetter(0, 1, 2)
@@ -611,8 +634,9 @@ def parse(toks: Tokens) -> list[Match]:
     found = []
     present = set(toks.symbols)
     starts, ends = toks.starts, toks.ends
-    for priority, (rule, regex, needs) in enumerate(compiled_rules()):
-        if not needs <= present:
+    symbols = toks.symbols
+    for priority, ((rule, regex, needs), near) in enumerate(zip(compiled_rules(), _near())):
+        if not needs <= present or (near is not None and near(symbols) is None):
             continue
         for m in regex.finditer(toks.symbols):
             a, b = m.span()

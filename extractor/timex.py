@@ -63,22 +63,37 @@ _YEAR_CONTEXT_BEFORE = re.compile(
 _PART_OF_MONTH_BEFORE = re.compile(
     r"\b(?:weeks?|days?|fortnight|decade|half|\d{1,2}(?:st|nd|rd|th)|first|second|third|last)\s+of\s+(?:the\s+)?"
     r"(?:(?:Iranian|Persian)\s+)?(?:calendar\s+)?(?:month\s+of\s+)?$", re.IGNORECASE)
-_DEADLINE_BEFORE = re.compile(  # "by the end of X", "toward the end of X", "end of 2012": points
-    r"\b(?:(?:by|at|until|till|before|to|towards?|since)\s+)?(?:the\s+)?(?:very\s+)?end\s+of\s+$", re.IGNORECASE)
+_DEADLINE_BEFORE = re.compile(  # "by the end of X", "toward the end of X", "end of 2012", "by the start of X": points
+    r"\b(?:(?:(?:by|at|until|till|before|to|towards?|since)\s+)?(?:the\s+)?(?:very\s+)?end|"
+    r"(?:by|until|till|before|towards?)\s+the\s+(?:very\s+)?(?:start|beginning|outset))\s+of\s+$", re.IGNORECASE)
 _PERSIAN_BEFORE = re.compile(
     r"(?:\b(?:in|during|since|from|until|till|through|to|of|and|between|by|early|late|mid|last|this|next|end|"
     r"beginning|start|been|was|were|is)|[-–])\s*$", re.IGNORECASE)
 _OF_AFTER = re.compile(r"\s+of\b")
 _APPOSITIVE_BEFORE = re.compile(r"(?:\b(?:" + "|".join(load("months")["persian"]) + r")(?:\s+1[34]\d\d)?|\))\s*,\s*$")
+_GLOSS_AFTER = re.compile(  # "Mordad (July 22-August 21)": a gloss of a range of Gregorian days after the name
+    r"[ \t]?\((?:from\s+)?(?:" + "|".join(k for k in load("months")["gregorian"] if not k.endswith("."))
+    + r")\s+\d{1,2}(?:,?\s*(?:19|20)\d\d)?\s*(?:-|–|to\b)")
 _NEXT_CAPITALISED = re.compile(r"\s+([A-Z][A-Za-z]*)")
 _NEXT_WORD = re.compile(r"\s*([A-Za-z%]+)")
 _BANK_BEFORE = re.compile(r"(?:Bank|Mellat|Qarz[\w-]*)\s+$")
 _BEGINNING_BEFORE = re.compile(r"(?:beginning|start|outset)\s+of\s+$")
-_MAY_BEFORE = re.compile(r"\b(?:in|of|since|during|until|till|from|through|last|early|late|mid)\s+$", re.IGNORECASE)
+_MAY_BEFORE = re.compile(r"\b(?:in|of|since|during|until|till|from|through|to|and|between|both|either|last|early|late|mid)\s+$",
+                         re.IGNORECASE)
 _OPEN_BEFORE = re.compile(r"(?:(?:since|from)\s+the\s+(?:beginning|start|outset)\s+of|(?<![A-Za-z])since)\s+$",
                           re.IGNORECASE)
-_FUTURE = re.compile(r"\b(?:will|(?:plans?|planned|aims?|intends?|expects?|expected|set|going|scheduled)\s+to|"
-                     r"(?:is|are)\s+(?:to|scheduled|expected)|to\s+be\s+(?:launched|opened|completed))\b", re.IGNORECASE)
+# the sentence speaks of the future; case-sensitive with the capital of each first letter written
+# out (several times faster than IGNORECASE over a sentence)
+_FUTURE = re.compile(r"(?<![A-Za-z])(?:[Ww](?:ill|ould)|[Ss]hall|[Ee]xpect(?:s|ed|ing)?|"
+                     r"(?:[Pp]lan(?:s|ned)?|[Aa]ims?|[Ii]ntends?|[Ss]et|[Gg]oing|[Ss]cheduled)\s+to|"
+                     r"(?:is|are)\s+(?:to|scheduled|expected|due)|to\s+be\s+(?:launched|opened|completed)|"
+                     r"[Hh]op(?:es?|ed|ing)|[Uu]rg(?:es?|ed|ing)|"
+                     # a scheduled event in the present tense: "before the measures take effect in November"
+                     r"[Tt]akes?\s+effect|[Cc]omes?\s+into\s+(?:force|effect)|[Kk]icks?\s+in)(?![A-Za-z])")
+# where a clause starts: the future of one clause is not another's ("plans ... depend on partners
+# such as Total, which withdrew in August")
+_CLAUSE_START = re.compile(r"(?:,|;|:|\s[-–—])\s+(?:which|who|whose|when|where|while|but|although|though|as|after)\b"
+                           r"|;\s", re.IGNORECASE)
 
 
 def _persian_ok(text: str, m: Match, toks) -> bool:
@@ -91,8 +106,8 @@ def _persian_ok(text: str, m: Match, toks) -> bool:
     if _BANK_BEFORE.search(text, max(0, m.start - 20), m.start):
         return False
     if m.rule == "part" and toks.symbols[m.first_token] == "p" and not _PERSIAN_BEFORE.search(
-            text[max(0, m.start - 20):m.start]):
-        return False  # "citing Mehr": the news agency
+            text[max(0, m.start - 20):m.start]) and not _GLOSS_AFTER.match(text, m.end):
+        return False  # "citing Mehr": the news agency; "a strong Mordad (July 22-August 21)" is the month
     return True
 
 
@@ -111,8 +126,8 @@ def _acceptable(text: str, m: Match, toks) -> bool:
         return True
     before = text[max(0, s - 50):s]
     has_of = "of" in before  # the checks below all end in "of": skip them when it is absent
-    if has_of and "end" in before and _DEADLINE_BEFORE.search(before):
-        return False  # "by the end of the current year": a day
+    if has_of and "of" in before[-5:] and _DEADLINE_BEFORE.search(before):
+        return False  # "by the end of the current year", "by the start of the year": a day
     if has_of and ("p" in syms or "g" in syms) and _PART_OF_MONTH_BEFORE.search(before):
         return False  # "the first week of Mehr"
     if syms.endswith("p") and not _persian_ok(text, m, toks):
@@ -133,9 +148,9 @@ def _acceptable(text: str, m: Match, toks) -> bool:
         if anchor.kind == "context" and not _BEGINNING_BEFORE.search(text, max(0, s - 20), s):
             return False  # "the year" on its own
         if syms in ("h", "G"):
-            if not _YEAR_CONTEXT_BEFORE.search(text[max(0, s - 25):s]):
-                return False
             nxt = _NEXT_WORD.match(text, e, e + 20)
+            if not _YEAR_CONTEXT_BEFORE.search(text[max(0, s - 25):s]):
+                return bool(nxt) and nxt.group(1).lower() in lexicon().year_nouns  # "submits 1405 budget"
             if nxt and nxt.group(1) in lexicon().units:
                 return False
     return True
@@ -185,21 +200,26 @@ def _topic_year(ctx: Context, text: str = "", start: int = -1) -> Optional[int]:
     else the year the article is about, else the current one."""
     if ctx.sentence_year and start >= 0:
         end, year = ctx.sentence_year
-        gap = text[end:start]
-        if ". " not in gap and "\n" not in gap:
+        if _same_sentence(text, end, start):
             return year
     return ctx.topic if ctx.topic is not None else ctx.current
 
 
 def _future(text: str, start: int) -> bool:
     """Whether the sentence, up to ``start``, speaks of the future."""
-    a = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), start - 200)
-    return bool(_FUTURE.search(text, a + 1, start))
+    lo = max(0, start - 200)
+    a = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start), start - 200) + 1
+    cue = _FUTURE.search(text, a, start)
+    while cue:  # a cue counts only if no clause starts between it and the period
+        clause = _CLAUSE_START.search(text, cue.end(), start)
+        if clause is None:
+            return True
+        cue = _FUTURE.search(text, clause.end(), start)
+    return False
 
 
 def _same_sentence(text: str, a: int, b: int) -> bool:
-    gap = text[a:b]
-    return ". " not in gap and "\n" not in gap
+    return text.find(". ", a, b) < 0 and text.find("\n", a, b) < 0  # no copy of the gap
 
 
 def resolve_year(anchor: Anchor, ctx: Context, text: str = "", start: int = -1) -> tuple[str, Optional[int]]:
@@ -234,15 +254,17 @@ def _gregorian_year_in(hijri_year: int, month: int) -> int:
     return hijri_year + 621 if cal.hijri_year_of(date(hijri_year + 621, month, 15)) == hijri_year else hijri_year + 622
 
 
-def _bare_persian_year(month: int, text: str, start: int, ctx: Context) -> Optional[int]:
-    """Year of a Persian month with no year: the article's year; one still to come is last
-    year's, unless the sentence speaks of the future (then a month gone by is next year's)."""
-    if ctx.sentence_year and ". " not in text[ctx.sentence_year[0]:start] and "\n" not in text[ctx.sentence_year[0]:start]:
+def _bare_persian_year(month: int, text: str, start: int, ctx: Context, last_month: Optional[int] = None) -> Optional[int]:
+    """Year of a Persian month (or of months ``month``..``last_month``: a half, a quarter) with no
+    year of its own: the article's year; one still to come is last year's, unless the sentence
+    speaks of the future (then one gone by is next year's)."""
+    if ctx.sentence_year and _same_sentence(text, ctx.sentence_year[0], start):
         return ctx.sentence_year[1]  # "in 1398, ... in Esfand"
     year = _topic_year(ctx)
     if year is None or not ctx.published:
         return year
-    first, last = cal.months(year, month, month)
+    last_month = month if last_month is None else last_month
+    first, last = cal.months(year, month, last_month if last_month >= month else last_month + 12)
     if _future(text, start):
         return year + 1 if last < ctx.published else year
     return year - 1 if first > ctx.published else year
@@ -274,20 +296,19 @@ def _span(part: Part, calendar: str, year: Optional[int]):
 
 def _resolve_part(sem: Sem, text: str, start: int, ctx: Context):
     part, anchor = sem.args["part"], sem.args["anchor"]
-    if anchor is not None:
+    if (anchor is None or anchor.kind == "context") and part.calendar != "gregorian":
+        # a part with no year of its own ("H1", "the second half of the year")
+        calendar, year = "hijri", _bare_persian_year(part.first, text, start, ctx, part.last)
+    elif anchor is not None:
         calendar, year = resolve_year(anchor, ctx, text, start)
         if part.calendar == "hijri" and calendar == "gregorian":
             return "gregorian", None, None, (calendar, year)
         if part.calendar == "gregorian" and calendar == "hijri" and year is not None:
             calendar, year = "gregorian", _gregorian_year_in(year, part.first)
-    elif part.calendar == "hijri":
-        calendar, year = "hijri", _bare_persian_year(part.first, text, start, ctx)
     elif part.calendar == "gregorian":
         calendar, year = "gregorian", _bare_gregorian_year(part.last, text, start, ctx)
         if year is not None and part.last < part.first:
             year -= 1
-    else:
-        calendar, year = "hijri", _topic_year(ctx, text, start)
     span = _span(part, calendar, year)
     if span is None:
         return calendar, None, None, (calendar, year)
@@ -351,6 +372,17 @@ def _day_in_context(md: tuple, ctx: Context) -> Optional[date]:
     return None
 
 
+def _year_of_months(months: tuple) -> Optional[int]:
+    """The Iranian year a gloss in months restates ("March 2018-March 2019": 1397): the one that
+    holds its middle, if the gloss spans about a year; its boundaries stay the computed ones."""
+    (y1, m1), (y2, m2) = months
+    span = (y2 * 12 + m2) - (y1 * 12 + m1)
+    if not 11 <= span <= 12:
+        return None
+    first, last = date(y1, m1, 1), date(y2, m2, _gcal.monthrange(y2, m2)[1])
+    return cal.hijri_year_of(first + (last - first) / 2)
+
+
 def _resolve(cand: Candidate, text: str, ctx: Context):
     """(calendar, start, end, is_shift, year_ctx) of a candidate, dates possibly None."""
     sem = cand.sem
@@ -361,6 +393,8 @@ def _resolve(cand: Candidate, text: str, ctx: Context):
     if kind == "year":
         anchor = sem.args["anchor"]
         calendar, year = resolve_year(anchor, ctx, text, cand.start) if anchor.kind != "context" else ("hijri", _topic_year(ctx, text, cand.start))
+        if calendar == "hijri" and anchor.kind not in ("hijri", "gregorian") and cand.suffixes.months:
+            year = _year_of_months(cand.suffixes.months) or year  # "(March 2018-March 2019)" names the year
         if year is None:
             return calendar, None, None, False, None
         span = cal.gregorian_year(year) if calendar == "gregorian" else cal.year(year)
@@ -435,6 +469,9 @@ def _resolve(cand: Candidate, text: str, ctx: Context):
             return "gregorian", span[0], span[1], False, None
         y, m, _ = cal.to_hijri(pub)
         k = y * 12 + m - 1 + offset
+        named = sem.args.get("named")
+        if named:  # "the current Iranian month of Dey": the month of that name nearest the one counted
+            k = min(((k // 12 + d) * 12 + named - 1 for d in (-1, 0, 1)), key=lambda j: abs(j - k))
         span = cal.months(k // 12, k % 12 + 1, k % 12 + 1)
         return "hijri", span[0], span[1], False, None
     return "hijri", None, None, False, None
@@ -529,6 +566,10 @@ def _names_year(sem: Sem) -> bool:
     return _explicit_year(sem) or (anchor is not None and anchor.kind == "previous")
 
 
+_TOPIC_KINDS = frozenset(("part", "year", "months_to"))
+_MONTH_DAYS = 28  # RECORDS: periods are intervals of a month or longer (the shortest month: 28 days)
+
+
 def find_periods(text: str, published: Optional[date] = None) -> list[Period]:
     """Every period of ``text``, resolved against ``published``."""
     toks = lex(text)
@@ -537,6 +578,7 @@ def find_periods(text: str, published: Optional[date] = None) -> list[Period]:
     ctx = Context(published=published, current=current)
     periods = []
     history: list[tuple[date, date]] = []  # resolved periods, for anaphora
+    dropped = None  # the last day range dropped as shorter than a month
     last_shift = max((c.start for c in candidates if c.sem.kind == "shift"), default=0)
     anaphora = [(m.start(), m) for m in _ANAPHORA.finditer(text, 0, last_shift)] if last_shift else []
     for cand in candidates:
@@ -559,6 +601,14 @@ def find_periods(text: str, published: Optional[date] = None) -> list[Period]:
                 start, end = apply_boundaries(cand.suffixes, start, end, cand.open_end)
                 if ctx.current is None:
                     ctx.current = current
+        if is_shift and dropped and ctx.period == dropped:
+            continue  # "the same period last year" after a range shorter than a month: no period either
+        if cand.sem.kind == "day_range" and start and end and (end - start).days + 1 < _MONTH_DAYS:
+            # "between March 15 and April 1": an interval shorter than a month is no period, but a
+            # shift after it still refers to it
+            dropped = (start, end)
+            ctx.period, ctx.period_calendar = dropped, label
+            continue
         if not is_shift and start is not None:
             ctx.period = (start, end if end else (published or end))
             ctx.period_calendar = label
@@ -575,6 +625,13 @@ def find_periods(text: str, published: Optional[date] = None) -> list[Period]:
                     ctx.sentence_year = (cand.end, year_ctx[1])
                     if ctx.topic is None:
                         ctx.topic = year_ctx[1]
+            if ctx.topic is None and label == "hijri" and cand.sem.kind in _TOPIC_KINDS:
+                # the year the article is about is its first period's, written out or not
+                # ("from Farvardin to Azar ... since 1398 ... in H1": H1 is Farvardin's year); a
+                # month with no year is of the current one, even when it is last year's (still to come)
+                anchor = cand.sem.args.get("anchor")
+                bare = cand.sem.kind == "part" and (anchor is None or anchor.kind == "context")
+                ctx.topic = _topic_year(ctx, text, cand.start) if bare else cal.hijri_year_of(start)
         periods.append(Period(
             start=cand.start, end=cand.end, text=text[cand.start:cand.end],
             calendar="gregorian" if label == "gregorian" else "solar_hijri",
