@@ -31,7 +31,8 @@ from .. import coordination
 from ..records import Destination, Mention, Money
 from ..resources import load
 from .base import doc_text, results, set_results
-from .destination_amounts import LIST_JOIN, adjective_buyer_amounts, first_amount_after, lone_amount, primary_money
+from .destination_amounts import (LIST_JOIN, adjective_buyer_amounts, clause_amounts, first_amount_after, lone_amount,
+                                  primary_money)
 from .org_index import OrgIndex
 from ..numbers import trie_pattern
 
@@ -137,7 +138,8 @@ SANCTION_CUE = re.compile(r"\bsanction", re.IGNORECASE)
 # sentences that give a destination's purchases without saying "export"
 AMOUNT_CONTEXT = re.compile(
     r"\bexport|\bcustomers?\b|\bbuyers?\b|\bpurchas|\bpaid\b|\bbought\b|\bdestinations?\b|\bmarkets?\b"
-    r"|\b(?:came|ranked|stood)\s+(?:first|second|third|fourth|fifth|next)\b|\bfollowed\s+by\b",
+    r"|\b(?:came|ranked|stood)\s+(?:first|second|third|fourth|fifth|next)\b|\bfollowed\s+by\b"
+    r"|\b(?:sales|supplies|deliveries)\s+(?:of\s+(?:[A-Za-z\-]+\s+){1,3}?)?to\b",
     re.IGNORECASE)
 # "Pakistan ($1b) and Iraq ($364m) imported Iranian steel", "Iraq bought ... from Iran"
 BUYS_FROM_IRAN = re.compile(
@@ -538,6 +540,14 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
         if not pairs and not lists.joint:
             for iso, m in lone_amount(text, (info.start, info.end), [c for c in chosen if c not in lists.acronyms],
                                       lists.money):
+                _give(dests[iso], m)
+        elif pairs:  # a destination of another clause, alone there with one unused export amount
+            paired = {c for c, _ in pairs}
+            used = {lists.money[k].start for _, k in lists.parse.pairs()} | {
+                lists.money[k].start for c in lists.parse.coordinations for conj in c.conjuncts for k in conj.amounts}
+            left = [c for c in chosen if c not in paired and c not in lists.acronyms and c not in lists.joint]
+            for iso, m in clause_amounts(text, (info.start, info.end), left, in_sent,
+                                         [m for m in lists.money if m.start not in used]):
                 _give(dests[iso], m)
         if sent_money:  # "Chinese refiners paid $18 billion of that"
             for iso, m in adjective_buyer_amounts(text, info.start, primary_money(text, sent_money)):
