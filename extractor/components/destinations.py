@@ -139,7 +139,10 @@ SANCTION_CUE = re.compile(r"\bsanction", re.IGNORECASE)
 AMOUNT_CONTEXT = re.compile(
     r"\bexport|\bcustomers?\b|\bbuyers?\b|\bpurchas|\bpaid\b|\bbought\b|\bdestinations?\b|\bmarkets?\b"
     r"|\b(?:came|ranked|stood)\s+(?:first|second|third|fourth|fifth|next)\b|\bfollowed\s+by\b"
-    r"|\b(?:sales|supplies|deliveries)\s+(?:of\s+(?:[A-Za-z\-]+\s+){1,3}?)?to\b",
+    r"|\b(?:sales|supplies|deliveries)\s+(?:of\s+(?:[A-Za-z\-]+\s+){1,3}?)?to\b"
+    # a known destination took goods: "Iraq alone took farm goods worth $1.6 billion" (not "took out a loan")
+    r"|\b(?:took|received|absorbed)\b(?!\s+(?:out|over|part|place|steps?|measures?|action|office|charge|effect|"
+    r"power|control|delivery|a\s+loan|loans?)\b)",
     re.IGNORECASE)
 # "Pakistan ($1b) and Iraq ($364m) imported Iranian steel", "Iraq bought ... from Iran"
 BUYS_FROM_IRAN = re.compile(
@@ -436,6 +439,81 @@ class _Lists:
         return [(self.countries[i], self.money[k]) for i, k in self.parse.pairs() if self.countries[i] in wanted]
 
 
+@lru_cache(maxsize=None)
+def _colon_head_cues() -> tuple[re.Pattern, re.Pattern]:
+    """(export head, not an export head) of a clause that ends in a colon before a list: "Sales to the Caspian
+    states were smaller:", "exports to its neighbours:" (not "its main suppliers:", "rivals:", "imports from
+    Europe:"); the seller nouns are those of data/coordination.json, the rival nouns those of
+    data/destination_cues.json."""
+    sellers = [w for w in load("coordination")["seller_verbs"] if w.endswith(("er", "ers", "ce", "ces", "gin"))]
+    rivals = load("destination_cues")["rival_nouns"]
+    export = re.compile(r"\b(?:exports?|exported|shipments?|shipped|sales|sold|deliveries|delivered|supplies|supplied|sent)"
+                        r"\s+(?:[\w\-’']+\s+){0,4}?(?:to|into)\b|\bexports?\b|\bbought\b|\bpurchased\b",
+                        re.IGNORECASE)
+    not_export = re.compile(rf"\b(?:{_phrases(sellers + rivals)})\b|\bimport|\bfrom\b|\bto\s+Iran\b|\bsanction",
+                            re.IGNORECASE)
+    return export, not_export
+
+
+def _after_export_colon(text: str, info: "_Sentence", lists: "_Lists") -> frozenset:
+    """The items of a list right after a colon whose clause speaks of exports to them ("Sales to the Caspian states
+    were smaller: Russia ($1b), Azerbaijan ($364m) and Kazakhstan ($118m)")."""
+    if lists.parse is None:
+        return frozenset()
+    export, not_export = _colon_head_cues()
+    out = set()
+    for coord in lists.parse.coordinations:
+        first = lists.countries[coord.items[0]][1]
+        colon = re.search(r":\s*(?:the\s+)?$", text[max(info.start, first - 8):first])
+        if not colon:
+            continue
+        colon_at = max(info.start, first - 8) + colon.start()
+        head_start = info.start + info.clause_at(colon_at - info.start)[0]
+        head = text[head_start:colon_at]
+        head = head[max(head.rfind(":"), head.rfind(";")) + 1:]
+        if export.search(head) and not not_export.search(head):
+            out.update(lists.countries[i] for i in coord.items)
+    out.update(lists.countries[a] for a, h in lists.parse.acronym_of.items() if lists.countries[h] in out)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=None)
+def _buyer_tail() -> tuple[re.Pattern, re.Pattern]:
+    """(a country, the rest of its list and an apposition, then a verb of buying or a buyer apposition; a
+    foreign demonym: what was bought came from elsewhere).  The buyer nouns are those of
+    data/destination_cues.json, the demonyms those of data/currencies.json."""
+    cues = load("destination_cues")
+    nouns = _phrases(cues["buyer_nouns"])
+    mates = r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3}|\s*\([^()]{0,40}\))*"
+    apposition = (rf"\s*,\s*(?:its|their|Iran['’]s|the\s+country['’]s)\s+(?:[\w\-]+\s+){{0,3}}?(?:{nouns})\b")
+    tail = re.compile(rf"{mates}(?:{apposition}\s*,?)?\s*(?:(?:also|alone|together|reportedly|then|have|has|had)\s+)?"
+                      r"(?:bought|buys|buying|purchased|purchasing)\b"
+                      rf"|{mates}{apposition}")
+    demonyms = {k for k, v in load("currencies")["demonyms"].items() if v != "IR"}
+    foreign = re.compile(rf"\s+(?:[\w$€£.,\-]+\s+){{0,4}}?(?:{_phrases(demonyms)})\s+[a-z]")
+    return tail, foreign
+
+
+def _buys_after(text: str, info: "_Sentence", c) -> bool:
+    """The country (or the list it starts or continues) is the subject of a verb of buying, or is called the
+    exporter's market in an apposition, and what it bought did not come from elsewhere."""
+    tail_re, foreign = _buyer_tail()
+    _, clause_end = info.clause_at(c[1] - info.start)
+    end = min(info.start + clause_end, c[2] + 160)
+    found = tail_re.match(text, c[2], end)
+    if not found:
+        return False
+    rest = text[found.end():min(end, found.end() + 80)]
+    return not _NOT_RECEIVING.search(rest) and not foreign.match(rest) and not re.match(r"\s+(?:it|them)\b", rest)
+
+
+def _foreign_goods(text: str, start: int, end: int) -> bool:
+    """What a buying verb in ``text[start:end]`` took is another country's: "bought Chinese cars worth $2bn"."""
+    verb = re.search(r"\b(?:bought|buys|buying|purchased|purchasing|imported|importing|imports|took|taking|received)\b",
+                     text[start:end])
+    return bool(verb) and bool(_buyer_tail()[1].match(text, start + verb.end(), end))
+
+
 def _from_before(text: str, start: int, s: int) -> bool:
     return bool(re.search(r"\bfrom\s+(?:the\s+)?$", text[max(start, s - 12):s]))
 
@@ -479,10 +557,11 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
         line_item = bullet is not None and bool(in_sent) and in_sent[0][1] == bullet.end()
         list_header = line_item or info.string.rstrip().endswith(":") and (
             info.export_cue or bool(DEST_LIST_CUE.search(sentence) or _cues().buyer.search(sentence)))
+        after_colon = _after_export_colon(text, info, lists) if ":" in sentence and in_sent else frozenset()
         for iso, s, e in in_sent:
             if (iso, s, e) in lists.sellers:
                 continue
-            if line_item and s == in_sent[0][1]:
+            if (line_item and s == in_sent[0][1]) or (iso, s, e) in after_colon:
                 chosen.append((iso, s, e))
                 continue
             role = _is_export_role(info, s, e) or export_context and bool(ACQUIRES.match(text, e, info.end))
@@ -493,8 +572,13 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
                 # Iranian goods", not "imported $5bn of goods from Germany"
                 _, clause_end = info.clause_at(s - info.start)
                 tail = text[e:min(info.start + clause_end, e + 120)]
-                role = not _from_before(text, info.start, s) and not _NOT_RECEIVING.search(tail) and (
+                role = not _from_before(text, info.start, s) and not _NOT_RECEIVING.search(tail) \
+                    and not _foreign_goods(text, e, min(info.start + clause_end, e + 120)) and (
                     (iso, s, e) in lists.attached or _EXPORT_OBJECT.search(tail) is not None)
+            if not role and export_context and not import_sentence and not _from_before(text, info.start, s):
+                # "Iraq and Afghanistan bought the bulk of the tomatoes", "Iraq and Syria, its two traditional
+                # markets, bought less"; not "Germany bought Chinese cars", "Oman bought no Iranian goods"
+                role = _buys_after(text, info, (iso, s, e))
             if not role and info.export_cue and (iso, s, e) in lists.shares and not import_sentence:
                 role = not _from_before(text, info.start, s)  # "Of the exports, Spain took 35 percent"
             if role:
