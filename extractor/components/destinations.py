@@ -78,6 +78,18 @@ _BUYER_IMPORTED = re.compile(r"\b(?:which|who)\s+(?:also\s+)?imported\b(?![^.;]{
 _BULLET = re.compile(r"\s*(?:[-•*–—·]\s*|\d{1,2}[.)]\s*)?(?:the\s+)?")
 # "exports to X, Y and", "exported ... to neighbouring countries including X, Y and": ends at a country
 _TO_LIST = re.compile(r"\b(?:to|into|for|towards)\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}?(?:(?:countries|markets|states|nations|neighbou?rs)\s*,?\s+)?(?:(?:including|such\s+as|namely|like|particularly|especially|mainly|mostly)\s+)?(?:(?:the\s+)?[A-Z][\w.’'\-]*(?![\w.’'\-])(?:\s*\([^)]*\))?(?:\s+(?:at|with|worth)\s+(?:[a-z]+\s+){0,2}[$€£]?\s?[\d.,]+(?:\s*(?!and\b)[a-z]+)?)?\s*(?:(?:,|and)\s*)?){0,12}(?:the\s+)?$")
+
+
+@lru_cache(maxsize=None)
+def _to_list() -> re.Pattern:
+    """``_TO_LIST``, also ending in a place of the country ("to Armenia and the Nakhchivan exclave of the",
+    "exports to Basra in southern"): the place nouns are data/destination_cues.json "place_of_country"."""
+    places = _phrases(load("destination_cues")["place_of_country"])
+    place = (rf"(?:(?:the\s+)?(?:[A-Z][\w\-’']*\s+){{1,3}}(?:(?:{places})\s+of|in(?:\s+(?:the\s+)?(?:north|south|east|west)"
+             rf"(?:ern)?|\s+central)?)\s+)?")
+    return re.compile(_TO_LIST.pattern[:-len("(?:the\\s+)?$")] + place + "(?:the\\s+)?$")
+
+
 _ACRONYM_AFTER = re.compile(r"\s*\((?:the\s+)?[A-Z][A-Za-z.&]{1,9}\)")
 # a verb of sending and its object right before "to": "went to", "ship crude to", "sent several gasoline
 # cargoes to", "are sending 200 to 250 megawatts of electricity to", "lift sales of cars to"
@@ -87,10 +99,10 @@ _SEND_VERBS = (r"\b(?:went|sent|send|sends|sending|ship|ships|shipping|delivered
 
 @lru_cache(maxsize=None)
 def _send_before_to() -> re.Pattern:
-    """A send verb and up to six words of its object, at the end of the text before "to"; not when the object
+    """A send verb and up to ten words of its object, at the end of the text before "to"; not when the object
     is people or a message (data/destination_cues.json "not_goods_sent")."""
     people = _phrases(load("destination_cues")["not_goods_sent"])
-    return re.compile(rf"{_SEND_VERBS}(?:\s+(?!(?:{people})\b)[\w\-.,]+){{0,6}}?\s*$", re.IGNORECASE)
+    return re.compile(rf"{_SEND_VERBS}(?:\s+(?!(?:{people})\b)[\w\-.,]+){{0,10}}?\s*$", re.IGNORECASE)
 _SHARE_OF_EXPORTS = re.compile(r"(?:’s|'s)\s+share\s+(?:in|of)\s+(?:Iran['’]s\s+|the\s+|Iranian\s+|its\s+)?(?:[\w\-]+\s+)?exports\b")
 
 
@@ -247,7 +259,7 @@ def _is_export_role(info: _Sentence, s: int, e: int) -> bool:
     # countries such as Kenya" (not "keen to boost ...")
     pos = 0
     for _ in range(3):
-        to_list = _TO_LIST.search(before, pos)
+        to_list = _to_list().search(before, pos)
         if not to_list:
             break
         head = before[:to_list.start()]
