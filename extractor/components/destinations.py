@@ -81,6 +81,21 @@ _TO_LIST = re.compile(r"\b(?:to|into|for|towards)\s+(?:the\s+)?(?:[\w\-]+\s+){0,
 
 
 @lru_cache(maxsize=None)
+def _territory_re() -> re.Pattern:
+    """The territories of data/countries.json ("Nakhchivan"), whole words."""
+    return re.compile(rf"(?<![\w\-])(?:{_phrases(load('countries')['territories'])})(?![\w\-])")
+
+
+def _names_its_country(text: str, country: tuple[int, int], territory: tuple[int, int]) -> bool:
+    """The territory is written with its country, which is then the one to read: "Azerbaijan's Nakhchivan
+    exclave", "the Nakhchivan exclave of Azerbaijan"."""
+    if country[1] <= territory[0]:
+        return bool(re.fullmatch(r"(?:’s|'s)\s+", text[country[1]:territory[0]]))
+    places = _phrases(load("destination_cues")["place_of_country"])
+    return bool(re.fullmatch(rf"(?:\s+[A-Z][\w\-]*)*\s+(?:{places})\s+of\s+(?:the\s+)?", text[territory[1]:country[0]]))
+
+
+@lru_cache(maxsize=None)
 def _to_list() -> re.Pattern:
     """``_TO_LIST``, also ending in a place of the country ("to Armenia and the Nakhchivan exclave of the",
     "exports to Basra in southern"): the place nouns are data/destination_cues.json "place_of_country"."""
@@ -542,6 +557,16 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
     inside = OrgIndex.of_spans(org_spans).covers
     occurrences = [(names[m.group()], m.start(), m.end()) for m in _country_re().finditer(text)
                    if not inside(m.start(), m.end())]
+    # a territory stands for its country in the roles below, but is no mention of it
+    territory_spans = set()
+    for m in _territory_re().finditer(text):
+        iso = load("countries")["territories"][m.group()]
+        if not inside(m.start(), m.end()) and not any(s < m.end() and m.start() < e or _names_its_country(
+                text, (s, e), (m.start(), m.end())) for c, s, e in occurrences if c == iso or s < m.end() and m.start() < e):
+            territory_spans.add((m.start(), m.end()))
+            occurrences.append((iso, m.start(), m.end()))
+    if territory_spans:
+        occurrences.sort(key=lambda c: c[1])
     dests: dict[str, _Dest] = {}
     sentences = _sentences(text)
     infos = [_Sentence(text, a, b) for a, b in sentences]
@@ -611,6 +636,9 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
             chosen = lists.with_mates(chosen)
         chosen = [c for c in chosen if c not in lists.sellers and not _refuses(text, info, c)
                   and c not in lists.rivals and c not in lists.refusing]
+        if territory_spans:  # "Azerbaijan sends gas to Nakhchivan": its own country, named before it, is the sender
+            chosen = [c for c in chosen if (c[1], c[2]) not in territory_spans or not any(
+                o[0] == c[0] and o[1] < c[1] and o not in chosen for o in in_sent)]
         if chosen:
             chosen = _and_to(text, in_sent, chosen)
         for iso, _, _ in chosen:
@@ -650,7 +678,8 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
                 if iso in dests:
                     _give(dests[iso], m)
         subject = SUBJECT_ANAPHORA.match(sentence)
-        if not chosen and previous and (info.export_cue or info.bought
+        named = [c for c in chosen if (c[1], c[2]) not in territory_spans]  # a territory is no new antecedent
+        if not named and previous and (info.export_cue or info.bought
                                         or subject and re.search(r"\bimport(?:ed|s)?\b", sentence)):
             # "Iraq was the top buyer. Shipments there reached $1.2 billion"
             # "... while Iraq ranked second. The western neighbor imported $9.1 billion"
@@ -662,15 +691,15 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
                 m = first_amount_after(text, info.start + max(0, cue.start() - 60), info.end, sent_money)
                 if m is not None:
                     _give(dests[antecedent], m)
-        previous = chosen
+        previous = named or previous if chosen else chosen
     spans_of: dict[str, list] = {}
     for iso, s, e in occurrences:
-        if iso in dests:
+        if iso in dests and (s, e) not in territory_spans:
             spans_of.setdefault(iso, []).append((s, e))
     results = [Destination(country=common.get(iso, iso), iso2=iso, amount=d.amount, currency=d.currency,
                            money_start=d.money_start if d.amount is not None else None,
                            mentions=[Mention(start=s, end=e, text=text[s:e]) for s, e in spans_of[iso]])
-               for iso, d in dests.items()]
+               for iso, d in dests.items() if iso in spans_of]  # a territory's country the text never names: none
     results.sort(key=lambda d: d.mentions[0].start)
     return results
 
