@@ -360,18 +360,27 @@ def find_money_with_warnings(text: str) -> tuple[list[Money], list[str]]:
 @lru_cache(maxsize=None)
 def _elided_patterns():
     data = load("currencies")["elided"]
-    word, abbreviation, _ = scale_patterns()
+    word, abbreviation, letter = scale_patterns()
     number = rf"(?<![\w.,±$€£¥-])(?:{NUMBER})(?![\d]|[.,]\d)"
     # "950 trillion", "341.4 trillion", "1.2bn": a number with a scale and no currency
     bare = re.compile(rf"(?P<num>{number})(?:(?:\s|-)(?P<w>{word})|\s?(?P<a>{abbreviation}))", re.IGNORECASE)
     # "42,000 to the dollar", "600,000 against the U.S. dollar": a rate of the sentence's currency
     unit = "|".join(re.escape(u) for u in sorted(data["rate_units"], key=len, reverse=True))
-    rate = re.compile(rf"(?P<num>{number})\s+(?:to|per|against)\s+(?:the\s+|one\s+|each\s+|a\s+)?(?:{unit})(?![A-Za-z])",
-                      re.IGNORECASE)
+    # "1.3 million to the dollar": a rate may carry a scale word
+    rate = re.compile(rf"(?P<num>{number})(?:(?:\s|-)(?P<w>{word})|\s?(?P<a>{abbreviation})|(?P<l>{letter}))?\s+"
+                      rf"(?:to|per|against)\s+"
+                      rf"(?:the\s+|one\s+|each\s+|a\s+)?(?:{unit})(?![A-Za-z])", re.IGNORECASE)
+    # "the dollar traded at 1.19 million", "the greenback sold for 950,000": the unit as the subject of a price verb
+    verbs = "|".join(re.escape(v) for v in sorted(data["rate_verbs"], key=len, reverse=True))
+    quals = "|".join(r"\s+".join(map(re.escape, q.split())) for q in sorted(
+        (w for key in ("more_than", "less_than", "about") for w in load("qualifiers")[key]), key=len, reverse=True))
+    unit_rate = re.compile(rf"\b(?:{unit})s?\s+(?:(?:was|were|is|has|had|have|been)\s+){{0,2}}(?:{verbs})\s+"
+                           rf"(?:(?:at|for|to|of)\s+)?(?:(?:{quals})\s+)?(?P<num>{number})"
+                           rf"(?:(?:\s|-)(?P<w>{word})|\s?(?P<a>{abbreviation})|(?P<l>{letter}))?", re.IGNORECASE)
     after = re.compile(rf"\s*(?:$|[,.;:)\]–—-]|(?:{'|'.join(map(re.escape, data['words_after']))})\b)", re.IGNORECASE)
     bracket = re.compile(r"\s*[(\[]")
     sentence_end = re.compile(r"[.!?](?=\s+[A-Z\"“(])|\n")
-    return bare, rate, after, bracket, sentence_end, data["default"]
+    return bare, (rate, unit_rate), after, bracket, sentence_end, data["default"]
 
 
 def _elided(text: str, found: list[Money], ambiguous=lambda start, end, reason: None) -> list[Money]:
@@ -386,9 +395,11 @@ def _elided(text: str, found: list[Money], ambiguous=lambda start, end, reason: 
     Where the sentence gives two currencies, nothing.  Linear: each sentence's
     currencies and scale words are counted once.
     """
-    if not found and "dollar" not in text.lower():
-        return []
-    bare, rate, after, bracket, sentence_end, default = _elided_patterns()
+    if not found:
+        lowered = text.lower()
+        if not any(u.lower() in lowered for u in load("currencies")["elided"]["rate_units"]):
+            return []
+    bare, rates, after, bracket, sentence_end, default = _elided_patterns()
     word, abbreviation, _ = scale_patterns()
     scale_in = re.compile(rf"\d(?:\s|-)?(?P<s>{word}|{abbreviation})", re.IGNORECASE)
     taken = bytearray(len(text))
@@ -431,6 +442,34 @@ def _elided(text: str, found: list[Money], ambiguous=lambda start, end, reason: 
         out.append(Money(start=start, end=end, text=text[start:end], amount=amount, currency=iso,
                          qualifier=_qualifier(text, start)))
 
+    # rates first: a rate gives its sentence the local currency, so that a parallel amount takes it
+    # ("crossed 1 million to the dollar in March, and stood at 1.19 million on December 1")
+    for m in sorted((m for r in rates for m in r.finditer(text)), key=lambda m: m.start("num")):
+        if taken.find(1, m.start("num"), m.end()) != -1:
+            continue
+        value = parse_number(m.group("num"))
+        scale = m.group("w") or m.group("a") or m.group("l")
+        amount = to_amount(m.group("num"), scale) if scale else value
+        if value is None or amount is None or amount < 1000:
+            continue  # a rial or toman rate is in thousands
+        i = sentence_of(m.start())
+        currency, n = local_currency(i)
+        if currency is None:
+            if n:
+                continue
+            currency = (default, Decimal(1))
+        if currency[0] != default:
+            continue
+        end = max(m.end(g) for g in ("num", "w", "a", "l"))
+        if m.re is rates[1] and not after.match(text, end):
+            continue  # "the dollar fetched 30,000 won": a currency or noun follows
+        before = len(out)
+        emit(m.start("num"), end, m.group("num"), scale, currency)
+        if len(out) > before:
+            currencies.setdefault(i, Counter())[currency] += 1
+            if scale:
+                scales_used.setdefault(i, set()).add(scale.lower())
+
     starts = [f.start for f in found]
     for m in bare.finditer(text):
         if taken.find(1, m.start(), m.end()) != -1:
@@ -465,20 +504,6 @@ def _elided(text: str, found: list[Money], ambiguous=lambda start, end, reason: 
             elif n > 1:
                 ambiguous(m.start(), m.end(), "an elided currency in a sentence of two currencies")
 
-    for m in rate.finditer(text):
-        if taken.find(1, m.start("num"), m.end("num")) != -1:
-            continue
-        value = parse_number(m.group("num"))
-        if value is None or value < 1000:
-            continue  # a rial or toman rate is in thousands
-        currency, n = local_currency(sentence_of(m.start()))
-        if currency is None:
-            if n:
-                continue
-            currency = (default, Decimal(1))
-        if currency[0] != default:
-            continue
-        emit(m.start("num"), m.end("num"), m.group("num"), None, currency)
     return out
 
 
