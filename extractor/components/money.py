@@ -139,6 +139,23 @@ def _patterns():
     return range_, sign_first, code_first, currency_last, qualifier, compound_tail, compound_head, sign_before
 
 
+@lru_cache(maxsize=None)
+def _word_first_pattern() -> tuple[re.Pattern, re.Pattern]:
+    """A currency word before a number with a scale word ("worth dollar 3 million", "euros 20 billion"),
+    and what may not stand right before the word ("against the dollar 2 million ...": the word is the
+    object of the clause before, not this amount's)."""
+    t = tables()
+    word, abbreviation, letter = scale_patterns()
+    cur_word = rf"(?:{trie_pattern(t.words)})"
+    number = rf"(?<![\w.,±])(?:{NUMBER})(?![\d]|[.,]\d)"
+    pattern = re.compile(rf"(?<![\w$€£¥-]){cur_word}\s(?P<num>{number})"
+                         rf"(?:(?:\s|-)(?P<sc>{word})|\s?(?P<ab>{abbreviation})|(?P<l>{letter}))"
+                         rf"(?:\s(?P<sc2>{word}))?", re.IGNORECASE)
+    not_before = re.compile(r"(?:\b(?:the|a|an|per|to|against|each|every|one|versus|vs\.?|into|for|from|of|in|"
+                            r"and|or)|[\d%])\s+$", re.IGNORECASE)
+    return pattern, not_before
+
+
 def _qualifier(text: str, start: int) -> Optional[str]:
     window = text[max(0, start - 25):start]
     match = _patterns()[4].search(window)
@@ -326,6 +343,20 @@ def find_money_with_warnings(text: str) -> tuple[list[Money], list[str]]:
         iso, factor = resolved
         add(m.start(), m.end(), to_amount(m.group("num"), *scales_, factor=factor), iso,
             unscaled=not any(scales_) and not m.group("sub"))
+
+    # last, a currency word first: "worth dollar 3 million" (never where a reading above overlaps)
+    word_first, not_before = _word_first_pattern()
+    after = _elided_patterns()[2]
+    for m in word_first.finditer(text):
+        end = _last_end(m, "num", "sc", "ab", "l", "sc2")
+        if not_before.search(text, max(0, m.start() - 12), m.start()) or not after.match(text, end):
+            continue
+        resolved = from_word(text[m.start():m.start("num")].strip())
+        if resolved is None:
+            continue
+        iso, factor = resolved
+        add(m.start(), end, to_amount(m.group("num"), m.group("sc") or m.group("ab") or m.group("l"), m.group("sc2"),
+                                      factor=factor), iso)
 
     # Earlier patterns win; later overlapping ones are dropped.
     taken = bytearray(len(text))  # characters already inside a kept mention
