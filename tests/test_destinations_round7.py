@@ -136,6 +136,17 @@ SUPPLY = [
     row("Iran sent its deputy foreign minister and a team of bankers to Oman.", id="not-sent-people"),
     row("The minister travelled to Erbil in northern Iraq.", id="not-travel-to-city-in-country"),
     row("Turkish trucks carry Iranian goods to Europe via Bulgaria.", id="not-route"),
+    row("Iran exports gas to Armenia through Georgia.",
+        ("Armenia", "AM", *NONE, ["Armenia"]), id="not-route-through"),
+    row("Iran shipped fuel to Syria by way of Iraq.",
+        ("Syria", "SY", *NONE, ["Syria"]), id="not-route-by-way-of"),
+    row("Iran exports cement to Afghanistan via Turkmenistan and Uzbekistan.",
+        ("Afghanistan", "AF", *NONE, ["Afghanistan"]), id="not-route-list-via"),
+    row("Iran's exports of goods through Iraq and to Syria rose.",
+        ("Syria", "SY", *NONE, ["Syria"]), id="not-route-then-and-to"),
+    row("Iran receives gas from Turkmenistan under a swap deal and delivers the same volume to Azerbaijan.",
+        ("Azerbaijan", "AZ", *NONE, ["Azerbaijan"]), id="not-swap-partner-that-gives"),
+    row("Under the swap, Turkmenistan supplies gas to northern Iran.", id="not-swap-supplier-to-iran"),
 ]
 
 # --- 4. a destination's amount: the first export value tied to it ------------------------------------------

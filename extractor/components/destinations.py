@@ -81,6 +81,15 @@ _TO_LIST = re.compile(r"\b(?:to|into|for|towards)\s+(?:the\s+)?(?:[\w\-]+\s+){0,
 
 
 @lru_cache(maxsize=None)
+def _route_before() -> re.Pattern:
+    """Right before a country or the list it ends: a route word of data/destination_cues.json "route_before"
+    ("through", "via", "by way of"): the goods pass through the country, they are not exported to it."""
+    words = _phrases(load("destination_cues")["route_before"])
+    return re.compile(rf"\b(?:{words})\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?"
+                      rf"(?:[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?)*$")
+
+
+@lru_cache(maxsize=None)
 def _territory_re() -> re.Pattern:
     """The territories of data/countries.json ("Nakhchivan"), whole words."""
     return re.compile(rf"(?<![\w\-])(?:{_phrases(load('countries')['territories'])})(?![\w\-])")
@@ -255,6 +264,8 @@ def _is_export_role(info: _Sentence, s: int, e: int) -> bool:
     acronym = _ACRONYM_AFTER.match(after)
     if acronym:  # "the United Arab Emirates (UAE) from Iran": read past the acronym
         after = after[acronym.end():]
+    if _route_before().search(before):
+        return False  # a route: "exports gas to Armenia through Georgia", "via Turkmenistan and Uzbekistan"
     # origins and import sources
     if re.search(r"\bfrom\s+(?:the\s+)?$", before) or re.search(r"\bfrom\s+(?:the\s+)?(?:[A-Z][\w.]*\s*,?\s*(?:and\s+)?){1,6}$", before) and not re.search(r"\bto\s+(?:the\s+)?(?:[A-Z][\w.]*\s*,?\s*(?:and\s+)?){1,6}$", before):
         if not re.search(r"\bexport", before[-60:], re.IGNORECASE):
@@ -337,7 +348,8 @@ def _with_list_mates(text: str, info: "_Sentence", in_sent: list, chosen: list) 
         if len(group) < 2 or not any(c[0] in isos for c in group) or all(c in taken for c in group):
             continue
         before = text[max(info.start, group[0][1] - 60):group[0][1]]
-        if IMPORT_CUE.search(before) or SANCTION_CUE.search(before) or re.search(r"\b(?:from|than|like)\s+(?:the\s+)?$", before):
+        if IMPORT_CUE.search(before) or SANCTION_CUE.search(before) or _route_before().search(before) \
+                or re.search(r"\b(?:from|than|like)\s+(?:the\s+)?$", before):
             continue
         clause = info.clause(group[0][1] - info.start)
         if IMPORT_CUE.search(clause) and not EXPORT_CUE.search(clause):
@@ -451,7 +463,8 @@ class _Lists:
                 continue
             first = members[0][1]
             before = self._text[max(self._info.start, first - 40):first]
-            if IMPORT_CUE.search(before) or SANCTION_CUE.search(before) or _from_before(self._text, self._info.start, first):
+            if IMPORT_CUE.search(before) or SANCTION_CUE.search(before) or _from_before(self._text, self._info.start, first) \
+                    or _route_before().search(before):
                 continue
             for c in members:
                 if c not in taken and c not in self.sellers and not _from_before(self._text, self._info.start, c[1]):
