@@ -256,6 +256,16 @@ class _Sentence:
         return self._clauses[a]
 
 
+# Iran (or Tehran, an Iranian subject) as the subject of a verb of supplying whose first object is the country:
+# "Iran has supplied Turkey with gas since 2001", "Tehran also sells Pakistan electricity"; the subject names no
+# other country
+_IRAN_SUPPLIES = re.compile(
+    r"(?:^|[,;]\s*|\b(?:and|while|but)\s+)(?:[A-Za-z’'\-]+\s+){0,3}?(?:Iran|Tehran|Iranian\s+[a-z]+(?:\s+[a-z]+)?)\s+"
+    r"(?:(?:has|have|had|also|still|now|already|will|would|could|can|to|is|was|been|currently|continues\s+to|"
+    r"continued\s+to)\s+){0,3}(?:supplied|supplies|supply|supplying|sold|sells|sell|selling|provided|provides|provide|"
+    r"providing)\s+(?:the\s+)?$")
+
+
 def _is_export_role(info: _Sentence, s: int, e: int) -> bool:
     sentence = info.string
     rel = s - info.start
@@ -266,6 +276,8 @@ def _is_export_role(info: _Sentence, s: int, e: int) -> bool:
         after = after[acronym.end():]
     if _route_before().search(before):
         return False  # a route: "exports gas to Armenia through Georgia", "via Turkmenistan and Uzbekistan"
+    if _IRAN_SUPPLIES.search(before) and not re.match(r"(?:’s|'s)", after):
+        return True  # "Iran has supplied Turkey with gas", "Tehran sells Pakistan electricity"
     # origins and import sources
     if re.search(r"\bfrom\s+(?:the\s+)?$", before) or re.search(r"\bfrom\s+(?:the\s+)?(?:[A-Z][\w.]*\s*,?\s*(?:and\s+)?){1,6}$", before) and not re.search(r"\bto\s+(?:the\s+)?(?:[A-Z][\w.]*\s*,?\s*(?:and\s+)?){1,6}$", before):
         if not re.search(r"\bexport", before[-60:], re.IGNORECASE):
