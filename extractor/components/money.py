@@ -406,7 +406,8 @@ def _elided_patterns():
     quals = "|".join(r"\s+".join(map(re.escape, q.split())) for q in sorted(
         (w for key in ("more_than", "less_than", "about") for w in load("qualifiers")[key]), key=len, reverse=True))
     unit_rate = re.compile(rf"\b(?:{unit})s?\s+(?:(?:was|were|is|has|had|have|been)\s+){{0,2}}(?:{verbs})\s+"
-                           rf"(?:(?:at|for|to|of)\s+)?(?:(?:{quals})\s+)?(?P<num>{number})"
+                           rf"(?:(?:at|for|to|of)\s+)?(?:an?\s+(?:(?:new|fresh|record|all-time|historic)\s+)*"
+                           rf"(?:record|high|low|peak)\s+(?:of\s+)?)?(?:(?:{quals})\s+)?(?P<num>{number})"
                            rf"(?:(?:\s|-)(?P<w>{word})|\s?(?P<a>{abbreviation})|(?P<l>{letter}))?", re.IGNORECASE)
     after = re.compile(rf"\s*(?:$|[,.;:)\]–—-]|(?:{'|'.join(map(re.escape, data['words_after']))})\b)", re.IGNORECASE)
     bracket = re.compile(r"\s*[(\[]")
@@ -484,7 +485,10 @@ def _elided(text: str, found: list[Money], ambiguous=lambda start, end, reason: 
         if value is None or amount is None or amount < 1000:
             continue  # a rial or toman rate is in thousands
         i = sentence_of(m.start())
-        currency, n = local_currency(i)
+        # the rate's own unit read as money ("One US dollar was selling for 1.3 million") is not the sentence's
+        unit_at = m.start() if m.re is rates[1] else m.end() - 1
+        own = next((f for f in found if f.start <= unit_at < f.end), None)
+        currency, n = local_currency(i, own)
         if currency is None:
             if n:
                 continue
