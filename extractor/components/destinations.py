@@ -262,8 +262,8 @@ class _Sentence:
 _IRAN_SUPPLIES = re.compile(
     r"(?:^|[,;]\s*|\b(?:and|while|but)\s+)(?:[A-Za-z’'\-]+\s+){0,3}?(?:Iran|Tehran|Iranian\s+[a-z]+(?:\s+[a-z]+)?)\s+"
     r"(?:(?:has|have|had|also|still|now|already|will|would|could|can|to|is|was|been|currently|continues\s+to|"
-    r"continued\s+to)\s+){0,3}(?:supplied|supplies|supply|supplying|sold|sells|sell|selling|provided|provides|provide|"
-    r"providing)\s+(?:the\s+)?$")
+    r"continued\s+to)\s+){0,3}(?:supplied|supplies|supply|supplying|sold|sells|sell|selling)\s+"
+    r"(?:the\s+)?$")
 
 
 def _is_export_role(info: _Sentence, s: int, e: int) -> bool:
@@ -556,7 +556,8 @@ def _buys_after(text: str, info: "_Sentence", c) -> bool:
     if not found:
         return False
     rest = text[found.end():min(end, found.end() + 80)]
-    return not _NOT_RECEIVING.search(rest) and not foreign.match(rest) and not re.match(r"\s+(?:it|them)\b", rest)
+    return not _NOT_RECEIVING.search(rest) and not foreign.match(rest) and not re.match(r"\s+(?:it|them)\b", rest) \
+        and not re.search(r"\bfrom\s+(?!Iran\b)", rest)  # "bought oil from other suppliers"
 
 
 def _foreign_goods(text: str, start: int, end: int) -> bool:
