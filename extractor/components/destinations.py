@@ -280,8 +280,9 @@ def _is_export_role(info: _Sentence, s: int, e: int) -> bool:
         return True  # "Iran has supplied Turkey with gas", "Tehran sells Pakistan electricity"
     # origins and import sources
     if re.search(r"\bfrom\s+(?:the\s+)?$", before) or re.search(r"\bfrom\s+(?:the\s+)?(?:[A-Z][\w.]*\s*,?\s*(?:and\s+)?){1,6}$", before) and not re.search(r"\bto\s+(?:the\s+)?(?:[A-Z][\w.]*\s*,?\s*(?:and\s+)?){1,6}$", before):
-        if not re.search(r"\bexport", before[-60:], re.IGNORECASE):
-            return False
+        if not re.search(r"\bexport", before[-60:], re.IGNORECASE) or re.search(
+                r"\b(?:bought|buys|buying|purchased|purchases|imported|imports|importing|received)\b[^.;]*$", before[-60:]):
+            return False  # not "exports ... from", nor "China bought most of its oil from Russia"
     if re.match(r"\s*(?:’s|'s)?\s*(?:imports?|purchases|purchased|imported|bought)\b[^.]{0,80}\bfrom\s+Iran\b", after):
         return True
     if re.search(r"\b[Ii]mports?\s+by\s+(?:the\s+)?$", before) and re.match(r"\s+from\s+Iran\b", after):
@@ -567,6 +568,30 @@ def _foreign_goods(text: str, start: int, end: int) -> bool:
     return bool(verb) and bool(_buyer_tail()[1].match(text, start + verb.end(), end))
 
 
+_SELL_VERB = re.compile(r"\b(?:sold|sells|selling|sell|exported|exports|exporting|export|re-exported|re-exports|shipped|"
+                        r"ships|shipping|supplied|supplies|supplying|sent|sends|delivered|delivers|delivering)\b")
+# between a country and its verb: a possessive and up to two words ("Turkey's steel exports"), an aside
+# (", its main rival,"), auxiliaries
+_SUBJECT_GAP = re.compile(r"(?:’s|'s)?(?:\s+[a-z\-]+){0,2}?(?:\s*,[^,;]{1,50},)?\s+"
+                          r"(?:(?:also|has|have|had|reportedly|then|itself|alone|now|still|will|would|is|are|was|were)\s+){0,2}$")
+
+
+def _foreign_exporter(text: str, info: "_Sentence", c, in_sent: list) -> bool:
+    """The verb of sending before the country has another country as its subject: "Saudi Arabia and Iraq sold
+    more crude to India", "Turkey, its main rival, sold more to Iraq", "Turkey's exports to Iraq rose" (the
+    country receives that country's exports, not Iran's); not when Iran is among the subjects."""
+    a, _ = info.clause_at(c[1] - info.start)
+    start = info.start + a
+    verbs = list(_SELL_VERB.finditer(text, start, c[1]))
+    if not verbs:
+        return False
+    verb = verbs[-1]
+    if re.search(r"\b(?:Iran|Iranian|Tehran)\b", text[start:verb.start()]):
+        return False
+    return any(o[0] != c[0] and start <= o[1] and o[2] <= verb.start()
+               and _SUBJECT_GAP.fullmatch(text, o[2], verb.start()) for o in in_sent)
+
+
 def _from_before(text: str, start: int, s: int) -> bool:
     return bool(re.search(r"\bfrom\s+(?:the\s+)?$", text[max(start, s - 12):s]))
 
@@ -661,7 +686,7 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
             chosen = _with_list_mates(text, info, in_sent, chosen)
             chosen = lists.with_mates(chosen)
         chosen = [c for c in chosen if c not in lists.sellers and not _refuses(text, info, c)
-                  and c not in lists.rivals and c not in lists.refusing]
+                  and c not in lists.rivals and c not in lists.refusing and not _foreign_exporter(text, info, c, in_sent)]
         if territory_spans:  # "Azerbaijan sends gas to Nakhchivan": its own country, named before it, is the sender
             chosen = [c for c in chosen if (c[1], c[2]) not in territory_spans or not any(
                 o[0] == c[0] and o[1] < c[1] and o not in chosen for o in in_sent)]
