@@ -203,7 +203,22 @@ AMOUNTS = [
         ("China", "CN", *usd("4000000000"), ["China"]), id="purchases-change-then-amount-not-other-direction"),
 ]
 
-ROUND7 = COLON_LISTS + BUYERS + SUPPLY + AMOUNTS
+# --- 4b. not a value of trade, of Iran's imports from the country, or of another country's sale -------------
+NOT_ITS_AMOUNT = [
+    row("Trade with China reached $30 billion, with exports to China at $10 billion and imports from China at "
+        "$20 billion.",
+        ("China", "CN", *usd("10000000000"), ["China", "China", "China"]), id="trade-total-then-exports-to"),
+    row("Trade between Iran and Iraq hit $12 billion, of which Iranian exports to Iraq were $9 billion.",
+        ("Iraq", "IQ", *usd("9000000000"), ["Iraq", "Iraq"]), id="trade-between-then-exports-to"),
+    row("Iran's imports from Turkey were $4 billion, while its exports to Turkey stood at $2 billion.",
+        ("Turkey", "TR", *usd("2000000000"), ["Turkey", "Turkey"]), id="imports-from-then-exports-to"),
+    row("Iraq is Iran's top export market. Trade with Iraq hit $12 billion.",
+        ("Iraq", "IQ", *NONE, ["Iraq", "Iraq"]), id="not-trade-value-of-known-destination"),
+    row("Iraq bought $6 billion of goods, and Turkey, which sold $1 billion to Iraq, lost ground.",
+        ("Iraq", "IQ", *usd("6000000000"), ["Iraq", "Iraq"]), id="not-relative-clause-seller"),
+]
+
+ROUND7 = NOT_ITS_AMOUNT + COLON_LISTS + BUYERS + SUPPLY + AMOUNTS
 
 
 def _actual(text):

@@ -576,6 +576,12 @@ _SUBJECT_GAP = re.compile(r"(?:’s|'s)?(?:\s+[a-z\-]+){0,2}?(?:\s*,[^,;]{1,50},
                           r"(?:(?:also|has|have|had|reportedly|then|itself|alone|now|still|will|would|is|are|was|were)\s+){0,2}$")
 
 
+# a mention of a known destination as a trade partner or an import source: its amount is not an export value
+# ("Trade with China reached $30 billion", "imports from Turkey were $4 billion")
+_TRADE_OR_SOURCE = re.compile(r"(?:\bfrom|\b(?:trade|trading|commerce|exchanges?)\s+(?:[\w\-]+\s+){0,2}?(?:with|between)"
+                              r"(?:\s+(?:Iran|Tehran)\s+and)?)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _foreign_exporter(text: str, info: "_Sentence", c, in_sent: list) -> bool:
     """The verb of sending before the country has another country as its subject: "Saudi Arabia and Iraq sold
     more crude to India", "Turkey, its main rival, sold more to Iraq", "Turkey's exports to Iraq rose" (the
@@ -680,7 +686,8 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
             for iso, s, e in rest:
                 _, clause_end = info.clause_at(s - info.start)
                 tail = text[e:min(info.start + clause_end, e + 200)]
-                if (iso, s, e) in paired and not IMPORT_FROM.search(text[max(info.start, s - 60):s]) or re.match(
+                if (iso, s, e) in paired and not IMPORT_FROM.search(text[max(info.start, s - 60):s]) \
+                        and not _TRADE_OR_SOURCE.search(text, max(info.start, s - 50), s) or re.match(
                         r"(?:[^.;]|\.(?=\d))*?\b(?:took|bought|purchased|imported|received|absorbed|accounted\s+for)\b", tail):
                     chosen.append((iso, s, e))
             chosen = _with_list_mates(text, info, in_sent, chosen)
@@ -706,7 +713,7 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
                 and not _ranks_sellers().search(sentence):
             taken = set(chosen)
             known = [c for c in in_sent if c[0] in dests and c not in taken and c not in lists.sellers
-                     and c not in lists.rivals]
+                     and c not in lists.rivals and not _TRADE_OR_SOURCE.search(text, max(info.start, c[1] - 50), c[1])]
             chosen = sorted(chosen + known, key=lambda x: x[1])
         # the list parser's pairs, else the lone export amount of a lone destination's clause
         pairs = lists.pairs(chosen)
