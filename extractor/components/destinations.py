@@ -501,30 +501,37 @@ def _colon_head_cues() -> tuple[re.Pattern, re.Pattern]:
     sellers = [w for w in load("coordination")["seller_verbs"] if w.endswith(("er", "ers", "ce", "ces", "gin"))]
     rivals = load("destination_cues")["rival_nouns"]
     export = re.compile(r"\b(?:exports?|exported|shipments?|shipped|sales|sold|deliveries|delivered|supplies|supplied|sent)"
-                        r"\s+(?:[\w\-’']+\s+){0,4}?(?:to|into)\b|\bexports?\b|\bbought\b|\bpurchased\b",
+                        r"\s+(?:[\w\-’']+\s+){0,4}?(?:to|into)\b(?P<to>)|\bexports?\b|\bbought\b|\bpurchased\b",
                         re.IGNORECASE)
     not_export = re.compile(rf"\b(?:{_phrases(sellers + rivals)})\b|\bimport|\bfrom\b|\bto\s+Iran\b|\bsanction",
                             re.IGNORECASE)
     return export, not_export
 
 
+_LIST_OPENER = re.compile(r"[:(—–]|\s-\s")
+
+
 def _after_export_colon(text: str, info: "_Sentence", lists: "_Lists") -> frozenset:
-    """The items of a list right after a colon whose clause speaks of exports to them ("Sales to the Caspian states
-    were smaller: Russia ($1b), Azerbaijan ($364m) and Kazakhstan ($118m)")."""
+    """The items of a list right after a colon, an opening bracket or a dash whose clause speaks of exports to them
+    ("Sales to the Caspian states were smaller: Russia ($1b), Azerbaijan ($364m) and Kazakhstan ($118m)",
+    "Exports to the Caspian states (Russia $1b, Azerbaijan $364m) grew")."""
     if lists.parse is None:
         return frozenset()
     export, not_export = _colon_head_cues()
     out = set()
     for coord in lists.parse.coordinations:
         first = lists.countries[coord.items[0]][1]
-        colon = re.search(r":\s*(?:the\s+)?$", text[max(info.start, first - 8):first])
+        colon = re.search(r"(?::|\(|\s[—–-])\s*(?:the\s+)?$", text[max(info.start, first - 8):first])
         if not colon:
             continue
         colon_at = max(info.start, first - 8) + colon.start()
         head_start = info.start + info.clause_at(colon_at - info.start)[0]
         head = text[head_start:colon_at]
-        head = head[max(head.rfind(":"), head.rfind(";")) + 1:]
-        if export.search(head) and not not_export.search(head):
+        head = head[max(head.rfind(":"), head.rfind(";"), head.rfind("(")) + 1:]
+        found = export.search(head)
+        # after a bracket or a dash only an export "to" the group: "Exports to the Gulf states (Oman $2b, ...)"
+        if found and (colon.group().lstrip().startswith(":") or found.group("to") is not None) \
+                and not not_export.search(head):
             out.update(lists.countries[i] for i in coord.items)
     out.update(lists.countries[a] for a, h in lists.parse.acronym_of.items() if lists.countries[h] in out)
     return frozenset(out)
@@ -651,7 +658,8 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
         line_item = bullet is not None and bool(in_sent) and in_sent[0][1] == bullet.end()
         list_header = line_item or info.string.rstrip().endswith(":") and (
             info.export_cue or bool(DEST_LIST_CUE.search(sentence) or _cues().buyer.search(sentence)))
-        after_colon = _after_export_colon(text, info, lists) if ":" in sentence and in_sent else frozenset()
+        after_colon = _after_export_colon(text, info, lists) if in_sent and _LIST_OPENER.search(sentence) \
+            else frozenset()
         for iso, s, e in in_sent:
             if (iso, s, e) in lists.sellers:
                 continue
