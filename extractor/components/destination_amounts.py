@@ -83,7 +83,9 @@ def _not_its_amount(text: str, s: int, m: Money) -> bool:
     if m.end <= s:
         # "Power exports earn $350m as Iraq pays part of its arrears": the country's own words are about a debt
         after = re.match(r"[^,;.]{0,60}", text[s:])
-        return "," in text[m.end:s] or bool(_DEBT.search(text, m.end, s) or _DEBT.search(after.group()))
+        # "revenue reached $5 billion as buyers in China rose", "$9 billion to neighbours such as Iraq": a total
+        return "," in text[m.end:s] or bool(_DEBT.search(text, m.end, s) or _DEBT.search(after.group())
+                                            or re.search(r"\bas\b", text[m.end:s]))
     # "Iraq took 20 percent of Iran's exports and total exports reached $5 billion": its share, then the total
     return bool(_DEBT.search(text, s, m.start) or _share_between(text, s, m.start))
 

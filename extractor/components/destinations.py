@@ -81,6 +81,19 @@ _TO_LIST = re.compile(r"\b(?:to|into|for|towards)\s+(?:the\s+)?(?:[\w\-]+\s+){0,
 
 
 @lru_cache(maxsize=None)
+def _arrival() -> re.Pattern:
+    """Iranian goods or their carriers arriving in the country: "Iranian gasoline reached Venezuela", "Iran's
+    first fuel cargo arrived in Syria"; the nouns are data/destination_cues.json "arriving_goods" (goods and
+    what carries them, never people: "Iranian officials arrived in Caracas" is no export)."""
+    nouns = _phrases(load("destination_cues")["arriving_goods"])
+    return re.compile(rf"(?:(?:\bIranian|\bIran['’]s)\s+(?:[\w\-]+\s+){{0,3}}?(?:{nouns})\b"
+                      rf"|\b(?:{nouns})\s+(?:[\w\-]+\s+){{0,3}}?from\s+Iran\b)[^.;]{{0,60}}?"
+                      r"\b(?:reached|reach|reaches|arrived\s+(?:in|at|off)|arrives\s+(?:in|at)|docked\s+(?:in|at|off)|"
+                      r"berthed\s+(?:in|at)|unloaded\s+(?:in|at)|discharged\s+(?:in|at)|landed\s+in)\s+(?:the\s+)?$",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
 def _route_before() -> re.Pattern:
     """Right before a country or the list it ends: a route word of data/destination_cues.json "route_before"
     ("through", "via", "by way of"): the goods pass through the country, they are not exported to it."""
@@ -276,6 +289,8 @@ def _is_export_role(info: _Sentence, s: int, e: int) -> bool:
         after = after[acronym.end():]
     if _route_before().search(before):
         return False  # a route: "exports gas to Armenia through Georgia", "via Turkmenistan and Uzbekistan"
+    if _arrival().search(before):
+        return True  # "Iranian gasoline reached Venezuela", "five Iranian tankers docked in Syria"
     if _IRAN_SUPPLIES.search(before) and not re.match(r"(?:’s|'s)", after):
         return True  # "Iran has supplied Turkey with gas", "Tehran sells Pakistan electricity"
     # origins and import sources
