@@ -540,7 +540,7 @@ def _after_export_colon(text: str, info: "_Sentence", lists: "_Lists") -> frozen
         if not colon:
             continue
         colon_at = max(info.start, first - 8) + colon.start()
-        head_start = info.start + info.clause_at(colon_at - info.start)[0]
+        head_start = max(info.start + info.clause_at(colon_at - info.start)[0], colon_at - 200)
         head = text[head_start:colon_at]
         head = head[max(head.rfind(":"), head.rfind(";"), head.rfind("(")) + 1:]
         found = export.search(head)
@@ -609,15 +609,23 @@ def _foreign_exporter(text: str, info: "_Sentence", c, in_sent: list) -> bool:
     more crude to India", "Turkey, its main rival, sold more to Iraq", "Turkey's exports to Iraq rose" (the
     country receives that country's exports, not Iran's); not when Iran is among the subjects."""
     a, _ = info.clause_at(c[1] - info.start)
-    start = info.start + a
-    verbs = list(_SELL_VERB.finditer(text, start, c[1]))
-    if not verbs:
+    start = max(info.start + a, c[1] - 160)  # a bounded window: linear in long lists
+    verb = None
+    for verb in _SELL_VERB.finditer(text, start, c[1]):
+        pass
+    if verb is None:
         return False
-    verb = verbs[-1]
-    if re.search(r"\b(?:Iran|Iranian|Tehran)\b", text[start:verb.start()]):
+    subject_start = max(start, verb.start() - 120)
+    if re.search(r"\b(?:Iran|Iranian|Tehran)\b", text[subject_start:verb.start()]):
         return False
-    return any(o[0] != c[0] and start <= o[1] and o[2] <= verb.start()
-               and _SUBJECT_GAP.fullmatch(text, o[2], verb.start()) for o in in_sent)
+    k = bisect_left(in_sent, verb.start(), key=lambda o: o[1])  # occurrences starting before the verb
+    for j in range(k - 1, -1, -1):
+        o = in_sent[j]
+        if o[1] < subject_start:
+            break
+        if o[0] != c[0] and o[2] <= verb.start() and _SUBJECT_GAP.fullmatch(text, o[2], verb.start()):
+            return True
+    return False
 
 
 def _from_before(text: str, start: int, s: int) -> bool:
@@ -638,10 +646,13 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
                    if not inside(m.start(), m.end())]
     # a territory stands for its country in the roles below, but is no mention of it
     territory_spans = set()
+    starts = [s for _, s, _ in occurrences]
     for m in _territory_re().finditer(text):
         iso = load("countries")["territories"][m.group()]
+        # the country named right around it (a bounded window of the sorted occurrences)
+        near = occurrences[bisect_left(starts, m.start() - 80):bisect_left(starts, m.end() + 80)]
         if not inside(m.start(), m.end()) and not any(s < m.end() and m.start() < e or _names_its_country(
-                text, (s, e), (m.start(), m.end())) for c, s, e in occurrences if c == iso or s < m.end() and m.start() < e):
+                text, (s, e), (m.start(), m.end())) for c, s, e in near if c == iso or s < m.end() and m.start() < e):
             territory_spans.add((m.start(), m.end()))
             occurrences.append((iso, m.start(), m.end()))
     if territory_spans:
