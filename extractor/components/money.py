@@ -148,12 +148,14 @@ def _word_first_pattern() -> tuple[re.Pattern, re.Pattern]:
     word, abbreviation, letter = scale_patterns()
     cur_word = rf"(?:{trie_pattern(t.words)})"
     number = rf"(?<![\w.,±])(?:{NUMBER})(?![\d]|[.,]\d)"
-    pattern = re.compile(rf"(?<![\w$€£¥-]){cur_word}\s(?P<num>{number})"
+    # scanned from the number (cheap: only at digits), the word looked up right before it
+    pattern = re.compile(rf"(?<=[A-Za-z]\s)(?P<num>{number})"
                          rf"(?:(?:\s|-)(?P<sc>{word})|\s?(?P<ab>{abbreviation})|(?P<l>{letter}))"
                          rf"(?:\s(?P<sc2>{word}))?", re.IGNORECASE)
+    word_before = re.compile(rf"(?<![\w$€£¥-])(?P<cur>{cur_word})\s$", re.IGNORECASE)
     not_before = re.compile(r"(?:\b(?:the|a|an|per|to|against|each|every|one|versus|vs\.?|into|for|from|of|in|"
                             r"and|or)|[\d%])\s+$", re.IGNORECASE)
-    return pattern, not_before
+    return pattern, word_before, not_before
 
 
 def _qualifier(text: str, start: int) -> Optional[str]:
@@ -345,18 +347,21 @@ def find_money_with_warnings(text: str) -> tuple[list[Money], list[str]]:
             unscaled=not any(scales_) and not m.group("sub"))
 
     # last, a currency word first: "worth dollar 3 million" (never where a reading above overlaps)
-    word_first, not_before = _word_first_pattern()
+    word_first, word_before, not_before = _word_first_pattern()
     after = _elided_patterns()[2]
     for m in word_first.finditer(text):
-        end = _last_end(m, "num", "sc", "ab", "l", "sc2")
-        if not_before.search(text, max(0, m.start() - 12), m.start()) or not after.match(text, end):
+        cur = word_before.search(text, max(0, m.start() - 60), m.start())
+        if cur is None:
             continue
-        resolved = from_word(text[m.start():m.start("num")].strip())
+        end = _last_end(m, "num", "sc", "ab", "l", "sc2")
+        if not_before.search(text, max(0, cur.start() - 12), cur.start()) or not after.match(text, end):
+            continue
+        resolved = from_word(cur.group("cur"))
         if resolved is None:
             continue
         iso, factor = resolved
-        add(m.start(), end, to_amount(m.group("num"), m.group("sc") or m.group("ab") or m.group("l"), m.group("sc2"),
-                                      factor=factor), iso)
+        add(cur.start(), end, to_amount(m.group("num"), m.group("sc") or m.group("ab") or m.group("l"), m.group("sc2"),
+                                        factor=factor), iso)
 
     # Earlier patterns win; later overlapping ones are dropped.
     taken = bytearray(len(text))  # characters already inside a kept mention
@@ -397,22 +402,22 @@ def _elided_patterns():
     bare = re.compile(rf"(?P<num>{number})(?:(?:\s|-)(?P<w>{word})|\s?(?P<a>{abbreviation}))", re.IGNORECASE)
     # "42,000 to the dollar", "600,000 against the U.S. dollar": a rate of the sentence's currency
     unit = "|".join(re.escape(u) for u in sorted(data["rate_units"], key=len, reverse=True))
-    # "1.3 million to the dollar": a rate may carry a scale word
-    rate = re.compile(rf"(?P<num>{number})(?:(?:\s|-)(?P<w>{word})|\s?(?P<a>{abbreviation})|(?P<l>{letter}))?\s+"
-                      rf"(?:to|per|against)\s+"
-                      rf"(?:the\s+|one\s+|each\s+|a\s+)?(?:{unit})(?![A-Za-z])", re.IGNORECASE)
-    # "the dollar traded at 1.19 million", "the greenback sold for 950,000": the unit as the subject of a price verb
+    # "1.3 million to the dollar": a rate may carry a scale word; read from the number (one scan), with the
+    # rate's unit after it or, as the subject of a price verb, before it ("the dollar traded at 1.19 million",
+    # "the greenback sold for 950,000")
+    rate_number = re.compile(rf"(?P<num>{number})(?:(?:\s|-)(?P<w>{word})|\s?(?P<a>{abbreviation})|(?P<l>{letter}))?",
+                             re.IGNORECASE)
+    rate_after = re.compile(rf"\s+(?:to|per|against)\s+(?:the\s+|one\s+|each\s+|a\s+)?(?:{unit})(?![A-Za-z])", re.IGNORECASE)
     verbs = "|".join(re.escape(v) for v in sorted(data["rate_verbs"], key=len, reverse=True))
     quals = "|".join(r"\s+".join(map(re.escape, q.split())) for q in sorted(
         (w for key in ("more_than", "less_than", "about") for w in load("qualifiers")[key]), key=len, reverse=True))
-    unit_rate = re.compile(rf"\b(?:{unit})s?\s+(?:(?:was|were|is|has|had|have|been)\s+){{0,2}}(?:{verbs})\s+"
-                           rf"(?:(?:at|for|to|of)\s+)?(?:an?\s+(?:(?:new|fresh|record|all-time|historic)\s+)*"
-                           rf"(?:record|high|low|peak)\s+(?:of\s+)?)?(?:(?:{quals})\s+)?(?P<num>{number})"
-                           rf"(?:(?:\s|-)(?P<w>{word})|\s?(?P<a>{abbreviation})|(?P<l>{letter}))?", re.IGNORECASE)
+    rate_before = re.compile(rf"\b(?:{unit})s?\s+(?:(?:was|were|is|has|had|have|been)\s+){{0,2}}(?:{verbs})\s+"
+                             rf"(?:(?:at|for|to|of)\s+)?(?:an?\s+(?:(?:new|fresh|record|all-time|historic)\s+)*"
+                             rf"(?:record|high|low|peak)\s+(?:of\s+)?)?(?:(?:{quals})\s+)?$", re.IGNORECASE)
     after = re.compile(rf"\s*(?:$|[,.;:)\]–—-]|(?:{'|'.join(map(re.escape, data['words_after']))})\b)", re.IGNORECASE)
     bracket = re.compile(r"\s*[(\[]")
     sentence_end = re.compile(r"[.!?](?=\s+[A-Z\"“(])|\n")
-    return bare, (rate, unit_rate), after, bracket, sentence_end, data["default"]
+    return bare, (rate_number, rate_after, rate_before), after, bracket, sentence_end, data["default"]
 
 
 def _elided(text: str, found: list[Money], ambiguous=lambda start, end, reason: None) -> list[Money]:
@@ -476,7 +481,12 @@ def _elided(text: str, found: list[Money], ambiguous=lambda start, end, reason: 
 
     # rates first: a rate gives its sentence the local currency, so that a parallel amount takes it
     # ("crossed 1 million to the dollar in March, and stood at 1.19 million on December 1")
-    for m in sorted((m for r in rates for m in r.finditer(text)), key=lambda m: m.start("num")):
+    rate_number, rate_after, rate_before = rates
+    for m in rate_number.finditer(text):
+        unit_after = rate_after.match(text, m.end())
+        unit_before = None if unit_after else rate_before.search(text, max(0, m.start() - 90), m.start())
+        if unit_after is None and unit_before is None:
+            continue
         if taken.find(1, m.start("num"), m.end()) != -1:
             continue
         value = parse_number(m.group("num"))
@@ -484,9 +494,9 @@ def _elided(text: str, found: list[Money], ambiguous=lambda start, end, reason: 
         amount = to_amount(m.group("num"), scale) if scale else value
         if value is None or amount is None or amount < 1000:
             continue  # a rial or toman rate is in thousands
-        i = sentence_of(m.start())
+        i = sentence_of(unit_before.start() if unit_before else m.start())
         # the rate's own unit read as money ("One US dollar was selling for 1.3 million") is not the sentence's
-        unit_at = m.start() if m.re is rates[1] else m.end() - 1
+        unit_at = unit_before.start() if unit_before else unit_after.end() - 1
         own = next((f for f in found if f.start <= unit_at < f.end), None)
         currency, n = local_currency(i, own)
         if currency is None:
@@ -495,8 +505,8 @@ def _elided(text: str, found: list[Money], ambiguous=lambda start, end, reason: 
             currency = (default, Decimal(1))
         if currency[0] != default:
             continue
-        end = max(m.end(g) for g in ("num", "w", "a", "l"))
-        if m.re is rates[1] and not after.match(text, end):
+        end = m.end()
+        if unit_before and not after.match(text, end):
             continue  # "the dollar fetched 30,000 won": a currency or noun follows
         before = len(out)
         emit(m.start("num"), end, m.group("num"), scale, currency)
