@@ -536,6 +536,8 @@ def _after_export_colon(text: str, info: "_Sentence", lists: "_Lists") -> frozen
     out = set()
     for coord in lists.parse.coordinations:
         first = lists.countries[coord.items[0]][1]
+        if re.match(r"(?:’s|'s)\b", text[lists.countries[coord.items[0]][2]:]):
+            continue  # "Iran's exports to Iraq rose: Turkey's fell" (the country's own, not a list of buyers)
         colon = re.search(r"(?::|\(|\s[—–-])\s*(?:the\s+)?$", text[max(info.start, first - 8):first])
         if not colon:
             continue
