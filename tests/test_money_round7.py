@@ -57,6 +57,19 @@ UNIT_AS_SUBJECT = [
     row("The dollar traded at 1,300 points on the index.", id="not-when-a-noun-follows"),
 ]
 
+LOCAL_CURRENCY_AS_SUBJECT = [
+    row("The rial fell to 1.3 million on Monday.",
+        ("1.3 million", "1300000", "IRR", None), id="rial-fell-to-scale"),
+    row("The toman weakened to 130,000 on the open market.",
+        ("130,000", "1300000", "IRR", None), id="toman-weakened-to-times-ten"),
+    row("The rial slid past 1 million in March, and stood at 1.19 million on December 1.",
+        ("1 million", "1000000", "IRR", None), ("1.19 million", "1190000", "IRR", None),
+        id="rial-slid-past-then-parallel"),
+    row("The rial fell 3 percent on Monday.", id="not-rial-percentage"),
+    row("Bank Rial crossed 2 million customers.", id="not-rial-when-a-noun-follows"),
+    row("The rial's value fell to 500 on Monday.", id="not-below-a-thousand"),
+]
+
 PARALLEL_TO_RATE = [
     row("The rial had crossed 1 million to the dollar in spring, and stood at 1.19 million on Monday.",
         ("1 million", "1000000", "IRR", None), ("1.19 million", "1190000", "IRR", None),
@@ -94,7 +107,7 @@ COUNTRY_NAME_CURRENCY = [
     row("Exports to Iraq reached 2 million tons.", id="not-country-without-currency-word"),
 ]
 
-ROUND7 = RATE_WITH_SCALE + UNIT_AS_SUBJECT + PARALLEL_TO_RATE + WORD_FIRST + COUNTRY_NAME_CURRENCY
+ROUND7 = RATE_WITH_SCALE + UNIT_AS_SUBJECT + LOCAL_CURRENCY_AS_SUBJECT + PARALLEL_TO_RATE + WORD_FIRST + COUNTRY_NAME_CURRENCY
 
 
 @pytest.mark.parametrize("text, expected", ROUND7)

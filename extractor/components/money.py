@@ -411,8 +411,11 @@ def _elided_patterns():
     verbs = "|".join(re.escape(v) for v in sorted(data["rate_verbs"], key=len, reverse=True))
     quals = "|".join(r"\s+".join(map(re.escape, q.split())) for q in sorted(
         (w for key in ("more_than", "less_than", "about") for w in load("qualifiers")[key]), key=len, reverse=True))
-    rate_before = re.compile(rf"\b(?:{unit})s?\s+(?:(?:was|were|is|has|had|have|been)\s+){{0,2}}(?:{verbs})\s+"
-                             rf"(?:(?:at|for|to|of)\s+)?(?:an?\s+(?:(?:new|fresh|record|all-time|historic)\s+)*"
+    # the rate unit, or the local currency itself ("the rial fell to 1.3 million", "the toman weakened to
+    # 130,000"; `local_rate_words`), as the subject of a price verb
+    local = "|".join(re.escape(u) for u in sorted(data["local_rate_words"], key=len, reverse=True))
+    rate_before = re.compile(rf"\b(?:(?:{unit})s?|(?P<local>{local}))\s+(?:(?:was|were|is|has|had|have|been)\s+){{0,2}}"
+                             rf"(?:{verbs})\s+(?:(?:at|for|to|of|past|beyond|below|above|near)\s+)?(?:an?\s+(?:(?:new|fresh|record|all-time|historic)\s+)*"
                              rf"(?:record|high|low|peak)\s+(?:of\s+)?)?(?:(?:{quals})\s+)?$", re.IGNORECASE)
     after = re.compile(rf"\s*(?:$|[,.;:)\]–—-]|(?:{'|'.join(map(re.escape, data['words_after']))})\b)", re.IGNORECASE)
     bracket = re.compile(r"\s*[(\[]")
@@ -434,7 +437,8 @@ def _elided(text: str, found: list[Money], ambiguous=lambda start, end, reason: 
     """
     if not found:
         lowered = text.lower()
-        if not any(u.lower() in lowered for u in load("currencies")["elided"]["rate_units"]):
+        elided = load("currencies")["elided"]
+        if not any(u.lower() in lowered for u in elided["rate_units"] + elided["local_rate_words"]):
             return []
     bare, rates, after, bracket, sentence_end, default = _elided_patterns()
     word, abbreviation, _ = scale_patterns()
@@ -479,6 +483,9 @@ def _elided(text: str, found: list[Money], ambiguous=lambda start, end, reason: 
         out.append(Money(start=start, end=end, text=text[start:end], amount=amount, currency=iso,
                          qualifier=_qualifier(text, start)))
 
+    def kind_of_word(word: str):
+        return from_word(word + "s") or from_word(word)  # (IRR, 1) for rials, (IRR, 10) for tomans
+
     # rates first: a rate gives its sentence the local currency, so that a parallel amount takes it
     # ("crossed 1 million to the dollar in March, and stood at 1.19 million on December 1")
     rate_number, rate_after, rate_before = rates
@@ -498,12 +505,15 @@ def _elided(text: str, found: list[Money], ambiguous=lambda start, end, reason: 
         # the rate's own unit read as money ("One US dollar was selling for 1.3 million") is not the sentence's
         unit_at = unit_before.start() if unit_before else unit_after.end() - 1
         own = next((f for f in found if f.start <= unit_at < f.end), None)
-        currency, n = local_currency(i, own)
-        if currency is None:
-            if n:
-                continue
-            currency = (default, Decimal(1))
-        if currency[0] != default:
+        if unit_before and unit_before.group("local"):  # the subject names the currency
+            currency = kind_of_word(unit_before.group("local"))
+        else:
+            currency, n = local_currency(i, own)
+            if currency is None:
+                if n:
+                    continue
+                currency = (default, Decimal(1))
+        if currency is None or currency[0] != default:
             continue
         end = m.end()
         if unit_before and not after.match(text, end):
