@@ -236,6 +236,16 @@ class _Sentence:
 
     # worked out only for the sentences that need them (most name no country)
     @cached_property
+    def buys_or_markets(self) -> bool:
+        """A verb of buying, or an apposition that may call a country the exporter's market (cheap guard)."""
+        return bool(re.search(r"\b(?:bought|buys|buying|purchased|purchasing)\b|,\s*(?:its|their|Iran['’]s|the\s+country['’]s)\s",
+                              self.string))
+
+    @cached_property
+    def sells(self) -> bool:
+        return bool(_SELL_VERB.search(self.string))
+
+    @cached_property
     def respectively(self) -> bool:
         return bool(_RESPECTIVELY.search(self.string))
 
@@ -287,11 +297,12 @@ def _is_export_role(info: _Sentence, s: int, e: int) -> bool:
     acronym = _ACRONYM_AFTER.match(after)
     if acronym:  # "the United Arab Emirates (UAE) from Iran": read past the acronym
         after = after[acronym.end():]
+    has_iran = "Iran" in before or "Tehran" in before  # cheap guards of the two cues that need Iran
     if _route_before().search(before):
         return False  # a route: "exports gas to Armenia through Georgia", "via Turkmenistan and Uzbekistan"
-    if _arrival().search(before):
+    if has_iran and _arrival().search(before):
         return True  # "Iranian gasoline reached Venezuela", "five Iranian tankers docked in Syria"
-    if _IRAN_SUPPLIES.search(before) and not re.match(r"(?:’s|'s)", after):
+    if has_iran and _IRAN_SUPPLIES.search(before) and not re.match(r"(?:’s|'s)", after):
         return True  # "Iran has supplied Turkey with gas", "Tehran sells Pakistan electricity"
     # origins and import sources
     if re.search(r"\bfrom\s+(?:the\s+)?$", before) or re.search(r"\bfrom\s+(?:the\s+)?(?:[A-Z][\w.]*\s*,?\s*(?:and\s+)?){1,6}$", before) and not re.search(r"\bto\s+(?:the\s+)?(?:[A-Z][\w.]*\s*,?\s*(?:and\s+)?){1,6}$", before):
@@ -649,7 +660,8 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
     # a territory stands for its country in the roles below, but is no mention of it
     territory_spans = set()
     starts = [s for _, s, _ in occurrences]
-    for m in _territory_re().finditer(text):
+    territories = load("countries")["territories"]
+    for m in _territory_re().finditer(text) if any(name in text for name in territories) else ():
         iso = load("countries")["territories"][m.group()]
         # the country named right around it (a bounded window of the sorted occurrences)
         near = occurrences[bisect_left(starts, m.start() - 80):bisect_left(starts, m.end() + 80)]
@@ -708,7 +720,7 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
             if not role and export_context and not import_sentence and not _from_before(text, info.start, s):
                 # "Iraq and Afghanistan bought the bulk of the tomatoes", "Iraq and Syria, its two traditional
                 # markets, bought less"; not "Germany bought Chinese cars", "Oman bought no Iranian goods"
-                role = _buys_after(text, info, (iso, s, e))
+                role = info.buys_or_markets and _buys_after(text, info, (iso, s, e))
             if not role and info.export_cue and (iso, s, e) in lists.shares and not import_sentence:
                 role = not _from_before(text, info.start, s)  # "Of the exports, Spain took 35 percent"
             if role:
@@ -729,7 +741,8 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
             chosen = _with_list_mates(text, info, in_sent, chosen)
             chosen = lists.with_mates(chosen)
         chosen = [c for c in chosen if c not in lists.sellers and not _refuses(text, info, c)
-                  and c not in lists.rivals and c not in lists.refusing and not _foreign_exporter(text, info, c, in_sent)]
+                  and c not in lists.rivals and c not in lists.refusing
+                  and not (info.sells and _foreign_exporter(text, info, c, in_sent))]
         if territory_spans:  # "Azerbaijan sends gas to Nakhchivan": its own country, named before it, is the sender
             chosen = [c for c in chosen if (c[1], c[2]) not in territory_spans or not any(
                 o[0] == c[0] and o[1] < c[1] and o not in chosen for o in in_sent)]
