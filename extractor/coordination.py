@@ -124,7 +124,10 @@ def grammar() -> _Grammar:
         seller=re.compile(rf"(?:’s|'s)?(?:\s*,\s*[a-z]+(?:\s+[a-z]+)?\s*,)?\s+(?:(?:{_alt(data['seller_lead'])})\s+){{0,4}}"
                           rf"(?:{_alt(data['seller_verbs'])})\b"
                           # an apposition: "Turkey, the top seller to Iran, ..."
-                          rf"|\s*,\s+(?:(?:{_alt(data['seller_lead'])})\s+){{1,4}}(?:{_alt(data['seller_verbs'])})\s+to\s+Iran\b"),
+                          rf"|\s*,\s+(?:(?:{_alt(data['seller_lead'])})\s+){{1,4}}(?:{_alt(data['seller_verbs'])})\s+to\s+Iran\b"
+                          # a relative clause that sells: "Turkey, which sold $1 billion to Iraq,"
+                          rf"|\s*,\s*(?:which|who)\s+(?:(?:{_alt(data['seller_lead'])})\s+){{0,3}}"
+                          rf"(?:{_alt([v for v in data['seller_verbs'] if not v.endswith(('er', 'ers', 'ce', 'ces', 'gin'))])})\b"),
         each_after=re.compile(rf"\s+(?:{_alt(data['each_words'])})\b"),
         each_in=re.compile(rf"\b(?:{_alt(data['each_words'])})\b"),
         # between two amounts of one run; a restatement in brackets may follow an amount

@@ -9,7 +9,8 @@ Pure functions, no spaCy.  The sources, merged once at first use:
   their default currency ("rials", "tomans", "riyals"), letter symbols
   ("Rs", "KD", "RMB"), letters before "$" ("C$", "AU $"), signs, and
   demonyms, which combine with any spelling of a currency word of their
-  country ("Emirati dirhams", "Yemeni riyals", "Turkmen manats").
+  country ("Emirati dirhams", "Yemeni riyals", "Turkmen manats"), and so do the
+  country names of ``pycountry`` ("Malaysia ringgit").
 
 Everything resolves to an ISO code and a factor to its base unit (tomans
 are ten rials; cents a hundredth of a dollar).
@@ -105,6 +106,19 @@ def tables() -> CurrencyTables:
         for code in get_territory_currencies(territory):
             for form in last_words.get(code, ()):
                 words.setdefault(f"{demonym.lower()} {form}", code)
+    # a country's name before a currency word of that country, as its adjective is: "Malaysia ringgit"
+    names_of: dict[str, set[str]] = {}
+    for country in pycountry.countries:
+        names_of.setdefault(country.alpha_2, set()).update(
+            n for n in (getattr(country, a, None) for a in ("name", "common_name")) if n and not re.search(r"[,(]", n))
+    for alias, territory in load("countries")["aliases"].items():  # "Turkey", "South Korea"
+        if not alias.lower().startswith("the "):
+            names_of.setdefault(territory, set()).add(alias)
+    for territory, names in names_of.items():
+        for code in get_territory_currencies(territory):
+            for form in last_words.get(code, ()):
+                for name in names:
+                    words.setdefault(f"{name.lower()} {form}", code)
     words.update({k.lower(): v for k, v in data["words"].items()})
 
     dollars = frozenset(code for code in iso if any(n.endswith(("dollar", "dollars")) for n in _babel_names(code)))

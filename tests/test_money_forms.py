@@ -218,11 +218,9 @@ FRACTIONS_AND_WORDS = [
     row("A ticket costs twenty-five dollars.",
         ("twenty-five dollars", "25", "USD", None), id="hyphenated-number-word"),
     row("The contract is worth dollar 3 million.",
-        ("dollar 3 million", "3000000", "USD", None), id="currency-word-before-number",
-        xfail="a currency word before the number is not read (not the genre's English)"),
+        ("dollar 3 million", "3000000", "USD", None), id="currency-word-before-number"),
     row("The bank holds 50 million Malaysia ringgit.",
-        ("50 million Malaysia ringgit", "50000000", "MYR", None), id="country-name-before-currency-word",
-        xfail="a country name (not its adjective) before a currency word is not composed"),
+        ("50 million Malaysia ringgit", "50000000", "MYR", None), id="country-name-before-currency-word"),
 ]
 
 RANGES_WITH_SIGNS_AFTER = [

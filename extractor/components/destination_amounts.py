@@ -50,13 +50,30 @@ def primary_money(text: str, sentence_money: list[Money]) -> list[Money]:
 
 
 _EXPORT_VERB = re.compile(r"\bexport|\bbought\b|\bpurchas|\bimported\b|\bbuyers?\b|\bcustomers?\b|\bdestination"
-                          r"|\bshipped\b|\bshipments?\b|\bsold\b|\btook\b|\bmarkets?\b|\bimports?\s+from\s+Iran\b|\bimports?\s+by\b",
+                          r"|\bshipped\b|\bshipments?\b|\bsold\b|\btook\b|\bmarkets?\b|\bimports?\s+from\s+Iran\b|\bimports?\s+by\b"
+                          # supply verbs, and sales or deliveries to a country ("sales to Iraq ... $1.4 billion a year")
+                          r"|\bsent\b|\bdelivered\b|\bsupplied\b|\b(?:sales|supplies|deliveries)\s+(?:of\s+(?:[A-Za-z\-]+\s+){1,3}?)?to\b",
                           re.IGNORECASE)
 _CLAUSE_CUT = re.compile(r",\s*(?:while|whereas|but)\b|;|\bwhile\b|\bwhereas\b")
 
 
 # money owed is not an export value ("Iraq's power debt to Iran tops $1b")
 _SHARE = re.compile(r"\d(?:[\d.]*)\s*(?:percent|per\s+cent|%)", re.IGNORECASE)
+# a percentage that is a change, not a share: "grew by 40 percent to", "12 percent more than", "up 8 percent"
+_CHANGE_BEFORE = re.compile(r"\b(?:by|up|down|rose|rise|risen|rising|fell|fall|fallen|falling|grew|grow|grown|growing|"
+                            r"increased?|decreased?|jumped|climbed|dropped|declined|slipped|gained|surged|soared|"
+                            r"plunged|plummeted|slumped|expanded|shrank|contracted)\s+(?:(?:about|around|nearly|some|"
+                            r"almost|roughly|over|more\s+than|less\s+than|just)\s+)?$", re.IGNORECASE)
+_CHANGE_AFTER = re.compile(r"\s*(?:more|less|higher|lower|up|down|above|below|from|compared|increase|rise|decline|drop|"
+                           r"growth|jump|fall|year[\s-]on[\s-]year|on\s+the\s+year)\b", re.IGNORECASE)
+
+
+def _share_between(text: str, a: int, b: int) -> bool:
+    """A share (not a change) written in ``text[a:b]``."""
+    for m in _SHARE.finditer(text, a, b):
+        if not _CHANGE_BEFORE.search(text, max(0, m.start() - 40), m.start()) and not _CHANGE_AFTER.match(text, m.end()):
+            return True
+    return False
 _DEBT = re.compile(r"\b(?:debts?|arrears|owed|owes|owe|unpaid)\b", re.IGNORECASE)
 
 
@@ -64,9 +81,13 @@ def _not_its_amount(text: str, s: int, m: Money) -> bool:
     """The clause's amount is not the country's: a debt, or a total written before the country and cut off from
     it by a comma ("Iran's date exports top $345m, India biggest buyer"), or one after the country's share."""
     if m.end <= s:
-        return "," in text[m.end:s] or bool(_DEBT.search(text, m.end, s))
+        # "Power exports earn $350m as Iraq pays part of its arrears": the country's own words are about a debt
+        after = re.match(r"[^,;.]{0,60}", text[s:])
+        # "revenue reached $5 billion as buyers in China rose", "$9 billion to neighbours such as Iraq": a total
+        return "," in text[m.end:s] or bool(_DEBT.search(text, m.end, s) or _DEBT.search(after.group())
+                                            or re.search(r"\bas\b", text[m.end:s]))
     # "Iraq took 20 percent of Iran's exports and total exports reached $5 billion": its share, then the total
-    return bool(_DEBT.search(text, s, m.start) or _SHARE.search(text, s, m.start))
+    return bool(_DEBT.search(text, s, m.start) or _share_between(text, s, m.start))
 
 
 def _lone(text, s0, s1, countries, money) -> list[Pair]:
@@ -92,6 +113,29 @@ def lone_amount(text: str, sentence: tuple[int, int], countries: list[Country],
     if not countries or not money:
         return []
     return _lone(text, sentence[0], sentence[1], countries, money)
+
+
+def clause_amounts(text: str, sentence: tuple[int, int], countries: list[Country], others: list[Country],
+                   money: list[Money]) -> list[Pair]:
+    """(iso2, money) for a destination left without an amount in a sentence whose other lists were paired: the
+    only unused export amount of its clause, when no other country stands in that clause ("China remained the
+    main buyer, with shipments valued at $1.2 billion, while India and Turkey bought $410m and $265m,
+    respectively"); ``others`` are all the sentence's countries, ``money`` its unused primary money."""
+    s0, s1 = sentence
+    body = text[s0:s1]
+    cuts = [0] + [m.end() for m in _CLAUSE_CUT.finditer(body)] + [len(body)]
+    out = []
+    for iso, s, _ in countries:
+        for a, b in zip(cuts, cuts[1:]):
+            if not a <= s - s0 < b:
+                continue
+            if any(o[0] != iso and s0 + a <= o[1] < s0 + b for o in others):
+                break
+            inside = [m for m in money if s0 + a <= m.start < s0 + b]
+            if len(inside) == 1 and _EXPORT_VERB.search(body[a:b]) and not _not_its_amount(text, s, inside[0]):
+                out.append((iso, inside[0]))
+            break
+    return out
 
 
 def first_amount_after(text: str, start: int, end: int, money: list[Money]) -> Optional[Money]:

@@ -31,7 +31,8 @@ from .. import coordination
 from ..records import Destination, Mention, Money
 from ..resources import load
 from .base import doc_text, results, set_results
-from .destination_amounts import LIST_JOIN, adjective_buyer_amounts, first_amount_after, lone_amount, primary_money
+from .destination_amounts import (LIST_JOIN, adjective_buyer_amounts, clause_amounts, first_amount_after, lone_amount,
+                                  primary_money)
 from .org_index import OrgIndex
 from ..numbers import trie_pattern
 
@@ -77,6 +78,55 @@ _BUYER_IMPORTED = re.compile(r"\b(?:which|who)\s+(?:also\s+)?imported\b(?![^.;]{
 _BULLET = re.compile(r"\s*(?:[-•*–—·]\s*|\d{1,2}[.)]\s*)?(?:the\s+)?")
 # "exports to X, Y and", "exported ... to neighbouring countries including X, Y and": ends at a country
 _TO_LIST = re.compile(r"\b(?:to|into|for|towards)\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}?(?:(?:countries|markets|states|nations|neighbou?rs)\s*,?\s+)?(?:(?:including|such\s+as|namely|like|particularly|especially|mainly|mostly)\s+)?(?:(?:the\s+)?[A-Z][\w.’'\-]*(?![\w.’'\-])(?:\s*\([^)]*\))?(?:\s+(?:at|with|worth)\s+(?:[a-z]+\s+){0,2}[$€£]?\s?[\d.,]+(?:\s*(?!and\b)[a-z]+)?)?\s*(?:(?:,|and)\s*)?){0,12}(?:the\s+)?$")
+
+
+@lru_cache(maxsize=None)
+def _arrival() -> re.Pattern:
+    """Iranian goods or their carriers arriving in the country: "Iranian gasoline reached Venezuela", "Iran's
+    first fuel cargo arrived in Syria"; the nouns are data/destination_cues.json "arriving_goods" (goods and
+    what carries them, never people: "Iranian officials arrived in Caracas" is no export)."""
+    nouns = _phrases(load("destination_cues")["arriving_goods"])
+    return re.compile(rf"(?:(?:\bIranian|\bIran['’]s)\s+(?:[\w\-]+\s+){{0,3}}?(?:{nouns})\b"
+                      rf"|\b(?:{nouns})\s+(?:[\w\-]+\s+){{0,3}}?from\s+Iran\b)[^.;]{{0,60}}?"
+                      r"\b(?:reached|reach|reaches|arrived\s+(?:in|at|off)|arrives\s+(?:in|at)|docked\s+(?:in|at|off)|"
+                      r"berthed\s+(?:in|at)|unloaded\s+(?:in|at)|discharged\s+(?:in|at)|landed\s+in)\s+(?:the\s+)?$",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _route_before() -> re.Pattern:
+    """Right before a country or the list it ends: a route word of data/destination_cues.json "route_before"
+    ("through", "via", "by way of"): the goods pass through the country, they are not exported to it."""
+    words = _phrases(load("destination_cues")["route_before"])
+    return re.compile(rf"\b(?:{words})\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?"
+                      rf"(?:[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?)*$")
+
+
+@lru_cache(maxsize=None)
+def _territory_re() -> re.Pattern:
+    """The territories of data/countries.json ("Nakhchivan"), whole words."""
+    return re.compile(rf"(?<![\w\-])(?:{_phrases(load('countries')['territories'])})(?![\w\-])")
+
+
+def _names_its_country(text: str, country: tuple[int, int], territory: tuple[int, int]) -> bool:
+    """The territory is written with its country, which is then the one to read: "Azerbaijan's Nakhchivan
+    exclave", "the Nakhchivan exclave of Azerbaijan"."""
+    if country[1] <= territory[0]:
+        return bool(re.fullmatch(r"(?:’s|'s)\s+", text[country[1]:territory[0]]))
+    places = _phrases(load("destination_cues")["place_of_country"])
+    return bool(re.fullmatch(rf"(?:\s+[A-Z][\w\-]*)*\s+(?:{places})\s+of\s+(?:the\s+)?", text[territory[1]:country[0]]))
+
+
+@lru_cache(maxsize=None)
+def _to_list() -> re.Pattern:
+    """``_TO_LIST``, also ending in a place of the country ("to Armenia and the Nakhchivan exclave of the",
+    "exports to Basra in southern"): the place nouns are data/destination_cues.json "place_of_country"."""
+    places = _phrases(load("destination_cues")["place_of_country"])
+    place = (rf"(?:(?:the\s+)?(?:[A-Z][\w\-’']*\s+){{1,3}}(?:(?:{places})\s+of|in(?:\s+(?:the\s+)?(?:north|south|east|west)"
+             rf"(?:ern)?|\s+central)?)\s+)?")
+    return re.compile(_TO_LIST.pattern[:-len("(?:the\\s+)?$")] + place + "(?:the\\s+)?$")
+
+
 _ACRONYM_AFTER = re.compile(r"\s*\((?:the\s+)?[A-Z][A-Za-z.&]{1,9}\)")
 # a verb of sending and its object right before "to": "went to", "ship crude to", "sent several gasoline
 # cargoes to", "are sending 200 to 250 megawatts of electricity to", "lift sales of cars to"
@@ -86,10 +136,10 @@ _SEND_VERBS = (r"\b(?:went|sent|send|sends|sending|ship|ships|shipping|delivered
 
 @lru_cache(maxsize=None)
 def _send_before_to() -> re.Pattern:
-    """A send verb and up to six words of its object, at the end of the text before "to"; not when the object
+    """A send verb and up to ten words of its object, at the end of the text before "to"; not when the object
     is people or a message (data/destination_cues.json "not_goods_sent")."""
     people = _phrases(load("destination_cues")["not_goods_sent"])
-    return re.compile(rf"{_SEND_VERBS}(?:\s+(?!(?:{people})\b)[\w\-.,]+){{0,6}}?\s*$", re.IGNORECASE)
+    return re.compile(rf"{_SEND_VERBS}(?:\s+(?!(?:{people})\b)[\w\-.,]+){{0,10}}?\s*$", re.IGNORECASE)
 _SHARE_OF_EXPORTS = re.compile(r"(?:’s|'s)\s+share\s+(?:in|of)\s+(?:Iran['’]s\s+|the\s+|Iranian\s+|its\s+)?(?:[\w\-]+\s+)?exports\b")
 
 
@@ -137,7 +187,11 @@ SANCTION_CUE = re.compile(r"\bsanction", re.IGNORECASE)
 # sentences that give a destination's purchases without saying "export"
 AMOUNT_CONTEXT = re.compile(
     r"\bexport|\bcustomers?\b|\bbuyers?\b|\bpurchas|\bpaid\b|\bbought\b|\bdestinations?\b|\bmarkets?\b"
-    r"|\b(?:came|ranked|stood)\s+(?:first|second|third|fourth|fifth|next)\b|\bfollowed\s+by\b",
+    r"|\b(?:came|ranked|stood)\s+(?:first|second|third|fourth|fifth|next)\b|\bfollowed\s+by\b"
+    r"|\b(?:sales|supplies|deliveries)\s+(?:of\s+(?:[A-Za-z\-]+\s+){1,3}?)?to\b"
+    # a known destination took goods: "Iraq alone took farm goods worth $1.6 billion" (not "took out a loan")
+    r"|\b(?:took|received|absorbed)\b(?!\s+(?:out|over|part|place|steps?|measures?|action|office|charge|effect|"
+    r"power|control|delivery|a\s+loan|loans?)\b)",
     re.IGNORECASE)
 # "Pakistan ($1b) and Iraq ($364m) imported Iranian steel", "Iraq bought ... from Iran"
 BUYS_FROM_IRAN = re.compile(
@@ -182,6 +236,16 @@ class _Sentence:
 
     # worked out only for the sentences that need them (most name no country)
     @cached_property
+    def buys_or_markets(self) -> bool:
+        """A verb of buying, or an apposition that may call a country the exporter's market (cheap guard)."""
+        return bool(re.search(r"\b(?:bought|buys|buying|purchased|purchasing)\b|,\s*(?:its|their|Iran['’]s|the\s+country['’]s)\s",
+                              self.string))
+
+    @cached_property
+    def sells(self) -> bool:
+        return bool(_SELL_VERB.search(self.string))
+
+    @cached_property
     def respectively(self) -> bool:
         return bool(_RESPECTIVELY.search(self.string))
 
@@ -215,6 +279,16 @@ class _Sentence:
         return self._clauses[a]
 
 
+# Iran (or Tehran, an Iranian subject) as the subject of a verb of supplying whose first object is the country:
+# "Iran has supplied Turkey with gas since 2001", "Tehran also sells Pakistan electricity"; the subject names no
+# other country
+_IRAN_SUPPLIES = re.compile(
+    r"(?:^|[,;]\s*|\b(?:and|while|but)\s+)(?:[A-Za-z’'\-]+\s+){0,3}?(?:Iran|Tehran|Iranian\s+[a-z]+(?:\s+[a-z]+)?)\s+"
+    r"(?:(?:has|have|had|also|still|now|already|will|would|could|can|to|is|was|been|currently|continues\s+to|"
+    r"continued\s+to)\s+){0,3}(?:supplied|supplies|supply|supplying|sold|sells|sell|selling)\s+"
+    r"(?:the\s+)?$")
+
+
 def _is_export_role(info: _Sentence, s: int, e: int) -> bool:
     sentence = info.string
     rel = s - info.start
@@ -223,10 +297,18 @@ def _is_export_role(info: _Sentence, s: int, e: int) -> bool:
     acronym = _ACRONYM_AFTER.match(after)
     if acronym:  # "the United Arab Emirates (UAE) from Iran": read past the acronym
         after = after[acronym.end():]
+    has_iran = "Iran" in before or "Tehran" in before  # cheap guards of the two cues that need Iran
+    if _route_before().search(before):
+        return False  # a route: "exports gas to Armenia through Georgia", "via Turkmenistan and Uzbekistan"
+    if has_iran and _arrival().search(before):
+        return True  # "Iranian gasoline reached Venezuela", "five Iranian tankers docked in Syria"
+    if has_iran and _IRAN_SUPPLIES.search(before) and not re.match(r"(?:’s|'s)", after):
+        return True  # "Iran has supplied Turkey with gas", "Tehran sells Pakistan electricity"
     # origins and import sources
     if re.search(r"\bfrom\s+(?:the\s+)?$", before) or re.search(r"\bfrom\s+(?:the\s+)?(?:[A-Z][\w.]*\s*,?\s*(?:and\s+)?){1,6}$", before) and not re.search(r"\bto\s+(?:the\s+)?(?:[A-Z][\w.]*\s*,?\s*(?:and\s+)?){1,6}$", before):
-        if not re.search(r"\bexport", before[-60:], re.IGNORECASE):
-            return False
+        if not re.search(r"\bexport", before[-60:], re.IGNORECASE) or re.search(
+                r"\b(?:bought|buys|buying|purchased|purchases|imported|imports|importing|received)\b[^.;]*$", before[-60:]):
+            return False  # not "exports ... from", nor "China bought most of its oil from Russia"
     if re.match(r"\s*(?:’s|'s)?\s*(?:imports?|purchases|purchased|imported|bought)\b[^.]{0,80}\bfrom\s+Iran\b", after):
         return True
     if re.search(r"\b[Ii]mports?\s+by\s+(?:the\s+)?$", before) and re.match(r"\s+from\s+Iran\b", after):
@@ -242,7 +324,7 @@ def _is_export_role(info: _Sentence, s: int, e: int) -> bool:
     # countries such as Kenya" (not "keen to boost ...")
     pos = 0
     for _ in range(3):
-        to_list = _TO_LIST.search(before, pos)
+        to_list = _to_list().search(before, pos)
         if not to_list:
             break
         head = before[:to_list.start()]
@@ -305,7 +387,8 @@ def _with_list_mates(text: str, info: "_Sentence", in_sent: list, chosen: list) 
         if len(group) < 2 or not any(c[0] in isos for c in group) or all(c in taken for c in group):
             continue
         before = text[max(info.start, group[0][1] - 60):group[0][1]]
-        if IMPORT_CUE.search(before) or SANCTION_CUE.search(before) or re.search(r"\b(?:from|than|like)\s+(?:the\s+)?$", before):
+        if IMPORT_CUE.search(before) or SANCTION_CUE.search(before) or _route_before().search(before) \
+                or re.search(r"\b(?:from|than|like)\s+(?:the\s+)?$", before):
             continue
         clause = info.clause(group[0][1] - info.start)
         if IMPORT_CUE.search(clause) and not EXPORT_CUE.search(clause):
@@ -419,7 +502,8 @@ class _Lists:
                 continue
             first = members[0][1]
             before = self._text[max(self._info.start, first - 40):first]
-            if IMPORT_CUE.search(before) or SANCTION_CUE.search(before) or _from_before(self._text, self._info.start, first):
+            if IMPORT_CUE.search(before) or SANCTION_CUE.search(before) or _from_before(self._text, self._info.start, first) \
+                    or _route_before().search(before):
                 continue
             for c in members:
                 if c not in taken and c not in self.sellers and not _from_before(self._text, self._info.start, c[1]):
@@ -432,6 +516,129 @@ class _Lists:
             return []
         wanted = set(chosen)
         return [(self.countries[i], self.money[k]) for i, k in self.parse.pairs() if self.countries[i] in wanted]
+
+
+@lru_cache(maxsize=None)
+def _colon_head_cues() -> tuple[re.Pattern, re.Pattern]:
+    """(export head, not an export head) of a clause that ends in a colon before a list: "Sales to the Caspian
+    states were smaller:", "exports to its neighbours:" (not "its main suppliers:", "rivals:", "imports from
+    Europe:"); the seller nouns are those of data/coordination.json, the rival nouns those of
+    data/destination_cues.json."""
+    sellers = [w for w in load("coordination")["seller_verbs"] if w.endswith(("er", "ers", "ce", "ces", "gin"))]
+    rivals = load("destination_cues")["rival_nouns"]
+    export = re.compile(r"\b(?:exports?|exported|shipments?|shipped|sales|sold|deliveries|delivered|supplies|supplied|sent)"
+                        r"\s+(?:[\w\-’']+\s+){0,4}?(?:to|into)\b(?P<to>)|\bexports?\b|\bbought\b|\bpurchased\b",
+                        re.IGNORECASE)
+    not_export = re.compile(rf"\b(?:{_phrases(sellers + rivals)})\b|\bimport|\bfrom\b|\bto\s+Iran\b|\bsanction",
+                            re.IGNORECASE)
+    return export, not_export
+
+
+_LIST_OPENER = re.compile(r"[:(—–]|\s-\s")
+
+
+def _after_export_colon(text: str, info: "_Sentence", lists: "_Lists") -> frozenset:
+    """The items of a list right after a colon, an opening bracket or a dash whose clause speaks of exports to them
+    ("Sales to the Caspian states were smaller: Russia ($1b), Azerbaijan ($364m) and Kazakhstan ($118m)",
+    "Exports to the Caspian states (Russia $1b, Azerbaijan $364m) grew")."""
+    if lists.parse is None:
+        return frozenset()
+    export, not_export = _colon_head_cues()
+    out = set()
+    for coord in lists.parse.coordinations:
+        first = lists.countries[coord.items[0]][1]
+        if re.match(r"(?:’s|'s)\b", text[lists.countries[coord.items[0]][2]:]):
+            continue  # "Iran's exports to Iraq rose: Turkey's fell" (the country's own, not a list of buyers)
+        colon = re.search(r"(?::|\(|\s[—–-])\s*(?:the\s+)?$", text[max(info.start, first - 8):first])
+        if not colon:
+            continue
+        colon_at = max(info.start, first - 8) + colon.start()
+        head_start = max(info.start + info.clause_at(colon_at - info.start)[0], colon_at - 200)
+        head = text[head_start:colon_at]
+        head = head[max(head.rfind(":"), head.rfind(";"), head.rfind("(")) + 1:]
+        found = export.search(head)
+        # after a bracket or a dash only an export "to" the group: "Exports to the Gulf states (Oman $2b, ...)"
+        if found and (colon.group().lstrip().startswith(":") or found.group("to") is not None) \
+                and not not_export.search(head):
+            out.update(lists.countries[i] for i in coord.items)
+    out.update(lists.countries[a] for a, h in lists.parse.acronym_of.items() if lists.countries[h] in out)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=None)
+def _buyer_tail() -> tuple[re.Pattern, re.Pattern]:
+    """(a country, the rest of its list and an apposition, then a verb of buying or a buyer apposition; a
+    foreign demonym: what was bought came from elsewhere).  The buyer nouns are those of
+    data/destination_cues.json, the demonyms those of data/currencies.json."""
+    cues = load("destination_cues")
+    nouns = _phrases(cues["buyer_nouns"])
+    mates = r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3}|\s*\([^()]{0,40}\))*"
+    apposition = (rf"\s*,\s*(?:its|their|Iran['’]s|the\s+country['’]s)\s+(?:[\w\-]+\s+){{0,3}}?(?:{nouns})\b")
+    tail = re.compile(rf"{mates}(?:{apposition}\s*,?)?\s*(?:(?:also|alone|together|reportedly|then|have|has|had)\s+)?"
+                      r"(?:bought|buys|buying|purchased|purchasing)\b"
+                      rf"|{mates}{apposition}")
+    demonyms = {k for k, v in load("currencies")["demonyms"].items() if v != "IR"}
+    foreign = re.compile(rf"\s+(?:[\w$€£.,\-]+\s+){{0,4}}?(?:{_phrases(demonyms)})\s+[a-z]")
+    return tail, foreign
+
+
+def _buys_after(text: str, info: "_Sentence", c) -> bool:
+    """The country (or the list it starts or continues) is the subject of a verb of buying, or is called the
+    exporter's market in an apposition, and what it bought did not come from elsewhere."""
+    tail_re, foreign = _buyer_tail()
+    _, clause_end = info.clause_at(c[1] - info.start)
+    end = min(info.start + clause_end, c[2] + 160)
+    found = tail_re.match(text, c[2], end)
+    if not found:
+        return False
+    rest = text[found.end():min(end, found.end() + 80)]
+    return not _NOT_RECEIVING.search(rest) and not foreign.match(rest) and not re.match(r"\s+(?:it|them)\b", rest) \
+        and not re.search(r"\bfrom\s+(?!Iran\b)", rest)  # "bought oil from other suppliers"
+
+
+def _foreign_goods(text: str, start: int, end: int) -> bool:
+    """What a buying verb in ``text[start:end]`` took is another country's: "bought Chinese cars worth $2bn"."""
+    verb = re.search(r"\b(?:bought|buys|buying|purchased|purchasing|imported|importing|imports|took|taking|received)\b",
+                     text[start:end])
+    return bool(verb) and bool(_buyer_tail()[1].match(text, start + verb.end(), end))
+
+
+_SELL_VERB = re.compile(r"\b(?:sold|sells|selling|sell|exported|exports|exporting|export|re-exported|re-exports|shipped|"
+                        r"ships|shipping|supplied|supplies|supplying|sent|sends|delivered|delivers|delivering)\b")
+# between a country and its verb: a possessive and up to two words ("Turkey's steel exports"), an aside
+# (", its main rival,"), auxiliaries
+_SUBJECT_GAP = re.compile(r"(?:’s|'s)?(?:\s+[a-z\-]+){0,2}?(?:\s*,[^,;]{1,50},)?\s+"
+                          r"(?:(?:also|has|have|had|reportedly|then|itself|alone|now|still|will|would|is|are|was|were)\s+){0,2}$")
+
+
+# a mention of a known destination as a trade partner or an import source: its amount is not an export value
+# ("Trade with China reached $30 billion", "imports from Turkey were $4 billion")
+_TRADE_OR_SOURCE = re.compile(r"(?:\bfrom|\b(?:trade|trading|commerce|exchanges?)\s+(?:[\w\-]+\s+){0,2}?(?:with|between)"
+                              r"(?:\s+(?:Iran|Tehran)\s+and)?)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _foreign_exporter(text: str, info: "_Sentence", c, in_sent: list) -> bool:
+    """The verb of sending before the country has another country as its subject: "Saudi Arabia and Iraq sold
+    more crude to India", "Turkey, its main rival, sold more to Iraq", "Turkey's exports to Iraq rose" (the
+    country receives that country's exports, not Iran's); not when Iran is among the subjects."""
+    a, _ = info.clause_at(c[1] - info.start)
+    start = max(info.start + a, c[1] - 160)  # a bounded window: linear in long lists
+    verb = None
+    for verb in _SELL_VERB.finditer(text, start, c[1]):
+        pass
+    if verb is None:
+        return False
+    subject_start = max(start, verb.start() - 120)
+    if re.search(r"\b(?:Iran|Iranian|Tehran)\b", text[subject_start:verb.start()]):
+        return False
+    k = bisect_left(in_sent, verb.start(), key=lambda o: o[1])  # occurrences starting before the verb
+    for j in range(k - 1, -1, -1):
+        o = in_sent[j]
+        if o[1] < subject_start:
+            break
+        if o[0] != c[0] and o[2] <= verb.start() and _SUBJECT_GAP.fullmatch(text, o[2], verb.start()):
+            return True
+    return False
 
 
 def _from_before(text: str, start: int, s: int) -> bool:
@@ -450,6 +657,20 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
     inside = OrgIndex.of_spans(org_spans).covers
     occurrences = [(names[m.group()], m.start(), m.end()) for m in _country_re().finditer(text)
                    if not inside(m.start(), m.end())]
+    # a territory stands for its country in the roles below, but is no mention of it
+    territory_spans = set()
+    starts = [s for _, s, _ in occurrences]
+    territories = load("countries")["territories"]
+    for m in _territory_re().finditer(text) if any(name in text for name in territories) else ():
+        iso = load("countries")["territories"][m.group()]
+        # the country named right around it (a bounded window of the sorted occurrences)
+        near = occurrences[bisect_left(starts, m.start() - 80):bisect_left(starts, m.end() + 80)]
+        if not inside(m.start(), m.end()) and not any(s < m.end() and m.start() < e or _names_its_country(
+                text, (s, e), (m.start(), m.end())) for c, s, e in near if c == iso or s < m.end() and m.start() < e):
+            territory_spans.add((m.start(), m.end()))
+            occurrences.append((iso, m.start(), m.end()))
+    if territory_spans:
+        occurrences.sort(key=lambda c: c[1])
     dests: dict[str, _Dest] = {}
     sentences = _sentences(text)
     infos = [_Sentence(text, a, b) for a, b in sentences]
@@ -477,10 +698,12 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
         line_item = bullet is not None and bool(in_sent) and in_sent[0][1] == bullet.end()
         list_header = line_item or info.string.rstrip().endswith(":") and (
             info.export_cue or bool(DEST_LIST_CUE.search(sentence) or _cues().buyer.search(sentence)))
+        after_colon = _after_export_colon(text, info, lists) if in_sent and _LIST_OPENER.search(sentence) \
+            else frozenset()
         for iso, s, e in in_sent:
             if (iso, s, e) in lists.sellers:
                 continue
-            if line_item and s == in_sent[0][1]:
+            if (line_item and s == in_sent[0][1]) or (iso, s, e) in after_colon:
                 chosen.append((iso, s, e))
                 continue
             role = _is_export_role(info, s, e) or export_context and bool(ACQUIRES.match(text, e, info.end))
@@ -491,8 +714,13 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
                 # Iranian goods", not "imported $5bn of goods from Germany"
                 _, clause_end = info.clause_at(s - info.start)
                 tail = text[e:min(info.start + clause_end, e + 120)]
-                role = not _from_before(text, info.start, s) and not _NOT_RECEIVING.search(tail) and (
+                role = not _from_before(text, info.start, s) and not _NOT_RECEIVING.search(tail) \
+                    and not _foreign_goods(text, e, min(info.start + clause_end, e + 120)) and (
                     (iso, s, e) in lists.attached or _EXPORT_OBJECT.search(tail) is not None)
+            if not role and export_context and not import_sentence and not _from_before(text, info.start, s):
+                # "Iraq and Afghanistan bought the bulk of the tomatoes", "Iraq and Syria, its two traditional
+                # markets, bought less"; not "Germany bought Chinese cars", "Oman bought no Iranian goods"
+                role = info.buys_or_markets and _buys_after(text, info, (iso, s, e))
             if not role and info.export_cue and (iso, s, e) in lists.shares and not import_sentence:
                 role = not _from_before(text, info.start, s)  # "Of the exports, Spain took 35 percent"
             if role:
@@ -506,13 +734,18 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
             for iso, s, e in rest:
                 _, clause_end = info.clause_at(s - info.start)
                 tail = text[e:min(info.start + clause_end, e + 200)]
-                if (iso, s, e) in paired and not IMPORT_FROM.search(text[max(info.start, s - 60):s]) or re.match(
+                if (iso, s, e) in paired and not IMPORT_FROM.search(text[max(info.start, s - 60):s]) \
+                        and not _TRADE_OR_SOURCE.search(text, max(info.start, s - 50), s) or re.match(
                         r"(?:[^.;]|\.(?=\d))*?\b(?:took|bought|purchased|imported|received|absorbed|accounted\s+for)\b", tail):
                     chosen.append((iso, s, e))
             chosen = _with_list_mates(text, info, in_sent, chosen)
             chosen = lists.with_mates(chosen)
         chosen = [c for c in chosen if c not in lists.sellers and not _refuses(text, info, c)
-                  and c not in lists.rivals and c not in lists.refusing]
+                  and c not in lists.rivals and c not in lists.refusing
+                  and not (info.sells and _foreign_exporter(text, info, c, in_sent))]
+        if territory_spans:  # "Azerbaijan sends gas to Nakhchivan": its own country, named before it, is the sender
+            chosen = [c for c in chosen if (c[1], c[2]) not in territory_spans or not any(
+                o[0] == c[0] and o[1] < c[1] and o not in chosen for o in in_sent)]
         if chosen:
             chosen = _and_to(text, in_sent, chosen)
         for iso, _, _ in chosen:
@@ -529,7 +762,7 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
                 and not _ranks_sellers().search(sentence):
             taken = set(chosen)
             known = [c for c in in_sent if c[0] in dests and c not in taken and c not in lists.sellers
-                     and c not in lists.rivals]
+                     and c not in lists.rivals and not _TRADE_OR_SOURCE.search(text, max(info.start, c[1] - 50), c[1])]
             chosen = sorted(chosen + known, key=lambda x: x[1])
         # the list parser's pairs, else the lone export amount of a lone destination's clause
         pairs = lists.pairs(chosen)
@@ -539,12 +772,21 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
             for iso, m in lone_amount(text, (info.start, info.end), [c for c in chosen if c not in lists.acronyms],
                                       lists.money):
                 _give(dests[iso], m)
+        elif pairs:  # a destination of another clause, alone there with one unused export amount
+            paired = {c for c, _ in pairs}
+            used = {lists.money[k].start for _, k in lists.parse.pairs()} | {
+                lists.money[k].start for c in lists.parse.coordinations for conj in c.conjuncts for k in conj.amounts}
+            left = [c for c in chosen if c not in paired and c not in lists.acronyms and c not in lists.joint]
+            for iso, m in clause_amounts(text, (info.start, info.end), left, in_sent,
+                                         [m for m in lists.money if m.start not in used]):
+                _give(dests[iso], m)
         if sent_money:  # "Chinese refiners paid $18 billion of that"
             for iso, m in adjective_buyer_amounts(text, info.start, primary_money(text, sent_money)):
                 if iso in dests:
                     _give(dests[iso], m)
         subject = SUBJECT_ANAPHORA.match(sentence)
-        if not chosen and previous and (info.export_cue or info.bought
+        named = [c for c in chosen if (c[1], c[2]) not in territory_spans]  # a territory is no new antecedent
+        if not named and previous and (info.export_cue or info.bought
                                         or subject and re.search(r"\bimport(?:ed|s)?\b", sentence)):
             # "Iraq was the top buyer. Shipments there reached $1.2 billion"
             # "... while Iraq ranked second. The western neighbor imported $9.1 billion"
@@ -556,15 +798,15 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
                 m = first_amount_after(text, info.start + max(0, cue.start() - 60), info.end, sent_money)
                 if m is not None:
                     _give(dests[antecedent], m)
-        previous = chosen
+        previous = named or previous if chosen else chosen
     spans_of: dict[str, list] = {}
     for iso, s, e in occurrences:
-        if iso in dests:
+        if iso in dests and (s, e) not in territory_spans:
             spans_of.setdefault(iso, []).append((s, e))
     results = [Destination(country=common.get(iso, iso), iso2=iso, amount=d.amount, currency=d.currency,
                            money_start=d.money_start if d.amount is not None else None,
                            mentions=[Mention(start=s, end=e, text=text[s:e]) for s, e in spans_of[iso]])
-               for iso, d in dests.items()]
+               for iso, d in dests.items() if iso in spans_of]  # a territory's country the text never names: none
     results.sort(key=lambda d: d.mentions[0].start)
     return results
 

@@ -139,6 +139,25 @@ def _patterns():
     return range_, sign_first, code_first, currency_last, qualifier, compound_tail, compound_head, sign_before
 
 
+@lru_cache(maxsize=None)
+def _word_first_pattern() -> tuple[re.Pattern, re.Pattern]:
+    """A currency word before a number with a scale word ("worth dollar 3 million", "euros 20 billion"),
+    and what may not stand right before the word ("against the dollar 2 million ...": the word is the
+    object of the clause before, not this amount's)."""
+    t = tables()
+    word, abbreviation, letter = scale_patterns()
+    cur_word = rf"(?:{trie_pattern(t.words)})"
+    number = rf"(?<![\w.,±])(?:{NUMBER})(?![\d]|[.,]\d)"
+    # scanned from the number (cheap: only at digits), the word looked up right before it
+    pattern = re.compile(rf"(?<=[A-Za-z]\s)(?P<num>{number})"
+                         rf"(?:(?:\s|-)(?P<sc>{word})|\s?(?P<ab>{abbreviation})|(?P<l>{letter}))"
+                         rf"(?:\s(?P<sc2>{word}))?", re.IGNORECASE)
+    word_before = re.compile(rf"(?<![\w$€£¥-])(?P<cur>{cur_word})\s$", re.IGNORECASE)
+    not_before = re.compile(r"(?:\b(?:the|a|an|per|to|against|each|every|one|versus|vs\.?|into|for|from|of|in|"
+                            r"and|or)|[\d%])\s+$", re.IGNORECASE)
+    return pattern, word_before, not_before
+
+
 def _qualifier(text: str, start: int) -> Optional[str]:
     window = text[max(0, start - 25):start]
     match = _patterns()[4].search(window)
@@ -327,6 +346,23 @@ def find_money_with_warnings(text: str) -> tuple[list[Money], list[str]]:
         add(m.start(), m.end(), to_amount(m.group("num"), *scales_, factor=factor), iso,
             unscaled=not any(scales_) and not m.group("sub"))
 
+    # last, a currency word first: "worth dollar 3 million" (never where a reading above overlaps)
+    word_first, word_before, not_before = _word_first_pattern()
+    after = _elided_patterns()[2]
+    for m in word_first.finditer(text):
+        cur = word_before.search(text, max(0, m.start() - 60), m.start())
+        if cur is None:
+            continue
+        end = _last_end(m, "num", "sc", "ab", "l", "sc2")
+        if not_before.search(text, max(0, cur.start() - 12), cur.start()) or not after.match(text, end):
+            continue
+        resolved = from_word(cur.group("cur"))
+        if resolved is None:
+            continue
+        iso, factor = resolved
+        add(cur.start(), end, to_amount(m.group("num"), m.group("sc") or m.group("ab") or m.group("l"), m.group("sc2"),
+                                        factor=factor), iso)
+
     # Earlier patterns win; later overlapping ones are dropped.
     taken = bytearray(len(text))  # characters already inside a kept mention
     results = []
@@ -360,18 +396,31 @@ def find_money_with_warnings(text: str) -> tuple[list[Money], list[str]]:
 @lru_cache(maxsize=None)
 def _elided_patterns():
     data = load("currencies")["elided"]
-    word, abbreviation, _ = scale_patterns()
+    word, abbreviation, letter = scale_patterns()
     number = rf"(?<![\w.,±$€£¥-])(?:{NUMBER})(?![\d]|[.,]\d)"
     # "950 trillion", "341.4 trillion", "1.2bn": a number with a scale and no currency
     bare = re.compile(rf"(?P<num>{number})(?:(?:\s|-)(?P<w>{word})|\s?(?P<a>{abbreviation}))", re.IGNORECASE)
     # "42,000 to the dollar", "600,000 against the U.S. dollar": a rate of the sentence's currency
     unit = "|".join(re.escape(u) for u in sorted(data["rate_units"], key=len, reverse=True))
-    rate = re.compile(rf"(?P<num>{number})\s+(?:to|per|against)\s+(?:the\s+|one\s+|each\s+|a\s+)?(?:{unit})(?![A-Za-z])",
-                      re.IGNORECASE)
+    # "1.3 million to the dollar": a rate may carry a scale word; read from the number (one scan), with the
+    # rate's unit after it or, as the subject of a price verb, before it ("the dollar traded at 1.19 million",
+    # "the greenback sold for 950,000")
+    rate_number = re.compile(rf"(?P<num>{number})(?:(?:\s|-)(?P<w>{word})|\s?(?P<a>{abbreviation})|(?P<l>{letter}))?",
+                             re.IGNORECASE)
+    rate_after = re.compile(rf"\s+(?:to|per|against)\s+(?:the\s+|one\s+|each\s+|a\s+)?(?:{unit})(?![A-Za-z])", re.IGNORECASE)
+    verbs = "|".join(re.escape(v) for v in sorted(data["rate_verbs"], key=len, reverse=True))
+    quals = "|".join(r"\s+".join(map(re.escape, q.split())) for q in sorted(
+        (w for key in ("more_than", "less_than", "about") for w in load("qualifiers")[key]), key=len, reverse=True))
+    # the rate unit, or the local currency itself ("the rial fell to 1.3 million", "the toman weakened to
+    # 130,000"; `local_rate_words`), as the subject of a price verb
+    local = "|".join(re.escape(u) for u in sorted(data["local_rate_words"], key=len, reverse=True))
+    rate_before = re.compile(rf"\b(?:(?:{unit})s?|(?P<local>{local}))\s+(?:(?:was|were|is|has|had|have|been)\s+){{0,2}}"
+                             rf"(?:{verbs})\s+(?:(?:at|for|to|of|past|beyond|below|above|near)\s+)?(?:an?\s+(?:(?:new|fresh|record|all-time|historic)\s+)*"
+                             rf"(?:record|high|low|peak)\s+(?:of\s+)?)?(?:(?:{quals})\s+)?$", re.IGNORECASE)
     after = re.compile(rf"\s*(?:$|[,.;:)\]–—-]|(?:{'|'.join(map(re.escape, data['words_after']))})\b)", re.IGNORECASE)
     bracket = re.compile(r"\s*[(\[]")
     sentence_end = re.compile(r"[.!?](?=\s+[A-Z\"“(])|\n")
-    return bare, rate, after, bracket, sentence_end, data["default"]
+    return bare, (rate_number, rate_after, rate_before), after, bracket, sentence_end, data["default"]
 
 
 def _elided(text: str, found: list[Money], ambiguous=lambda start, end, reason: None) -> list[Money]:
@@ -386,9 +435,12 @@ def _elided(text: str, found: list[Money], ambiguous=lambda start, end, reason: 
     Where the sentence gives two currencies, nothing.  Linear: each sentence's
     currencies and scale words are counted once.
     """
-    if not found and "dollar" not in text.lower():
-        return []
-    bare, rate, after, bracket, sentence_end, default = _elided_patterns()
+    if not found:
+        lowered = text.lower()
+        elided = load("currencies")["elided"]
+        if not any(u.lower() in lowered for u in elided["rate_units"] + elided["local_rate_words"]):
+            return []
+    bare, rates, after, bracket, sentence_end, default = _elided_patterns()
     word, abbreviation, _ = scale_patterns()
     scale_in = re.compile(rf"\d(?:\s|-)?(?P<s>{word}|{abbreviation})", re.IGNORECASE)
     taken = bytearray(len(text))
@@ -431,6 +483,48 @@ def _elided(text: str, found: list[Money], ambiguous=lambda start, end, reason: 
         out.append(Money(start=start, end=end, text=text[start:end], amount=amount, currency=iso,
                          qualifier=_qualifier(text, start)))
 
+    def kind_of_word(word: str):
+        return from_word(word + "s") or from_word(word)  # (IRR, 1) for rials, (IRR, 10) for tomans
+
+    # rates first: a rate gives its sentence the local currency, so that a parallel amount takes it
+    # ("crossed 1 million to the dollar in March, and stood at 1.19 million on December 1")
+    rate_number, rate_after, rate_before = rates
+    for m in rate_number.finditer(text):
+        unit_after = rate_after.match(text, m.end())
+        unit_before = None if unit_after else rate_before.search(text, max(0, m.start() - 90), m.start())
+        if unit_after is None and unit_before is None:
+            continue
+        if taken.find(1, m.start("num"), m.end()) != -1:
+            continue
+        value = parse_number(m.group("num"))
+        scale = m.group("w") or m.group("a") or m.group("l")
+        amount = to_amount(m.group("num"), scale) if scale else value
+        if value is None or amount is None or amount < 1000:
+            continue  # a rial or toman rate is in thousands
+        i = sentence_of(unit_before.start() if unit_before else m.start())
+        # the rate's own unit read as money ("One US dollar was selling for 1.3 million") is not the sentence's
+        unit_at = unit_before.start() if unit_before else unit_after.end() - 1
+        own = next((f for f in found if f.start <= unit_at < f.end), None)
+        if unit_before and unit_before.group("local"):  # the subject names the currency
+            currency = kind_of_word(unit_before.group("local"))
+        else:
+            currency, n = local_currency(i, own)
+            if currency is None:
+                if n:
+                    continue
+                currency = (default, Decimal(1))
+        if currency is None or currency[0] != default:
+            continue
+        end = m.end()
+        if unit_before and not after.match(text, end):
+            continue  # "the dollar fetched 30,000 won": a currency or noun follows
+        before = len(out)
+        emit(m.start("num"), end, m.group("num"), scale, currency)
+        if len(out) > before:
+            currencies.setdefault(i, Counter())[currency] += 1
+            if scale:
+                scales_used.setdefault(i, set()).add(scale.lower())
+
     starts = [f.start for f in found]
     for m in bare.finditer(text):
         if taken.find(1, m.start(), m.end()) != -1:
@@ -465,20 +559,6 @@ def _elided(text: str, found: list[Money], ambiguous=lambda start, end, reason: 
             elif n > 1:
                 ambiguous(m.start(), m.end(), "an elided currency in a sentence of two currencies")
 
-    for m in rate.finditer(text):
-        if taken.find(1, m.start("num"), m.end("num")) != -1:
-            continue
-        value = parse_number(m.group("num"))
-        if value is None or value < 1000:
-            continue  # a rial or toman rate is in thousands
-        currency, n = local_currency(sentence_of(m.start()))
-        if currency is None:
-            if n:
-                continue
-            currency = (default, Decimal(1))
-        if currency[0] != default:
-            continue
-        emit(m.start("num"), m.end("num"), m.group("num"), None, currency)
     return out
 
 
