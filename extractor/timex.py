@@ -53,6 +53,9 @@ class Context:
     hijri_year: Optional[int] = None  # the Iranian year last written explicitly
     sentence_year: Optional[tuple] = None  # (end offset, Iranian year) of the last Iranian year written
     chain: Optional[tuple] = None  # (end offset, (calendar, year)) of the last year named, written or relative
+    gregorian_sentence: Optional[tuple] = None  # (end offset, Gregorian year) of the last Gregorian year written
+    gregorian_topic: Optional[int] = None  # the Gregorian year of the first period, when it writes one
+    gregorian_only: bool = True  # no Iranian period so far
 
 
 # --- context checks a pattern over constituents cannot make -------------------------------------
@@ -65,9 +68,10 @@ _PART_OF_MONTH_BEFORE = re.compile(
     r"(?:(?:Iranian|Persian)\s+)?(?:calendar\s+)?(?:month\s+of\s+)?$", re.IGNORECASE)
 _DEADLINE_BEFORE = re.compile(  # "by the end of X", "toward the end of X", "end of 2012", "by the start of X": points
     r"\b(?:(?:(?:by|at|until|till|before|to|towards?|since)\s+)?(?:the\s+)?(?:very\s+)?end|"
-    r"(?:by|until|till|before|towards?)\s+the\s+(?:very\s+)?(?:start|beginning|outset))\s+of\s+$", re.IGNORECASE)
+    r"(?:by|at|until|till|before|towards?)\s+the\s+(?:very\s+)?(?:start|beginning|outset))\s+of\s+$", re.IGNORECASE)
 _PERSIAN_BEFORE = re.compile(
-    r"(?:\b(?:in|during|since|from|until|till|through|to|of|and|between|by|early|late|mid|last|this|next|end|"
+    r"(?:\b(?:in|during|since|from|until|till|through|throughout|to|of|for|over|within|after|before|and|between|by|"
+    r"early|late|mid|last|this|next|end|"
     r"beginning|start|been|was|were|is)|[-–])\s*$", re.IGNORECASE)
 _OF_AFTER = re.compile(r"\s+of\b")
 _APPOSITIVE_BEFORE = re.compile(r"(?:\b(?:" + "|".join(load("months")["persian"]) + r")(?:\s+1[34]\d\d)?|\))\s*,\s*$")
@@ -294,9 +298,28 @@ def _span(part: Part, calendar: str, year: Optional[int]):
     return cal.months(year, part.first, last)
 
 
+def _gregorian_year_of_part(text: str, start: int, ctx: Context) -> Optional[int]:
+    """The Gregorian year of a half or quarter with no year of its own, where the text makes it
+    Gregorian (RECORDS: a bare "H1" is Iranian unless a Gregorian year number is written; a part
+    with no year belongs to the year the article is about): a Gregorian year written earlier in
+    its sentence, after any Iranian one ("in 2019 Q1 and in Q2"), or the year of an article whose
+    first period writes a Gregorian year and whose periods so far are all Gregorian."""
+    written = ctx.gregorian_sentence
+    if written and _same_sentence(text, written[0], start):
+        iranian = ctx.sentence_year
+        if not (iranian and iranian[0] > written[0]):
+            return written[1]
+    if ctx.gregorian_only and ctx.gregorian_topic is not None:
+        return ctx.gregorian_topic
+    return None
+
+
 def _resolve_part(sem: Sem, text: str, start: int, ctx: Context):
     part, anchor = sem.args["part"], sem.args["anchor"]
-    if (anchor is None or anchor.kind == "context") and part.calendar != "gregorian":
+    if (anchor is None or anchor.kind == "context") and part.calendar is None and (
+            year := _gregorian_year_of_part(text, start, ctx)) is not None:
+        calendar = "gregorian"  # "in the first half of 2023 and in Q3"
+    elif (anchor is None or anchor.kind == "context") and part.calendar != "gregorian":
         # a part with no year of its own ("H1", "the second half of the year")
         calendar, year = "hijri", _bare_persian_year(part.first, text, start, ctx, part.last)
     elif anchor is not None:
@@ -567,6 +590,7 @@ def _names_year(sem: Sem) -> bool:
 
 
 _TOPIC_KINDS = frozenset(("part", "year", "months_to"))
+_APPOSITION_GAPS = frozenset((", ", " - ", " – ", " — ", "—", " ("))  # a period, then one that restates it
 _MONTH_DAYS = 28  # RECORDS: periods are intervals of a month or longer (the shortest month: 28 days)
 
 
@@ -601,6 +625,9 @@ def find_periods(text: str, published: Optional[date] = None) -> list[Period]:
                 start, end = apply_boundaries(cand.suffixes, start, end, cand.open_end)
                 if ctx.current is None:
                     ctx.current = current
+        if (periods and start is not None and not is_shift and (start, end) == (periods[-1].start_date, periods[-1].end_date)
+                and text[periods[-1].end:cand.start] in _APPOSITION_GAPS and text.startswith(("the ", "The "), cand.start)):
+            continue  # "between Farvardin and Bahman, the first eleven months of the year": an appositive restating it
         if is_shift and dropped and ctx.period == dropped:
             continue  # "the same period last year" after a range shorter than a month: no period either
         if cand.sem.kind == "day_range" and start and end and (end - start).days + 1 < _MONTH_DAYS:
@@ -618,7 +645,13 @@ def find_periods(text: str, published: Optional[date] = None) -> list[Period]:
             # does not, nor does a month or half with no year of its own
             if year_ctx and year_ctx[1] is not None and _names_year(cand.sem):
                 ctx.chain = (cand.end, year_ctx)
+            if label != "gregorian":
+                ctx.gregorian_only = False
             if year_ctx and year_ctx[1] is not None and _explicit_year(cand.sem):
+                if year_ctx[0] == "gregorian":
+                    ctx.gregorian_sentence = (cand.end, year_ctx[1])
+                    if not periods and not cand.open_end:
+                        ctx.gregorian_topic = year_ctx[1]
                 ctx.year = year_ctx
                 if year_ctx[0] == "hijri":
                     ctx.hijri_year = year_ctx[1]
