@@ -56,8 +56,10 @@ def _suffix_patterns():
     return gloss, until, until_month
 
 
-# where a gloss or an "up to" day can start (each of the patterns above starts so)
-_SUFFIX_START = re.compile(r"[ \t]?\(|[ \t\u00a0]+(?:up|until|till|through|to)")
+# where a gloss or an "up to" day can start: each of the patterns above starts so, and an "up to"
+# day goes on with a month name (capitalised), a day number or "the end"
+_SUFFIX_START = re.compile(
+    r"[ \t]?\(|[ \t\u00a0]+(?:up[ \t\u00a0]+to|until|till|through|to)[ \t\u00a0]+(?:[A-Z0-9]|the[ \t\u00a0]+end)")
 
 
 def attach(text: str, end: int, allow_until: bool = True) -> Suffixes:
