@@ -153,11 +153,17 @@ def _adjective_buyer() -> tuple[re.Pattern, dict[str, str], re.Pattern]:
     def alt(words):
         return "|".join(r"\s+".join(re.escape(w) for w in word.split()) for word in sorted(words, key=len, reverse=True))
 
-    pattern = re.compile(rf"\b({alt(demonyms)})\s+(?:[a-z\-]+\s+){{0,2}}?(?:{alt(cues['adjective_buyers'])})\s+"
+    # an aside after the buyers (", who now pay in yuan,"), goods worth the amount ("bought handicrafts worth")
+    pattern = re.compile(rf"\b({alt(demonyms)})\s+(?:[a-z\-]+\s+){{0,2}}?(?:{alt(cues['adjective_buyers'])})"
+                         r"(?:\s*,\s*(?:who|which)\b[^,;.()]{0,80},)?\s+"
                          rf"(?:(?:also|alone|together|reportedly)\s+)?(?:{alt(cues['adjective_buyer_verbs'])})\s+"
+                         r"(?:(?:[a-z\-]+\s+){1,3}?worth\s+)?"
                          r"(?:(?:about|around|roughly|nearly|some|almost|approximately|more\s+than|over|close\s+to)\s+)?$")
     nouns = re.compile(rf"\b(?:{alt(cues['adjective_buyers'])})\b")
     return pattern, {" ".join(k.split()): v for k, v in demonyms.items()}, nouns
+
+
+_FROM_ELSEWHERE = re.compile(r"[^.;,]{0,40}?\bfrom\s+(?!Iran\b)(?:the\s+)?[A-Z]")
 
 
 def adjective_buyer_amounts(text: str, start: int, money: list[Money]) -> list[Pair]:
@@ -165,10 +171,10 @@ def adjective_buyer_amounts(text: str, start: int, money: list[Money]) -> list[P
     about $18 billion of that" (``money`` is the sentence's primary money)."""
     pattern, demonyms, nouns = _adjective_buyer()
     out = []
-    if not money or not nouns.search(text, max(start, money[0].start - 80), money[-1].start):
+    if not money or not nouns.search(text, max(start, money[0].start - 160), money[-1].start):
         return out  # most sentences: no buyers before their money
     for m in money:
-        found = pattern.search(text, max(start, m.start - 80), m.start)
-        if found:
+        found = pattern.search(text, max(start, m.start - 160), m.start)
+        if found and not _FROM_ELSEWHERE.match(text, m.end):  # not "... worth $2 billion from Germany"
             out.append((demonyms[" ".join(found.group(1).split())], m))
     return out
