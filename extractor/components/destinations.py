@@ -139,7 +139,7 @@ def _send_before_to() -> re.Pattern:
     """A send verb and up to ten words of its object, at the end of the text before "to"; not when the object
     is people or a message (data/destination_cues.json "not_goods_sent")."""
     people = _phrases(load("destination_cues")["not_goods_sent"])
-    return re.compile(rf"{_SEND_VERBS}(?:\s+(?!(?:{people})\b)[\w\-.,]+){{0,10}}?\s*$", re.IGNORECASE)
+    return re.compile(rf"{_SEND_VERBS}(?:\s+(?!(?:{people})\b)[\w\-.,’']+){{0,10}}?\s*$", re.IGNORECASE)
 _SHARE_OF_EXPORTS = re.compile(r"(?:’s|'s)\s+share\s+(?:in|of)\s+(?:Iran['’]s\s+|the\s+|Iranian\s+|its\s+)?(?:[\w\-]+\s+)?exports\b")
 
 
@@ -383,7 +383,7 @@ def _acquiring() -> tuple[re.Pattern, re.Pattern]:
                  r"just\s+under|goods\s+worth|products\s+worth)\s+)?")
     # an amount, or a share of the exports ("taking four percent of Iran's exports")
     what = (rf"(?:[$€£¥]?\d|(?:[\d.]+|[a-z]+(?:[\s\-][a-z]+)?)\s+(?:percent|%)\s+of\s+(?:Iran['’]s\s+|the\s+|its\s+|all\s+)?"
-            rf"(?:[\w\-]+\s+)?exports\b|(?:{share})\s+{shared})")
+            rf"(?:[\w\-]+\s+)?exports\b|(?P<share>{share})\s+{shared})")
     acquires = re.compile(
         mates + r"\s+(?:alone\s+)?(?:took|takes|bought|purchased|received|absorbed|imported|accounted\s+for|accounts\s+for|"
         r"accounting\s+for|taking|buying|importing)\s+" + qualifier + what)
@@ -757,8 +757,14 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
             if (line_item and s == in_sent[0][1]) or (iso, s, e) in after_colon:
                 chosen.append((iso, s, e))
                 continue
-            role = _is_export_role(info, s, e) or export_context and bool(_acquires().match(text, e, info.end))
-            if not role and export_context and _GAPPED_BEFORE.search(text, max(info.start, s - 100), s):
+            role = _is_export_role(info, s, e)
+            if not role and export_context:
+                acquired = _acquires().match(text, e, info.end)
+                # a share in words of an import sentence is an import source's ("China accounted for a third of the
+                # imports", "Its imports rose, and China took the bulk of the total")
+                role = acquired is not None and not (import_sentence and acquired.group("share"))
+            if not role and export_context and not import_sentence \
+                    and _GAPPED_BEFORE.search(text, max(info.start, s - 100), s):
                 role = bool(_acquiring()[1].match(text, e, info.end))  # "... and Japan and Italy for most of the rest"
             if not role and (continuation or export_context and RANKING_CUE.search(info.clause(s - info.start))):
                 role = not re.search(r"\bfrom\s+(?:the\s+)?$", text[max(info.start, s - 30):s])
@@ -840,7 +846,7 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
                 if iso in dests:
                     _give(dests[iso], m)
         if sent_money and "pa" in sentence and dests:  # "Turkey, which also buys gas from Russia, paid Iran $1.5bn"
-            for iso, m in _payer_amounts(text, info, in_sent, lists):
+            for iso, m in _payer_amounts(text, info, in_sent, lists.money or primary_money(text, sent_money)):
                 if iso in dests:
                     _give(dests[iso], m)
         subject = SUBJECT_ANAPHORA.match(sentence)
@@ -898,7 +904,7 @@ def _pay_cues() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
     return capital, gap, {" ".join(k.split()): v for k, v in capitals.items()}
 
 
-def _payer_amounts(text: str, info: "_Sentence", in_sent: list, lists: "_Lists") -> list[tuple[str, Money]]:
+def _payer_amounts(text: str, info: "_Sentence", in_sent: list, money: list[Money]) -> list[tuple[str, Money]]:
     """(iso2, money) for a country, or its capital, that paid Iran an amount: "Turkey, which also buys pipeline
     gas from Russia, paid Iran about $1.5 billion", "Iraq took the lion's share of the power, paying around $310
     million", "Baghdad paid Tehran $2 billion for gas" (a capital stands for its country here, but is no mention
@@ -911,7 +917,7 @@ def _payer_amounts(text: str, info: "_Sentence", in_sent: list, lists: "_Lists")
     for iso, s, e in subjects:
         if any(o[2] <= s and LIST_JOIN.fullmatch(text, o[2], s) for o in in_sent):
             continue  # "Iraq and Turkey paid $3 billion": a joint payment
-        for m in lists.money:
+        for m in money:
             if m.start <= e or m.start - e > 200:
                 continue
             found = gap.fullmatch(text, e, m.start)
