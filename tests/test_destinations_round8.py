@@ -111,7 +111,26 @@ BOTH_ROLES = [
         "from Germany.", ("China", "CN", *NONE, ["China"]), id="not-adjective-buyers-from-elsewhere"),
 ]
 
-ROUND8 = SHARES + SELLS_AND_SWAPS + PAYERS + BOTH_ROLES
+# --- 5. the value given in the next clause of the sentence, by an anaphor of what the country bought ----------
+LATER_VALUE = [
+    row("Petrochemical exports rose. Most of the cargoes bought by traders in Oman are re-exported to third "
+        "markets; the ministry put their value at $2.4 billion.",
+        ("Oman", "OM", *usd("2400000000"), ["Oman"]), id="their-value-after-semicolon"),
+    row("Iran sold tomatoes abroad. Iraq bought most of the tomatoes; they were worth $40 million, officials said.",
+        ("Iraq", "IQ", *usd("40000000"), ["Iraq"]), id="they-were-worth-after-semicolon"),
+    row("Iran sold dates abroad. Iraq bought fewer dates, but its customs figures put its purchases of Iranian "
+        "dates at $90 million.", ("Iraq", "IQ", *usd("90000000"), ["Iraq"]), id="its-purchases-of-iranian-but-clause"),
+    # must not: a total, a debt, another country's figure
+    row("Iran sold tomatoes abroad. Iraq bought most of the tomatoes; the total value of exports reached $5 billion.",
+        ("Iraq", "IQ", *NONE, ["Iraq"]), id="not-total-value-after-semicolon"),
+    row("Iran sold tomatoes abroad. Iraq bought most of the tomatoes; their value of debts stood at $5 billion.",
+        ("Iraq", "IQ", *NONE, ["Iraq"]), id="not-debt-after-semicolon"),
+    row("Iran sold dates abroad. Iraq bought fewer dates, while Turkey put its imports of Iranian dates at $9 million.",
+        ("Iraq", "IQ", *NONE, ["Iraq"]), ("Turkey", "TR", *usd("9000000"), ["Turkey"]),
+        id="not-another-countrys-value"),
+]
+
+ROUND8 = SHARES + SELLS_AND_SWAPS + PAYERS + BOTH_ROLES + LATER_VALUE
 
 
 def _actual(text):

@@ -97,13 +97,34 @@ def _lone(text, s0, s1, countries, money) -> list[Pair]:
     iso, s, _ = countries[0]
     sentence = text[s0:s1]
     cuts = [0] + [m.end() for m in _CLAUSE_CUT.finditer(sentence)] + [len(sentence)]
-    for a, b in zip(cuts, cuts[1:]):
+    for i, (a, b) in enumerate(zip(cuts, cuts[1:])):
         if a <= s - s0 < b:
             inside = [m for m in money if s0 + a <= m.start < s0 + b]
             if len(inside) == 1 and _EXPORT_VERB.search(sentence[a:b]) and not _not_its_amount(text, s, inside[0]):
                 return [(iso, inside[0])]
+            if not inside and i + 2 < len(cuts) and _VALUE_CUT.search(sentence, max(a, b - 8), b) \
+                    and _EXPORT_VERB.search(sentence[a:b]):
+                # "Iraq bought most of the cargoes; the ministry put their value at $2 billion", "Iraq bought less,
+                # but its own figures put its imports of Iranian fruit at $2 billion": the next clause gives the
+                # value of what the country's clause spoke of, or the country's imports from Iran, and names no
+                # other country
+                c, d = b, cuts[i + 2]
+                after = [m for m in money if s0 + c <= m.start < s0 + d]
+                value = _VALUE_ANAPHOR.search(sentence, c, d)
+                if len(after) == 1 and value and value.start() < after[0].start - s0 \
+                        and not any(o[1] >= s0 + c for o in countries) and not _DEBT.search(sentence, c, d):
+                    return [(iso, after[0])]
             return []
     return []
+
+
+# the value of what the clause before spoke of: "their value", "its total value", "valued them at", "worth"
+_VALUE_ANAPHOR = re.compile(r"\b(?:their|its)\s+(?:total\s+|combined\s+|overall\s+)?value\b(?!\s+of\b)"
+                            r"|\bvalued\s+(?:them|it|those|these)\b|\b(?:they|these|those)\s+were\s+worth\b"
+                            r"|\bits\s+(?:[\w\-]+\s+){0,3}?(?:imports|purchases)\s+of\s+(?:Iranian|Iran['’]s)\b",
+                            re.IGNORECASE)
+# the cut between the country's clause and the one giving the value: a semicolon or ", but"
+_VALUE_CUT = re.compile(r"(?:;|,\s*but)$")
 
 
 def lone_amount(text: str, sentence: tuple[int, int], countries: list[Country],
