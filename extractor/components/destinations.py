@@ -383,7 +383,10 @@ def _acquiring() -> tuple[re.Pattern, re.Pattern]:
                  r"just\s+under|goods\s+worth|products\s+worth)\s+)?")
     # an amount, or a share of the exports ("taking four percent of Iran's exports")
     what = (rf"(?:[$€£¥]?\d|(?:[\d.]+|[a-z]+(?:[\s\-][a-z]+)?)\s+(?:percent|%)\s+of\s+(?:Iran['’]s\s+|the\s+|its\s+|all\s+)?"
-            rf"(?:[\w\-]+\s+)?exports\b|(?P<share>{share})\s+{shared})")
+            rf"(?:[\w\-]+\s+)?exports\b|(?P<share>{share})\s+{shared}"
+            # the rest of a list of buyers: "Qatar took the rest", "Turkey took almost all the rest"
+            rf"|(?P<rest>(?:(?:{share})\s+(?:of\s+)?)?the\s+(?:rest|remainder)\b(?!\s+of\s+(?:the\s+)?(?:day|week|month|year|"
+            rf"world|time|region|country)\b)))")
     acquires = re.compile(
         mates + r"\s+(?:alone\s+)?(?:took|takes|bought|purchased|received|absorbed|imported|accounted\s+for|accounts\s+for|"
         r"accounting\s+for|taking|buying|importing)\s+" + qualifier + what)
@@ -629,9 +632,11 @@ def _predicate_buyer_re() -> re.Pattern:
     "The UAE, the largest source of the zones' imports, has also become a growing market", "Kenya emerged as a new
     buyer"."""
     cues = load("destination_cues")
+    rivals = _phrases(cues["rival_nouns"])
     return re.compile(rf"(?:\s*,\s*[^,;.()]{{1,80}},)?\s+(?:(?:has|have|had|also|now|since|quickly|increasingly|"
                       rf"fast|steadily|gradually|already)\s+){{0,3}}(?:{_phrases(cues['predicate_buyer_verbs'])})\s+"
-                      rf"(?:a|an|the|Iran['’]s|its|their)\s+(?:[a-z\-]+\s+){{0,3}}?(?:{_phrases(cues['buyer_nouns'])})\b")
+                      rf"(?:a|an|the|Iran['’]s|its|their)\s+(?:(?!(?:{rivals})\b)[a-z\-]+\s+){{0,3}}?"
+                      rf"(?:{_phrases(cues['buyer_nouns'])})\b")
 
 
 def _predicate_buyer(text: str, info: "_Sentence", c) -> bool:
@@ -762,7 +767,7 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
                 acquired = _acquires().match(text, e, info.end)
                 # a share in words of an import sentence is an import source's ("China accounted for a third of the
                 # imports", "Its imports rose, and China took the bulk of the total")
-                role = acquired is not None and not (import_sentence and acquired.group("share"))
+                role = acquired is not None and not (import_sentence and (acquired.group("share") or acquired.group("rest")))
             if not role and export_context and not import_sentence \
                     and _GAPPED_BEFORE.search(text, max(info.start, s - 100), s):
                 role = bool(_acquiring()[1].match(text, e, info.end))  # "... and Japan and Italy for most of the rest"
