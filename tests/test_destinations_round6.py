@@ -105,11 +105,10 @@ ROUND6 = [
     row("Japanese firms bought $2 billion of chips from Taiwan.", id="not-demonym-buyers-without-destination"),
     row("Iran's exports to Iraq rose. Russian companies paid $1 billion for the plant.",
         ("Iraq", "IQ", *NONE, ["Iraq"]), id="not-demonym-buyers-of-another-country"),
-    # --- left: special constructions -------------------------------------------------------------
+    # the value in a ", but" clause of the country's own imports from Iran (read since round 8)
     row("Hong Kong bought smaller volumes, but its own statistics put imports of Iranian nuts at HK$2bn. "
         "The United States, with exports of $1.5 billion, led the exporters, ahead of Hong Kong with $300 million.",
-        ("Hong Kong", "HK", Decimal("2000000000"), "HKD", ["Hong Kong", "Hong Kong"]), id="own-statistics-vs-rival-list",
-        xfail="the amount is tied to the country only through 'its own statistics' in a 'but' clause"),
+        ("Hong Kong", "HK", Decimal("2000000000"), "HKD", ["Hong Kong", "Hong Kong"]), id="own-statistics-vs-rival-list"),
 ]
 
 

@@ -97,13 +97,34 @@ def _lone(text, s0, s1, countries, money) -> list[Pair]:
     iso, s, _ = countries[0]
     sentence = text[s0:s1]
     cuts = [0] + [m.end() for m in _CLAUSE_CUT.finditer(sentence)] + [len(sentence)]
-    for a, b in zip(cuts, cuts[1:]):
+    for i, (a, b) in enumerate(zip(cuts, cuts[1:])):
         if a <= s - s0 < b:
             inside = [m for m in money if s0 + a <= m.start < s0 + b]
             if len(inside) == 1 and _EXPORT_VERB.search(sentence[a:b]) and not _not_its_amount(text, s, inside[0]):
                 return [(iso, inside[0])]
+            if not inside and i + 2 < len(cuts) and _VALUE_CUT.search(sentence, max(a, b - 8), b) \
+                    and _EXPORT_VERB.search(sentence[a:b]):
+                # "Iraq bought most of the cargoes; the ministry put their value at $2 billion", "Iraq bought less,
+                # but its own figures put its imports of Iranian fruit at $2 billion": the next clause gives the
+                # value of what the country's clause spoke of, or the country's imports from Iran, and names no
+                # other country
+                c, d = b, cuts[i + 2]
+                after = [m for m in money if s0 + c <= m.start < s0 + d]
+                value = _VALUE_ANAPHOR.search(sentence, c, d)
+                if len(after) == 1 and value and value.start() < after[0].start - s0 \
+                        and not any(o[1] >= s0 + c for o in countries) and not _DEBT.search(sentence, c, d):
+                    return [(iso, after[0])]
             return []
     return []
+
+
+# the value of what the clause before spoke of: "their value", "its total value", "valued them at", "worth"
+_VALUE_ANAPHOR = re.compile(r"\b(?:their|its)\s+(?:total\s+|combined\s+|overall\s+)?value\b(?!\s+of\b)"
+                            r"|\bvalued\s+(?:them|it|those|these)\b|\b(?:they|these|those)\s+were\s+worth\b"
+                            r"|\bits\s+(?:[\w\-]+\s+){0,3}?(?:imports|purchases)\s+of\s+(?:Iranian|Iran['’]s)\b",
+                            re.IGNORECASE)
+# the cut between the country's clause and the one giving the value: a semicolon or ", but"
+_VALUE_CUT = re.compile(r"(?:;|,\s*but)$")
 
 
 def lone_amount(text: str, sentence: tuple[int, int], countries: list[Country],
@@ -153,11 +174,17 @@ def _adjective_buyer() -> tuple[re.Pattern, dict[str, str], re.Pattern]:
     def alt(words):
         return "|".join(r"\s+".join(re.escape(w) for w in word.split()) for word in sorted(words, key=len, reverse=True))
 
-    pattern = re.compile(rf"\b({alt(demonyms)})\s+(?:[a-z\-]+\s+){{0,2}}?(?:{alt(cues['adjective_buyers'])})\s+"
+    # an aside after the buyers (", who now pay in yuan,"), goods worth the amount ("bought handicrafts worth")
+    pattern = re.compile(rf"\b({alt(demonyms)})\s+(?:[a-z\-]+\s+){{0,2}}?(?:{alt(cues['adjective_buyers'])})"
+                         r"(?:\s*,\s*(?:who|which)\b[^,;.()]{0,80},)?\s+"
                          rf"(?:(?:also|alone|together|reportedly)\s+)?(?:{alt(cues['adjective_buyer_verbs'])})\s+"
+                         r"(?:(?:[a-z\-]+\s+){1,3}?worth\s+)?"
                          r"(?:(?:about|around|roughly|nearly|some|almost|approximately|more\s+than|over|close\s+to)\s+)?$")
     nouns = re.compile(rf"\b(?:{alt(cues['adjective_buyers'])})\b")
     return pattern, {" ".join(k.split()): v for k, v in demonyms.items()}, nouns
+
+
+_FROM_ELSEWHERE = re.compile(r"[^.;,]{0,40}?\bfrom\s+(?!Iran\b)(?:the\s+)?[A-Z]")
 
 
 def adjective_buyer_amounts(text: str, start: int, money: list[Money]) -> list[Pair]:
@@ -165,10 +192,10 @@ def adjective_buyer_amounts(text: str, start: int, money: list[Money]) -> list[P
     about $18 billion of that" (``money`` is the sentence's primary money)."""
     pattern, demonyms, nouns = _adjective_buyer()
     out = []
-    if not money or not nouns.search(text, max(start, money[0].start - 80), money[-1].start):
+    if not money or not nouns.search(text, max(start, money[0].start - 160), money[-1].start):
         return out  # most sentences: no buyers before their money
     for m in money:
-        found = pattern.search(text, max(start, m.start - 80), m.start)
-        if found:
+        found = pattern.search(text, max(start, m.start - 160), m.start)
+        if found and not _FROM_ELSEWHERE.match(text, m.end):  # not "... worth $2 billion from Germany"
             out.append((demonyms[" ".join(found.group(1).split())], m))
     return out

@@ -130,7 +130,7 @@ def _to_list() -> re.Pattern:
 _ACRONYM_AFTER = re.compile(r"\s*\((?:the\s+)?[A-Z][A-Za-z.&]{1,9}\)")
 # a verb of sending and its object right before "to": "went to", "ship crude to", "sent several gasoline
 # cargoes to", "are sending 200 to 250 megawatts of electricity to", "lift sales of cars to"
-_SEND_VERBS = (r"\b(?:went|sent|send|sends|sending|ship|ships|shipping|delivered|deliver|"
+_SEND_VERBS = (r"\b(?:went|sent|send|sends|sending|ship|ships|shipping|delivered|deliver|swap|swaps|swapped|swapping|"
                r"delivers|delivering|headed|destined|bound|supplied|supply|supplies|supplying|sales)")
 
 
@@ -139,7 +139,7 @@ def _send_before_to() -> re.Pattern:
     """A send verb and up to ten words of its object, at the end of the text before "to"; not when the object
     is people or a message (data/destination_cues.json "not_goods_sent")."""
     people = _phrases(load("destination_cues")["not_goods_sent"])
-    return re.compile(rf"{_SEND_VERBS}(?:\s+(?!(?:{people})\b)[\w\-.,]+){{0,10}}?\s*$", re.IGNORECASE)
+    return re.compile(rf"{_SEND_VERBS}(?:\s+(?!(?:{people})\b)[\w\-.,’']+){{0,10}}?\s*$", re.IGNORECASE)
 _SHARE_OF_EXPORTS = re.compile(r"(?:’s|'s)\s+share\s+(?:in|of)\s+(?:Iran['’]s\s+|the\s+|Iranian\s+|its\s+)?(?:[\w\-]+\s+)?exports\b")
 
 
@@ -195,7 +195,7 @@ AMOUNT_CONTEXT = re.compile(
     re.IGNORECASE)
 # "Pakistan ($1b) and Iraq ($364m) imported Iranian steel", "Iraq bought ... from Iran"
 BUYS_FROM_IRAN = re.compile(
-    r"\b(?:import(?:ed|s)?|bought|buys|purchased|buying|purchasing|received|took|absorbed)\b(?:[^.;]|\.(?=\d)){0,60}?(?:\bfrom\s+Iran\b|\bIranian\b|\bIran['’]s\b)",
+    r"\b(?:import(?:ed|s)?|bought|buys|purchased|buying|purchasing|received|took|takes|taking|absorbed)\b(?:[^.;]|\.(?=\d)){0,60}?(?:\bfrom\s+Iran\b|\bIranian\b|\bIran['’]s\b)",
     re.IGNORECASE)
 
 
@@ -283,10 +283,11 @@ class _Sentence:
 # "Iran has supplied Turkey with gas since 2001", "Tehran also sells Pakistan electricity"; the subject names no
 # other country
 _IRAN_SUPPLIES = re.compile(
-    r"(?:^|[,;]\s*|\b(?:and|while|but)\s+)(?:[A-Za-z’'\-]+\s+){0,3}?(?:Iran|Tehran|Iranian\s+[a-z]+(?:\s+[a-z]+)?)\s+"
+    r"(?:^|[,;]\s*|\b(?:and|while|but)\s+)(?:[A-Za-z’'\-]+\s+){0,3}?(?:Iran|Tehran|Iranian\s+[a-z]+(?:\s+[a-z]+)?|"
+    r"[Tt]he\s+Islamic\s+[Rr]epublic)\s+"
     r"(?:(?:has|have|had|also|still|now|already|will|would|could|can|to|is|was|been|currently|continues\s+to|"
     r"continued\s+to)\s+){0,3}(?:supplied|supplies|supply|supplying|sold|sells|sell|selling)\s+"
-    r"(?:the\s+)?$")
+    r"(?:the\s+)?(?:(?:neighbou?ring|nearby|fellow|war-torn)\s+)?$")
 
 
 def _is_export_role(info: _Sentence, s: int, e: int) -> bool:
@@ -297,7 +298,7 @@ def _is_export_role(info: _Sentence, s: int, e: int) -> bool:
     acronym = _ACRONYM_AFTER.match(after)
     if acronym:  # "the United Arab Emirates (UAE) from Iran": read past the acronym
         after = after[acronym.end():]
-    has_iran = "Iran" in before or "Tehran" in before  # cheap guards of the two cues that need Iran
+    has_iran = "Iran" in before or "Tehran" in before or "Islamic" in before  # cheap guards of the two cues that need Iran
     if _route_before().search(before):
         return False  # a route: "exports gas to Armenia through Georgia", "via Turkmenistan and Uzbekistan"
     if has_iran and _arrival().search(before):
@@ -361,13 +362,42 @@ RANKING_CUE = re.compile(
     re.IGNORECASE)
 
 
-# "Iraq took $1.5 billion", "Oman and Qatar imported $80 million each", "with Iraq accounting for $2 billion"
-ACQUIRES = re.compile(
-    r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)?){0,8}"
-    r"\s+(?:alone\s+)?(?:took|bought|purchased|received|absorbed|imported|accounted\s+for|accounting\s+for|taking|buying|importing)\s+"
-    r"(?:(?:more\s+than|over|about|around|nearly|some|almost|less\s+than|goods\s+worth|products\s+worth)\s+)?"
+def _acquires() -> re.Pattern:
+    return _acquiring()[0]
+
+
+@lru_cache(maxsize=None)
+def _acquiring() -> tuple[re.Pattern, re.Pattern]:
+    """A country (or the list it starts) as the subject of a verb of taking whose object is an amount or a share of
+    the exports: "Iraq took $1.5 billion", "Oman and Qatar imported $80 million each", "with Iraq accounting for $2
+    billion", "taking four percent of Iran's exports", "took the bulk of the cargoes", "accounted for about a fifth of
+    its saffron sales abroad" (the share words and the nouns of the shared goods are data/destination_cues.json
+    "share_words" and "share_of_nouns")."""
+    cues = load("destination_cues")
+    share = _phrases(cues["share_words"])
+    nouns = _phrases(cues["share_of_nouns"])
+    shared = (rf"of\s+(?:Iran['’]s\s+(?:[\w\-]+\s+){{0,2}}?[a-z][\w\-]*|(?:the\s+|its\s+|all\s+|their\s+)?"
+              rf"(?:[\w\-]+\s+){{0,2}}?(?:{nouns}))\b")
+    mates = r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)?){0,8}"
+    qualifier = (r"(?:(?:more\s+than|over|about|around|nearly|some|almost|less\s+than|roughly|close\s+to|just\s+over|"
+                 r"just\s+under|goods\s+worth|products\s+worth)\s+)?")
     # an amount, or a share of the exports ("taking four percent of Iran's exports")
-    r"(?:[$€£¥]?\d|(?:[\d.]+|[a-z]+(?:[\s\-][a-z]+)?)\s+(?:percent|%)\s+of\s+(?:Iran['’]s\s+|the\s+|its\s+|all\s+)?(?:[\w\-]+\s+)?exports\b)")
+    what = (rf"(?:[$€£¥]?\d|(?:[\d.]+|[a-z]+(?:[\s\-][a-z]+)?)\s+(?:percent|%)\s+of\s+(?:Iran['’]s\s+|the\s+|its\s+|all\s+)?"
+            rf"(?:[\w\-]+\s+)?exports\b|(?P<share>{share})\s+{shared}"
+            # the rest of a list of buyers: "Qatar took the rest", "Turkey took almost all the rest"
+            rf"|(?P<rest>(?:(?:{share})\s+(?:of\s+)?)?the\s+(?:rest|remainder)\b(?!\s+of\s+(?:the\s+)?(?:day|week|month|year|"
+            rf"world|time|region|country)\b)))")
+    acquires = re.compile(
+        mates + r"\s+(?:alone\s+)?(?:took|takes|bought|purchased|received|absorbed|imported|accounted\s+for|accounts\s+for|"
+        r"accounting\s+for|taking|buying|importing)\s+" + qualifier + what)
+    # the verb left out after "and": "Iraq accounted for 25 percent of the total and Japan and Italy for most of the
+    # rest" (the text before the country is matched by ``_GAPPED_BEFORE``)
+    gapped = re.compile(mates + r"\s+for\s+" + qualifier
+                        + rf"(?:[$€£¥]?\d|[\d.]+\s+(?:percent|%)|(?:{share})(?:\s+{shared}|(?=\s*(?:[.,;]|$))))")
+    return acquires, gapped
+
+
+_GAPPED_BEFORE = re.compile(r"\b(?:accounted|accounting|accounts)\s+for\s+[^.;]{1,80}?\s+and\s+(?:the\s+)?$")
 
 
 def _with_list_mates(text: str, info: "_Sentence", in_sent: list, chosen: list) -> list:
@@ -596,6 +626,32 @@ def _buys_after(text: str, info: "_Sentence", c) -> bool:
         and not re.search(r"\bfrom\s+(?!Iran\b)", rest)  # "bought oil from other suppliers"
 
 
+@lru_cache(maxsize=None)
+def _predicate_buyer_re() -> re.Pattern:
+    """A country, an optional aside, a verb of data/destination_cues.json "predicate_buyer_verbs" and a buyer noun:
+    "The UAE, the largest source of the zones' imports, has also become a growing market", "Kenya emerged as a new
+    buyer"."""
+    cues = load("destination_cues")
+    rivals = _phrases(cues["rival_nouns"])
+    return re.compile(rf"(?:\s*,\s*[^,;.()]{{1,80}},)?\s+(?:(?:has|have|had|also|now|since|quickly|increasingly|"
+                      rf"fast|steadily|gradually|already)\s+){{0,3}}(?:{_phrases(cues['predicate_buyer_verbs'])})\s+"
+                      rf"(?:a|an|the|Iran['’]s|its|their)\s+(?:(?!(?:{rivals})\b)[a-z\-]+\s+){{0,3}}?"
+                      rf"(?:{_phrases(cues['buyer_nouns'])})\b")
+
+
+def _predicate_buyer(text: str, info: "_Sentence", c) -> bool:
+    """The country is called a market or buyer by its own verb ("has become a growing market"), and not a market for
+    another country's goods ("... a big market for Chinese cars")."""
+    _, clause_end = info.clause_at(c[1] - info.start)
+    end = min(info.start + clause_end, c[2] + 200)
+    found = _predicate_buyer_re().match(text, c[2], end)
+    if not found:
+        return False
+    rest = text[found.end():min(end, found.end() + 80)]
+    return not _NOT_RECEIVING.search(text, c[2], found.end()) and not _buyer_tail()[1].match(rest) \
+        and not re.match(r"\s+(?:for|of)\s+(?:[\w\-]+\s+){0,3}?(?:from|made\s+in)\s+(?!Iran\b)", rest)
+
+
 def _foreign_goods(text: str, start: int, end: int) -> bool:
     """What a buying verb in ``text[start:end]`` took is another country's: "bought Chinese cars worth $2bn"."""
     verb = re.search(r"\b(?:bought|buys|buying|purchased|purchasing|imported|importing|imports|took|taking|received)\b",
@@ -604,7 +660,7 @@ def _foreign_goods(text: str, start: int, end: int) -> bool:
 
 
 _SELL_VERB = re.compile(r"\b(?:sold|sells|selling|sell|exported|exports|exporting|export|re-exported|re-exports|shipped|"
-                        r"ships|shipping|supplied|supplies|supplying|sent|sends|delivered|delivers|delivering)\b")
+                        r"ships|shipping|supplied|supplies|supplying|sent|sends|delivered|delivers|delivering|swaps|swapped|swapping)\b")
 # between a country and its verb: a possessive and up to two words ("Turkey's steel exports"), an aside
 # (", its main rival,"), auxiliaries
 _SUBJECT_GAP = re.compile(r"(?:’s|'s)?(?:\s+[a-z\-]+){0,2}?(?:\s*,[^,;]{1,50},)?\s+"
@@ -706,7 +762,15 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
             if (line_item and s == in_sent[0][1]) or (iso, s, e) in after_colon:
                 chosen.append((iso, s, e))
                 continue
-            role = _is_export_role(info, s, e) or export_context and bool(ACQUIRES.match(text, e, info.end))
+            role = _is_export_role(info, s, e)
+            if not role and export_context:
+                acquired = _acquires().match(text, e, info.end)
+                # a share in words of an import sentence is an import source's ("China accounted for a third of the
+                # imports", "Its imports rose, and China took the bulk of the total")
+                role = acquired is not None and not (import_sentence and (acquired.group("share") or acquired.group("rest")))
+            if not role and export_context and not import_sentence \
+                    and _GAPPED_BEFORE.search(text, max(info.start, s - 100), s):
+                role = bool(_acquiring()[1].match(text, e, info.end))  # "... and Japan and Italy for most of the rest"
             if not role and (continuation or export_context and RANKING_CUE.search(info.clause(s - info.start))):
                 role = not re.search(r"\bfrom\s+(?:the\s+)?$", text[max(info.start, s - 30):s])
             if not role and export_context and (iso, s, e) in lists.receivers and not import_sentence:
@@ -721,6 +785,8 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
                 # "Iraq and Afghanistan bought the bulk of the tomatoes", "Iraq and Syria, its two traditional
                 # markets, bought less"; not "Germany bought Chinese cars", "Oman bought no Iranian goods"
                 role = info.buys_or_markets and _buys_after(text, info, (iso, s, e))
+            if not role and export_context and not import_sentence and _predicate_buyer(text, info, (iso, s, e)):
+                role = not _from_before(text, info.start, s)  # "The UAE, ..., has also become a growing market"
             if not role and info.export_cue and (iso, s, e) in lists.shares and not import_sentence:
                 role = not _from_before(text, info.start, s)  # "Of the exports, Spain took 35 percent"
             if role:
@@ -784,6 +850,10 @@ def find_destinations(text: str, money: list[Money], org_spans: list[tuple[int, 
             for iso, m in adjective_buyer_amounts(text, info.start, primary_money(text, sent_money)):
                 if iso in dests:
                     _give(dests[iso], m)
+        if sent_money and "pa" in sentence and dests:  # "Turkey, which also buys gas from Russia, paid Iran $1.5bn"
+            for iso, m in _payer_amounts(text, info, in_sent, lists.money or primary_money(text, sent_money)):
+                if iso in dests:
+                    _give(dests[iso], m)
         subject = SUBJECT_ANAPHORA.match(sentence)
         named = [c for c in chosen if (c[1], c[2]) not in territory_spans]  # a territory is no new antecedent
         if not named and previous and (info.export_cue or info.bought
@@ -819,6 +889,56 @@ def _ranks_sellers() -> re.Pattern:
     nouns = [w for w in load("coordination")["seller_verbs"] if w.endswith(("er", "ers"))]
     return re.compile(rf"\b(?:led|topped|headed)\s+(?:the\s+)?(?:list\s+of\s+)?(?:(?:the\s+)?world['’]s\s+|global\s+)?"
                       rf"(?:[a-z\-]+\s+)?(?:{_phrases(nouns)})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _pay_cues() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
+    """(a capital of data/countries.json "capitals", the words between a payer and its amount, capital -> iso2).
+    Between the payer and the amount: an aside (", which also buys gas from Russia,") or the rest of its first
+    verb phrase ("took the lion's share of the power,"), a verb of data/destination_cues.json "pay_verbs", Iran
+    or Tehran as the payee or none, a qualifier."""
+    capitals = load("countries")["capitals"]
+    capital = re.compile(rf"(?<![\w\-])(?:{_phrases(capitals)})(?![\w\-])")
+    verbs = _phrases(load("destination_cues")["pay_verbs"])
+    gap = re.compile(
+        r"(?P<aside>\s*,\s*(?:which|who)\b[^;.]{0,100}?,|\s+[^,;.]{0,80}?,)?\s*"
+        r"(?:(?:also|has|have|had|reportedly|then|alone|already|so\s+far|together)\s+){0,2}"
+        rf"(?:{verbs})\s+(?:(?:Iran|Tehran|the\s+Islamic\s+[Rr]epublic)\s+)?"
+        r"(?:(?:about|around|nearly|some|almost|approximately|roughly|more\s+than|over|less\s+than|close\s+to|"
+        r"at\s+least|just\s+over|just\s+under|up\s+to)\s+)?")
+    return capital, gap, {" ".join(k.split()): v for k, v in capitals.items()}
+
+
+def _payer_amounts(text: str, info: "_Sentence", in_sent: list, money: list[Money]) -> list[tuple[str, Money]]:
+    """(iso2, money) for a country, or its capital, that paid Iran an amount: "Turkey, which also buys pipeline
+    gas from Russia, paid Iran about $1.5 billion", "Iraq took the lion's share of the power, paying around $310
+    million", "Baghdad paid Tehran $2 billion for gas" (a capital stands for its country here, but is no mention
+    of it); not a debt ("paid Iran $1 billion of its arrears"), not one item of a list sharing the payment."""
+    capital, gap, iso_of = _pay_cues()
+    subjects = [c for c in in_sent if c[0] != "IR"]
+    subjects += [(iso_of[" ".join(m.group().split())], m.start(), m.end())
+                 for m in capital.finditer(text, info.start, info.end)]
+    out = []
+    for iso, s, e in subjects:
+        if any(o[2] <= s and LIST_JOIN.fullmatch(text, o[2], s) for o in in_sent):
+            continue  # "Iraq and Turkey paid $3 billion": a joint payment
+        for m in money:
+            if m.start <= e or m.start - e > 200:
+                continue
+            found = gap.fullmatch(text, e, m.start)
+            if not found:
+                continue
+            aside = found.group("aside")
+            if aside and not re.match(r"\s*,", aside) and any(e < o[1] < m.start for o in in_sent):
+                break  # "Iraq bought gas from Turkey, paying ...": another country in its verb phrase
+            if not _DEBT_AFTER.match(text, m.end) and not _DEBT_AFTER.search(text, e, m.start):
+                out.append((iso, m))
+            break
+    return out
+
+
+_DEBT_AFTER = re.compile(r"[^.;]{0,40}?\b(?:debts?|arrears|owed|owes|unpaid|overdue|loans?)\b|\b(?:off|back|down)\b",
+                         re.IGNORECASE)
 
 
 def _give(d: _Dest, m: Money) -> None:
