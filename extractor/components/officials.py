@@ -76,6 +76,12 @@ def _stop_words() -> set:
 
 
 @lru_cache(maxsize=None)
+def _thing_head_after():
+    heads = "|".join(map(re.escape, load("people")["not_person_heads_after"]))
+    return re.compile(rf"[ \t]+(?:{heads})(?![\w\-])")
+
+
+@lru_cache(maxsize=None)
 def _org_words() -> frozenset:
     return frozenset(s for s in load("organizations")["suffixes"] if " " not in s)
 
@@ -285,6 +291,8 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
             name_words = name_words[1:]
         if in_org(name_start, e):
             continue
+        if _thing_head_after().match(text, e):
+            continue  # "the Ahmad Aghaei variety": a thing named after a person
         if name_words[0] not in given and re.search(r"\b(?:of|for)\s+$", text[max(0, name_start - 5):name_start]):
             continue  # "Minister of Cultural Heritage": the office's domain, not a person
         before = text[max(0, name_start - 160):name_start]
@@ -312,6 +320,8 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
     #     only a name: named people with no office
     for ns, ne in _credited_names(text):
         words = text[ns:ne].split()
+        if all(w.isupper() for w in words):
+            words = [w.title() for w in words]  # "ANIL RAGHAVAN, Contributing writer"
         if in_org(ns, ne) or not _is_person_name(words) or any(w in not_credit for w in words):
             continue
         person = add(words, ns, ne)
@@ -411,6 +421,12 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
             # "Iran's commercial attaché in Islamabad said": an office in a place
             pm = re.match(r"\s+(?:in|to)\s+[A-Z][\w\-]+(?=\s+(?:said|told|announced|noted|stated|added|has|had)\b|[,.])", after)
             definite = re.search(r"(?:[Tt]he|[’']s|\bits)\s+$", text[max(0, m.start() - 12):m.start()])
+            anaphor = re.search(r"(?:[Tt]he|[Tt]his)\s+(?P<n>[a-z]+)[’']s\s+$", text[max(0, m.start() - 30):m.start()])
+            if anaphor:
+                # "the company's managing director said": the organization the noun refers back to
+                org = _anaphoric_org(text, m.start() - len(anaphor.group()), anaphor.group().rstrip()[:-2], org_spans)
+                if org:
+                    definite = anaphor
             if definite and definite.group().startswith("its"):
                 # "Mobarakeh Steel Company exported ..., its managing director said": the sentence's organization
                 k0 = sentence_of(m.start())
@@ -479,9 +495,16 @@ def _holder_named_before(order: list, title: str, pos: int) -> bool:
 _CREDIT_NAME = rf"{NAME_WORD}(?:[ \t]+(?:(?:{PARTICLE}|El|Al|Van|De|Von)[ \t]+)?{NAME_PART}){{1,3}}"
 #: "By A, B and C" at a line's start or after a dateline's period; "Reporting by", "Editing by" in a credit
 _CREDIT = re.compile(
-    rf"(?:(?:^|(?<=\n)|(?<=\.\s))(?:By|Authors?:)|(?:(?<=\()|(?<=;\s)|(?<=^)|(?<=\n))(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Ww]ritten|[Rr]eported)\s+[Bb]y)"
+    rf"(?:(?:^|(?<=\n)|(?<=\.\s))(?:By|Authors?:)|(?:(?<=\()|(?<=;\s)|(?<=^)|(?<=\n))(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Ww]ritten|[Rr]eported)\s+[Bb]y"
+    rf"|(?:(?<=^)|(?<=\n))[ \t]*(?:[–—-]+[ \t]*)?[Ww]ith\s+(?:additional\s+)?(?:assistance|reporting)\s+(?:from|by))"
     rf"\s+(?P<names>{_CREDIT_NAME}(?:\s+in\s+[A-Z][a-z]+)?(?:(?:,\s+|,?\s+and\s+){_CREDIT_NAME}(?:\s+in\s+[A-Z][a-z]+)?){{0,4}})"
     rf"(?=[ \t]*(?:$|\n|[;)]|[–—-]\s|,\s+[A-Z]{{3,}}\b))", re.MULTILINE)
+
+
+#: a byline line with a name in capitals, a writer's role after it ("JANE DOE, Contributing writer")
+_UPPER_BYLINE = re.compile(r"(?:By[ \t]+)?(?P<name>[A-Z]{2,}(?:-[A-Z]{2,})?(?:[ \t]+[A-Z]{2,}(?:-[A-Z]{2,})?){1,2})"
+                           r"(?:[ \t]*,[ \t]*(?P<role>(?:[A-Z]?[a-z]+[ \t]+){0,2}(?:[Ww]riter|[Cc]orrespondent|[Rr]eporter|"
+                           r"[Ee]ditor|[Cc]olumnist|[Cc]ontributor)))?")
 
 
 #: a line holding only a name, or a name and its outlet ("Nora Ellison | Gulf Business Review")
@@ -509,6 +532,11 @@ def _credited_names(text: str):
         yield m.start("name"), m.end("name")
     # a line with only a name (or "Name | Outlet") at the top or the bottom of the text
     given = _lexicon()[2]
+    for s, e in edge_lines(text)[:6]:
+        # "JANE DOE, Staff writer": a name in capitals before a writer's role
+        n = _UPPER_BYLINE.fullmatch(text, s, e)
+        if n and (n.group("role") or n.group("name").split()[0].title() in given):
+            yield n.start("name"), n.end("name")
     for s, e in edge_lines(text):
         n = _NAME_ALONE.fullmatch(text, s, e)
         if n and n.group("name").split()[0] in given:
@@ -651,6 +679,7 @@ def _one_edit(a: str, b: str) -> bool:
 
 def _clean_title(title: str) -> str:
     title = re.sub(r"^(?:the|The|a|an)\s+", "", title.strip(" ,"))
+    title = re.sub(r"^(?:then|Then)\s+", "", title)  # "then US president": the office, not its time
     return re.sub(r"\s+", " ", title)
 
 
@@ -751,11 +780,25 @@ def _office_before(text, name_start, before, title_re, org_spans):
     return _clean_title(full_title), org
 
 
+class _Extended:
+    """A title match that starts before the title proper ("senior crude analyst")."""
+
+    def __init__(self, end: int):
+        self._end = end
+
+    def end(self) -> int:
+        return self._end
+
+
+#: a lowercase word that may start an office after a name: a modifier or a domain, never a function word
+_DOMAIN_WORD = re.compile(r"(?!(?:who|which|that|and|or|but|the|a|an|his|her|its|their|also|now|was|is|has|had|said|told)$)[a-z][a-z\-]{2,}")
+
+
 def _office_after(text, name_end, after, title_re, org_spans):
     """Office written after the name: "Name, [the] TITLE of ORG"."""
     # a comma inside the office only before a capitalized word or in a lowercase list of domains
     # ("deputy minister of roads, housing and urban development")
-    m = re.match(r"\s*,\s*(?:who\s+(?:is|serves\s+as)\s+(?:also\s+|now\s+)?)?(?:the\s+|a\s+|an\s+)?(?P<body>(?:[^,.;]|,(?=\s+[A-Z][a-z])|,(?=\s[a-z]+(?:\s[a-z]+)?(?:,\s[a-z]+(?:\s[a-z]+)?){0,3},?\sand\s[a-z])|\.(?=[A-Z])|(?<=\b[A-Z])\.(?=\s[a-z]))"
+    m = re.match(r"\s*,\s*(?:who\s+(?:is|serves\s+as)\s+(?:also\s+|now\s+)?)?(?:the\s+|a\s+|an\s+)?(?P<body>(?:[^,.;]|,(?=\s+[A-Z][a-z])|,(?=\s[a-z]+(?:\s[a-z]+)?(?:,\s[a-z]+(?:\s[a-z]+)?){0,3},?\sand\s[a-z])|\.(?=[A-Z])|\.(?=(?:com|org|net|ir|io)\b)|(?<=\b[A-Z])\.(?=\s[a-z]))"
                  r"{2,150})(?=,|\.(?:\s|$)|;|\s+(?:said|told|added|noted|stated|announced|says)\b|$)", after)
     if not m:
         return None, None
@@ -771,6 +814,16 @@ def _office_after(text, name_end, after, title_re, org_spans):
                                                        rest.strip()[tm.end():]):
             return _clean_title(rest), lead[2]
     tm = _title_with_modifiers_re().match(body)
+    if not tm:
+        # "a senior crude analyst at X": up to two lowercase domain words before the office
+        lead = re.match(r"(?:(?:[a-z][a-z\-]*)\s+){1,3}", body)
+        for w in re.finditer(r"[a-z][a-z\-]*\s+", lead.group() if lead else ""):
+            if w.end() > 0 and w.start() == 0 and not _DOMAIN_WORD.fullmatch(w.group().strip()):
+                break
+            inner = _title_with_modifiers_re().match(body, w.end())
+            if inner and inner.end() > w.end():
+                tm = _Extended(inner.end())
+                break
     nat = None if tm else _nationality_prefix_re().match(body)
     if nat and _title_with_modifiers_re().match(body, nat.end()):
         # "Name, the Turkish trade minister, said": a foreign state's office keeps its country
