@@ -81,6 +81,7 @@ NOT_BODIES = [
     # must stay organizations
     row("Toyota said it would leave Iran.", "Toyota", id="company-as-subject"),
     row("A Toyota spokesman said the plant would close.", "Toyota", id="company-article-no-model"),
+    row("Crude went to the Sinopec Zhenhai refinery.", "Sinopec", id="company-before-facility-name"),
     row("Shipping data from MarineWatch.com showed more tankers.", "MarineWatch.com", id="web-name"),
     row("Write to press@OilWatch.com or see www.example.com/Report.com for details.", id="not-web-address"),
 ]
@@ -133,6 +134,13 @@ OFFICIALS = [
     row("Buyers abroad prefer the Hossein Akbari variety.", id="variety-not-a-person"),
     row("Farmers grow Akbari and Kaleh Ghouchi varieties for export.", id="varieties-not-a-person"),
     row("Hossein Akbari said the harvest was good.", ("Hossein Akbari", None, None), id="person-still-a-person"),
+    # must not take an office from a clause about someone else
+    row("Omid Rahimi, whose brother was director of a bank, said rates fell.", ("Omid Rahimi", None, None),
+        id="no-office-in-relative-clause"),
+    row("Mina Tavakoli, now managing director of Kaveh Glass Company, said sales rose.",
+        ("Mina Tavakoli", "managing director", "Kaveh Glass Company"), id="now-before-office"),
+    row("The country's oil minister said output rose. Javad Owji told reporters it would rise further.",
+        ("Javad Owji", "oil minister", None), id="country-possessive-not-an-organization"),
     # must not match: a capitals line that is no byline
     row("TEHRAN TIMES\n\nIran signed a deal on Monday.", id="caps-outlet-line-not-a-person"),
 ]

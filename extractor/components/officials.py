@@ -679,7 +679,7 @@ def _one_edit(a: str, b: str) -> bool:
 
 def _clean_title(title: str) -> str:
     title = re.sub(r"^(?:the|The|a|an)\s+", "", title.strip(" ,"))
-    title = re.sub(r"^(?:then|Then)\s+", "", title)  # "then US president": the office, not its time
+    title = re.sub(r"^(?:then|Then|now|Now)\s+", "", title)  # "then US president": the office, not its time
     return re.sub(r"\s+", " ", title)
 
 
@@ -791,7 +791,8 @@ class _Extended:
 
 
 #: a lowercase word that may start an office after a name: a modifier or a domain, never a function word
-_DOMAIN_WORD = re.compile(r"(?!(?:who|which|that|and|or|but|the|a|an|his|her|its|their|also|now|was|is|has|had|said|told)$)[a-z][a-z\-]{2,}")
+_DOMAIN_WORD = re.compile(r"(?!(?:who|whose|which|that|and|or|but|the|a|an|his|her|its|their|also|now|was|is|has|had|"
+                          r"said|told|says|been|being|were|are|will|would|as|once|later|still|not|from|with|by)$)[a-z][a-z\-]{2,}")
 
 
 def _office_after(text, name_end, after, title_re, org_spans):
@@ -818,8 +819,8 @@ def _office_after(text, name_end, after, title_re, org_spans):
         # "a senior crude analyst at X": up to two lowercase domain words before the office
         lead = re.match(r"(?:(?:[a-z][a-z\-]*)\s+){1,3}", body)
         for w in re.finditer(r"[a-z][a-z\-]*\s+", lead.group() if lead else ""):
-            if w.end() > 0 and w.start() == 0 and not _DOMAIN_WORD.fullmatch(w.group().strip()):
-                break
+            if not _DOMAIN_WORD.fullmatch(w.group().strip()):
+                break  # "Name, whose brother was director": no office of the person
             inner = _title_with_modifiers_re().match(body, w.end())
             if inner and inner.end() > w.end():
                 tm = _Extended(inner.end())

@@ -733,8 +733,10 @@ def _unit_at_parent(text: str, end: int, name: str) -> bool:
     return bool(parent) and parent[0] == m.end() and text[parent[0]:parent[1]].split()[-1] not in UNIT_WORDS
 
 
-#: "a Chinese-made Chery Tiggo 8", "the hybrid Toyota Camry": an article and lowercase modifiers before a make
-_PRODUCT_BEFORE = re.compile(r"(?:^|[\s(])(?:[Aa]n?|[Tt]he|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er)(?:[ \t]+(?:[a-z][\w]*|[A-Z][a-z]+-[a-z]+)){0,3}[ \t]+$")
+#: "a Chinese-made Chery Tiggo 8", "the hybrid Toyota Camry": an indefinite article, or a definite one and
+#: lowercase modifiers, before a make ("the Sinopec Zhenhai refinery" names the company)
+_PRODUCT_BEFORE = re.compile(r"(?:^|[\s(])(?:[Aa]n?(?:[ \t]+(?:[a-z][\w\-]*|[A-Z][a-z]+-[a-z]+)){0,3}"
+                             r"|(?:[Tt]he|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er)(?:[ \t]+(?:[a-z][\w\-]*|[A-Z][a-z]+-[a-z]+)){1,3})[ \t]+$")
 _MODEL_AFTER = re.compile(r"[ \t]+(?P<m>[A-Z][\w\-]*)(?:[ \t]+[A-Z0-9][\w\-]*)?(?![\w\-])")
 
 
