@@ -12,6 +12,7 @@ are linked to the person.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
@@ -493,10 +494,15 @@ def _holder_named_before(order: list, title: str, pos: int) -> bool:
 
 #: a person's name in a credit: name words, capitalized particles inside ("Maha El Dahan")
 _CREDIT_NAME = rf"{NAME_WORD}(?:[ \t]+(?:(?:{PARTICLE}|El|Al|Van|De|Von)[ \t]+)?{NAME_PART}){{1,3}}"
+#: the names of a credit, up to its line's end or a separator
+_CREDIT_NAMES = (rf"\s+(?P<names>{_CREDIT_NAME}(?:\s+in\s+[A-Z][a-z]+)?(?:(?:,\s+|,?\s+and\s+){_CREDIT_NAME}(?:\s+in\s+[A-Z][a-z]+)?){{0,4}})"
+                 rf"(?=[ \t]*(?:$|\n|[;)]|[–—-]\s|,\s+[A-Z]{{3,}}\b))")
+#: a closing credit on its own line: "— With assistance from A and B"
+_ASSISTED = re.compile(rf"^[ \t]*(?:[–—-]+[ \t]*)?[Ww]ith\s+(?:additional\s+)?(?:assistance|reporting)\s+(?:from|by){_CREDIT_NAMES}",
+                       re.MULTILINE)
 #: "By A, B and C" at a line's start or after a dateline's period; "Reporting by", "Editing by" in a credit
 _CREDIT = re.compile(
-    rf"(?:(?:^|(?<=\n)|(?<=\.\s))(?:By|Authors?:)|(?:(?<=\()|(?<=;\s)|(?<=^)|(?<=\n))(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Ww]ritten|[Rr]eported)\s+[Bb]y"
-    rf"|(?:(?<=^)|(?<=\n))[ \t]*(?:[–—-]+[ \t]*)?[Ww]ith\s+(?:additional\s+)?(?:assistance|reporting)\s+(?:from|by))"
+    rf"(?:(?:^|(?<=\n)|(?<=\.\s))(?:By|Authors?:)|(?:(?<=\()|(?<=;\s)|(?<=^)|(?<=\n))(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Ww]ritten|[Rr]eported)\s+[Bb]y)"
     rf"\s+(?P<names>{_CREDIT_NAME}(?:\s+in\s+[A-Z][a-z]+)?(?:(?:,\s+|,?\s+and\s+){_CREDIT_NAME}(?:\s+in\s+[A-Z][a-z]+)?){{0,4}})"
     rf"(?=[ \t]*(?:$|\n|[;)]|[–—-]\s|,\s+[A-Z]{{3,}}\b))", re.MULTILINE)
 
@@ -521,7 +527,8 @@ def _name_line_re():
 
 def _credited_names(text: str):
     """(start, end) of the names in a text's credits: bylines and wire credits."""
-    for m in _CREDIT.finditer(text):
+    assisted = _ASSISTED.finditer(text) if "ith assistance" in text or "ith reporting" in text else ()
+    for m in itertools.chain(_CREDIT.finditer(text), assisted):
         base = m.start("names")
         found = list(re.finditer(_CREDIT_NAME, m.group("names")))
         if len(found) > 1 and not re.search(r"\band\b", m.group("names")):
@@ -532,12 +539,13 @@ def _credited_names(text: str):
         yield m.start("name"), m.end("name")
     # a line with only a name (or "Name | Outlet") at the top or the bottom of the text
     given = _lexicon()[2]
-    for s, e in edge_lines(text)[:6]:
+    lines = edge_lines(text)
+    for s, e in lines[:6]:
         # "JANE DOE, Staff writer": a name in capitals before a writer's role
         n = _UPPER_BYLINE.fullmatch(text, s, e)
         if n and (n.group("role") or n.group("name").split()[0].title() in given):
             yield n.start("name"), n.end("name")
-    for s, e in edge_lines(text):
+    for s, e in lines:
         n = _NAME_ALONE.fullmatch(text, s, e)
         if n and n.group("name").split()[0] in given:
             yield n.start("name"), n.end("name")

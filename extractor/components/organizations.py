@@ -544,11 +544,11 @@ def find_organizations(text: str, hits: Optional[list[Hit]] = None,
         if _norm(m.group()) not in by_key and not _names_inner_body(text, m.start(), m.end()):
             get(m.group())
     # 3d. a body named by its web address: "co-founder of TankerTrackers.com"
-    for m in _WEB_NAME.finditer(text):
+    for m in (_WEB_NAME.finditer(text) if any(x in text for x in _WEB_ENDINGS) else ()):
         if _norm(m.group()) not in by_key:
             get(m.group())
     # 3a. an outlet's acronym in a byline: "By MEE correspondent"
-    for m in _BYLINE_ACRONYM.finditer(text):
+    for m in (_BYLINE_ACRONYM.finditer(text) if "By " in text else ()):
         if m.group("a") not in not_orgs and _norm(m.group("a")) not in by_key:
             get(m.group("a"))
     # 3b. a dateline's source: "TEHRAN (FNA)-", "DUBAI, Aug 3 (Reuters) -"
@@ -695,6 +695,7 @@ def _outlet_unit_re():
     return re.compile(rf"[ \t]+(?:{'|'.join(map(re.escape, load('organizations')['outlet_units']))})(?![\w\-])")
 
 
+_WEB_ENDINGS = (".com", ".net", ".org", ".ir", ".io")
 #: a capitalized name with a web domain's ending ("TankerTrackers.com"), not inside an address or a URL
 _WEB_NAME = re.compile(r"(?<![\w.@/\-])[A-Z][A-Za-z0-9\-]*[A-Za-z0-9]\.(?:com|net|org|ir|io)(?![\w@/\-]|\.\w)")
 
