@@ -111,6 +111,12 @@ OFFICIALS = [
     row("Azerbaijan's state energy company Azerpower sent 150 megawatts. Tural Aliyev, head of the press "
         "service at Azerpower, said flows would rise.",
         ("Tural Aliyev", "head of the press service", "Azerpower"), id="title-at-described-company"),
+    row("Flows rose, said Kpler senior crude analyst Omid Shams.", ("Omid Shams", "senior crude analyst", "Kpler"),
+        id="org-domain-words-office-name"),
+    row("Kpler's chief oil economist Nima Sadri expects a rebound.", ("Nima Sadri", "chief oil economist", "Kpler"),
+        id="org-possessive-domain-words-office-name"),
+    row("IRNA quoted deputy minister Ali Karimi as saying exports rose.", ("Ali Karimi", "deputy minister", None),
+        id="verb-between-org-and-office"),
     row("Prices rose, said Lena Park, an economist at Bloomberg Economics.",
         ("Lena Park", "economist", "Bloomberg Economics"), id="economist-at-outlet-unit"),
     row("Hamid Rahimi, the secretary of the Syndicate of Iranian Cement Producers, said sales fell.",

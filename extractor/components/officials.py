@@ -716,6 +716,13 @@ def _office_before(text, name_start, before, title_re, org_spans):
     abs_start = name_start - len(before) + last.start()
     abs_title_end = name_start - len(before) + last.end()
     # "Deputy Agriculture Minister": modifiers before a title belong to it
+    # "Kpler senior crude analyst Name", "ORG's chief oil economist Name": lowercase domain words between an
+    # organization and the office belong to the office
+    dom = _DOMAIN_BEFORE.search(text, max(0, abs_start - 60), abs_start)
+    if dom and all(_DOMAIN_WORD.fullmatch(w) and not _VERB_LIKE.fullmatch(w) for w in dom.group("w").split()):
+        q = _skip_space_back(text, dom.start())
+        if org_spans.ending_at(q) or (text[q - 2:q] in ("’s", "'s") and org_spans.ending_at(q - 2)):
+            abs_start = dom.start()
     mod = re.search(r"(?:\b(?:Deputy|Vice|Acting|Former|First|Senior|Caretaker|deputy|vice|acting|former|first|senior|caretaker)\s+)+$",
                     text[max(0, abs_start - 40):abs_start])
     if mod:
@@ -786,6 +793,13 @@ def _office_before(text, name_start, before, title_re, org_spans):
         full_title = text[foreign_start:abs_start] + full_title
     # "Minister of Industry, Mine and Trade Reza Rahmani" keeps the whole office
     return _clean_title(full_title), org
+
+
+_DOMAIN_BEFORE = re.compile(r"(?<![\w\-])(?:(?:senior|chief|lead|deputy|acting|former|principal)\s+)?(?P<w>(?:[a-z][a-z\-]{2,}\s+){1,2})$")
+
+
+#: a verb between an organization and an office ("IRNA quoted deputy minister X"), never a domain of the office
+_VERB_LIKE = re.compile(r"[a-z]+ed|quoting|citing|told|tells|says|met|wrote|named|appointed|sacked|thanked|interviewed")
 
 
 class _Extended:
