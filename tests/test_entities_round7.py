@@ -98,7 +98,8 @@ OFFICES = [
     row("Sanctions returned in 2018 under former US President Donald Trump.",
         ("Donald Trump", "former US President", None), id="former-before-state"),
     row("The deal was signed by then Iraqi Prime Minister Adel Abdul-Mahdi.",
-        ("Adel Abdul-Mahdi", "then Iraqi Prime Minister", None), id="then-before-state"),
+        # round 8: "then" dates the office and is no part of it ("former" is kept, as in the gold)
+        ("Adel Abdul-Mahdi", "Iraqi Prime Minister", None), id="then-before-state"),
     row("Iranian President Masoud Pezeshkian said the budget was ready.",
         ("Masoud Pezeshkian", "President", None), id="iranian-state-dropped"),
     # --- a ministry named elsewhere -----------------------------------------------------------------------

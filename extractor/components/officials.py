@@ -12,6 +12,7 @@ are linked to the person.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
@@ -73,6 +74,12 @@ def _stop_words() -> set:
                  "Street", "Avenue", "Square", "Boulevard", "Highway", "Road", "Bridge", "Airport", "Station",
                  "Island", "Dam", "Mosque", "Bazaar", "Shrine", "Stadium", "Hospital"])
     return stop
+
+
+@lru_cache(maxsize=None)
+def _thing_head_after():
+    heads = "|".join(map(re.escape, load("people")["not_person_heads_after"]))
+    return re.compile(rf"[ \t]+(?:{heads})(?![\w\-])")
 
 
 @lru_cache(maxsize=None)
@@ -285,6 +292,8 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
             name_words = name_words[1:]
         if in_org(name_start, e):
             continue
+        if _thing_head_after().match(text, e):
+            continue  # "the Ahmad Aghaei variety": a thing named after a person
         if name_words[0] not in given and re.search(r"\b(?:of|for)\s+$", text[max(0, name_start - 5):name_start]):
             continue  # "Minister of Cultural Heritage": the office's domain, not a person
         before = text[max(0, name_start - 160):name_start]
@@ -312,6 +321,8 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
     #     only a name: named people with no office
     for ns, ne in _credited_names(text):
         words = text[ns:ne].split()
+        if all(w.isupper() for w in words):
+            words = [w.title() for w in words]  # "ANIL RAGHAVAN, Contributing writer"
         if in_org(ns, ne) or not _is_person_name(words) or any(w in not_credit for w in words):
             continue
         person = add(words, ns, ne)
@@ -411,6 +422,12 @@ def find_officials(text: str, orgs: list[Organization]) -> list[Official]:
             # "Iran's commercial attaché in Islamabad said": an office in a place
             pm = re.match(r"\s+(?:in|to)\s+[A-Z][\w\-]+(?=\s+(?:said|told|announced|noted|stated|added|has|had)\b|[,.])", after)
             definite = re.search(r"(?:[Tt]he|[’']s|\bits)\s+$", text[max(0, m.start() - 12):m.start()])
+            anaphor = re.search(r"(?:[Tt]he|[Tt]his)\s+(?P<n>[a-z]+)[’']s\s+$", text[max(0, m.start() - 30):m.start()])
+            if anaphor:
+                # "the company's managing director said": the organization the noun refers back to
+                org = _anaphoric_org(text, m.start() - len(anaphor.group()), anaphor.group().rstrip()[:-2], org_spans)
+                if org:
+                    definite = anaphor
             if definite and definite.group().startswith("its"):
                 # "Mobarakeh Steel Company exported ..., its managing director said": the sentence's organization
                 k0 = sentence_of(m.start())
@@ -477,11 +494,23 @@ def _holder_named_before(order: list, title: str, pos: int) -> bool:
 
 #: a person's name in a credit: name words, capitalized particles inside ("Maha El Dahan")
 _CREDIT_NAME = rf"{NAME_WORD}(?:[ \t]+(?:(?:{PARTICLE}|El|Al|Van|De|Von)[ \t]+)?{NAME_PART}){{1,3}}"
+#: the names of a credit, up to its line's end or a separator
+_CREDIT_NAMES = (rf"\s+(?P<names>{_CREDIT_NAME}(?:\s+in\s+[A-Z][a-z]+)?(?:(?:,\s+|,?\s+and\s+){_CREDIT_NAME}(?:\s+in\s+[A-Z][a-z]+)?){{0,4}})"
+                 rf"(?=[ \t]*(?:$|\n|[;)]|[–—-]\s|,\s+[A-Z]{{3,}}\b))")
+#: a closing credit on its own line: "— With assistance from A and B"
+_ASSISTED = re.compile(rf"^[ \t]*(?:[–—-]+[ \t]*)?[Ww]ith\s+(?:additional\s+)?(?:assistance|reporting)\s+(?:from|by){_CREDIT_NAMES}",
+                       re.MULTILINE)
 #: "By A, B and C" at a line's start or after a dateline's period; "Reporting by", "Editing by" in a credit
 _CREDIT = re.compile(
     rf"(?:(?:^|(?<=\n)|(?<=\.\s))(?:By|Authors?:)|(?:(?<=\()|(?<=;\s)|(?<=^)|(?<=\n))(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Ww]ritten|[Rr]eported)\s+[Bb]y)"
     rf"\s+(?P<names>{_CREDIT_NAME}(?:\s+in\s+[A-Z][a-z]+)?(?:(?:,\s+|,?\s+and\s+){_CREDIT_NAME}(?:\s+in\s+[A-Z][a-z]+)?){{0,4}})"
     rf"(?=[ \t]*(?:$|\n|[;)]|[–—-]\s|,\s+[A-Z]{{3,}}\b))", re.MULTILINE)
+
+
+#: a byline line with a name in capitals, a writer's role after it ("JANE DOE, Contributing writer")
+_UPPER_BYLINE = re.compile(r"(?:By[ \t]+)?(?P<name>[A-Z]{2,}(?:-[A-Z]{2,})?(?:[ \t]+[A-Z]{2,}(?:-[A-Z]{2,})?){1,2})"
+                           r"(?:[ \t]*,[ \t]*(?P<role>(?:[A-Z]?[a-z]+[ \t]+){0,2}(?:[Ww]riter|[Cc]orrespondent|[Rr]eporter|"
+                           r"[Ee]ditor|[Cc]olumnist|[Cc]ontributor)))?")
 
 
 #: a line holding only a name, or a name and its outlet ("Nora Ellison | Gulf Business Review")
@@ -498,7 +527,8 @@ def _name_line_re():
 
 def _credited_names(text: str):
     """(start, end) of the names in a text's credits: bylines and wire credits."""
-    for m in _CREDIT.finditer(text):
+    assisted = _ASSISTED.finditer(text) if "ith assistance" in text or "ith reporting" in text else ()
+    for m in itertools.chain(_CREDIT.finditer(text), assisted):
         base = m.start("names")
         found = list(re.finditer(_CREDIT_NAME, m.group("names")))
         if len(found) > 1 and not re.search(r"\band\b", m.group("names")):
@@ -509,7 +539,13 @@ def _credited_names(text: str):
         yield m.start("name"), m.end("name")
     # a line with only a name (or "Name | Outlet") at the top or the bottom of the text
     given = _lexicon()[2]
-    for s, e in edge_lines(text):
+    lines = edge_lines(text)
+    for s, e in lines[:6]:
+        # "JANE DOE, Staff writer": a name in capitals before a writer's role
+        n = _UPPER_BYLINE.fullmatch(text, s, e)
+        if n and (n.group("role") or n.group("name").split()[0].title() in given):
+            yield n.start("name"), n.end("name")
+    for s, e in lines:
         n = _NAME_ALONE.fullmatch(text, s, e)
         if n and n.group("name").split()[0] in given:
             yield n.start("name"), n.end("name")
@@ -651,6 +687,7 @@ def _one_edit(a: str, b: str) -> bool:
 
 def _clean_title(title: str) -> str:
     title = re.sub(r"^(?:the|The|a|an)\s+", "", title.strip(" ,"))
+    title = re.sub(r"^(?:then|Then|now|Now)\s+", "", title)  # "then US president": the office, not its time
     return re.sub(r"\s+", " ", title)
 
 
@@ -679,6 +716,13 @@ def _office_before(text, name_start, before, title_re, org_spans):
     abs_start = name_start - len(before) + last.start()
     abs_title_end = name_start - len(before) + last.end()
     # "Deputy Agriculture Minister": modifiers before a title belong to it
+    # "Kpler senior crude analyst Name", "ORG's chief oil economist Name": lowercase domain words between an
+    # organization and the office belong to the office
+    dom = _DOMAIN_BEFORE.search(text, max(0, abs_start - 60), abs_start)
+    if dom and all(_DOMAIN_WORD.fullmatch(w) and not _VERB_LIKE.fullmatch(w) for w in dom.group("w").split()):
+        q = _skip_space_back(text, dom.start())
+        if org_spans.ending_at(q) or (text[q - 2:q] in ("’s", "'s") and org_spans.ending_at(q - 2)):
+            abs_start = dom.start()
     mod = re.search(r"(?:\b(?:Deputy|Vice|Acting|Former|First|Senior|Caretaker|deputy|vice|acting|former|first|senior|caretaker)\s+)+$",
                     text[max(0, abs_start - 40):abs_start])
     if mod:
@@ -751,11 +795,33 @@ def _office_before(text, name_start, before, title_re, org_spans):
     return _clean_title(full_title), org
 
 
+_DOMAIN_BEFORE = re.compile(r"(?<![\w\-])(?:(?:senior|chief|lead|deputy|acting|former|principal)\s+)?(?P<w>(?:[a-z][a-z\-]{2,}\s+){1,2})$")
+
+
+#: a verb between an organization and an office ("IRNA quoted deputy minister X"), never a domain of the office
+_VERB_LIKE = re.compile(r"[a-z]+ed|quoting|citing|told|tells|says|met|wrote|named|appointed|sacked|thanked|interviewed")
+
+
+class _Extended:
+    """A title match that starts before the title proper ("senior crude analyst")."""
+
+    def __init__(self, end: int):
+        self._end = end
+
+    def end(self) -> int:
+        return self._end
+
+
+#: a lowercase word that may start an office after a name: a modifier or a domain, never a function word
+_DOMAIN_WORD = re.compile(r"(?!(?:who|whose|which|that|and|or|but|the|a|an|his|her|its|their|also|now|was|is|has|had|"
+                          r"said|told|says|been|being|were|are|will|would|as|once|later|still|not|from|with|by)$)[a-z][a-z\-]{2,}")
+
+
 def _office_after(text, name_end, after, title_re, org_spans):
     """Office written after the name: "Name, [the] TITLE of ORG"."""
     # a comma inside the office only before a capitalized word or in a lowercase list of domains
     # ("deputy minister of roads, housing and urban development")
-    m = re.match(r"\s*,\s*(?:who\s+(?:is|serves\s+as)\s+(?:also\s+|now\s+)?)?(?:the\s+|a\s+|an\s+)?(?P<body>(?:[^,.;]|,(?=\s+[A-Z][a-z])|,(?=\s[a-z]+(?:\s[a-z]+)?(?:,\s[a-z]+(?:\s[a-z]+)?){0,3},?\sand\s[a-z])|\.(?=[A-Z])|(?<=\b[A-Z])\.(?=\s[a-z]))"
+    m = re.match(r"\s*,\s*(?:who\s+(?:is|serves\s+as)\s+(?:also\s+|now\s+)?)?(?:the\s+|a\s+|an\s+)?(?P<body>(?:[^,.;]|,(?=\s+[A-Z][a-z])|,(?=\s[a-z]+(?:\s[a-z]+)?(?:,\s[a-z]+(?:\s[a-z]+)?){0,3},?\sand\s[a-z])|\.(?=[A-Z])|\.(?=(?:com|org|net|ir|io)\b)|(?<=\b[A-Z])\.(?=\s[a-z]))"
                  r"{2,150})(?=,|\.(?:\s|$)|;|\s+(?:said|told|added|noted|stated|announced|says)\b|$)", after)
     if not m:
         return None, None
@@ -771,6 +837,16 @@ def _office_after(text, name_end, after, title_re, org_spans):
                                                        rest.strip()[tm.end():]):
             return _clean_title(rest), lead[2]
     tm = _title_with_modifiers_re().match(body)
+    if not tm:
+        # "a senior crude analyst at X": up to two lowercase domain words before the office
+        lead = re.match(r"(?:(?:[a-z][a-z\-]*)\s+){1,3}", body)
+        for w in re.finditer(r"[a-z][a-z\-]*\s+", lead.group() if lead else ""):
+            if not _DOMAIN_WORD.fullmatch(w.group().strip()):
+                break  # "Name, whose brother was director": no office of the person
+            inner = _title_with_modifiers_re().match(body, w.end())
+            if inner and inner.end() > w.end():
+                tm = _Extended(inner.end())
+                break
     nat = None if tm else _nationality_prefix_re().match(body)
     if nat and _title_with_modifiers_re().match(body, nat.end()):
         # "Name, the Turkish trade minister, said": a foreign state's office keeps its country

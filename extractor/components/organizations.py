@@ -368,6 +368,11 @@ def _spans_of(text: str, org: "_Org"):
             yield m.start(), m.end()
 
 
+#: a modifier before a bare descriptor: "state energy company", "Chinese firm", "Azerbaijan's grid operator"
+_MODIFIER_BEFORE = re.compile(r"(?<![\w\-])(?!(?:the|a|an|this|that|its|their|his|her|our|said|The|A|An|This|That|Its|Their)\s)"
+                              r"(?:[a-z][\w\-]+|[A-Z][a-z]+(?:-[a-z]+)?)\s+$")
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
 #: a name after a descriptor: capitalized words (hyphens and "&" inside), at most four
 _DESCRIBED = r"[A-Z][\w’'\-]*[\w](?:\s+(?:&\s+)?[A-Z][\w’'\-]*[\w]){0,3}"
 
@@ -382,19 +387,21 @@ def _descriptor_res():
     # "the Banker magazine": the name between "the" and the noun
     second = re.compile(rf"(?<![\w])[Tt]he\s+(?P<n>{_DESCRIBED})\s+(?:{after})\b")
     stop = (_title_words() | _country_words() | set(_data()[6]) | set(load("titles")["nationalities"])
-            | set(d["descriptor_not_names"]))
-    return first, second, frozenset(d["capitalized_descriptors"]), frozenset(stop)
+            | set(d["descriptor_not_names"]) | set(load("months")["gregorian"]) | set(_WEEKDAYS))
+    return first, second, frozenset(d["capitalized_descriptors"]), frozenset(stop), frozenset(d["descriptors_needing_modifier"])
 
 
 def _described_names(text: str):
     """(start, end) of names a descriptor gives their kind: "consultancy Petro-Logistics", "the Banker magazine"."""
-    first, second, capital, stop = _descriptor_res()
+    first, second, capital, stop, bare = _descriptor_res()
     given = _given_names()
     for regex in (first, second):
         for m in regex.finditer(text):
             if regex is first and m.group("d")[0].isupper() and (
                     m.group("d") not in capital or not re.search(r"(?:^|\n|[.!?][ \t]{1,2})$", text[max(0, m.start() - 3):m.start()])):
                 continue  # a capitalized descriptor only at a sentence's start ("Consultancy FGE said")
+            if regex is first and m.group("d") in bare and not _MODIFIER_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+                continue  # "the firm Demand": a bare "company" or "firm" names no kind ("state energy company X" does)
             words = m.group("n").split()
             if any(w in stop or w in given or re.search(r"-(?:language|based|run|owned)$|[’']s$", w) for w in words):
                 continue  # "the English daily", "the Tehran-based daily", "firm Chairman ...", a person, a possessive
@@ -516,6 +523,10 @@ def find_organizations(text: str, hits: Optional[list[Hit]] = None,
             continue  # "Morteza Bank said": a given name and a surname that is an organization word
         if any(len(o.name) < len(name) and o.name in name for o in orgs if o.acronym):
             continue  # "Representatives Board of <an organization defined with its acronym>"
+        if _names_a_thing(text, trimmed[1]):
+            continue  # "the Integrated Foreign Exchange Management System": a system's name, not a body
+        if _unit_at_parent(text, trimmed[1], name):
+            continue  # "the Handicrafts Department at the Ministry of ...": a unit, in the office's title
         get(name)
     # 2b. a body named after a common noun of its kind: "consultancy Petro-Logistics", "the Banker magazine"
     for ds, de in _described_names(text):
@@ -524,8 +535,22 @@ def find_organizations(text: str, hits: Optional[list[Hit]] = None,
             get(name)
     # 3. news outlets and known acronyms named on their own
     for m in _known_names_re().finditer(text):
+        unit = _outlet_unit_re().match(text, m.end())
+        if unit:
+            # "an analyst at Bloomberg Economics": a unit of the outlet named with it
+            if _norm(m.group() + unit.group()) not in by_key:
+                get(m.group() + unit.group())
+            continue
         if _norm(m.group()) not in by_key and not _names_inner_body(text, m.start(), m.end()):
             get(m.group())
+    # 3d. a body named by its web address: "co-founder of TankerTrackers.com"
+    for m in (_WEB_NAME.finditer(text) if any(x in text for x in _WEB_ENDINGS) else ()):
+        if _norm(m.group()) not in by_key:
+            get(m.group())
+    # 3a. an outlet's acronym in a byline: "By MEE correspondent"
+    for m in (_BYLINE_ACRONYM.finditer(text) if "By " in text else ()):
+        if m.group("a") not in not_orgs and _norm(m.group("a")) not in by_key:
+            get(m.group("a"))
     # 3b. a dateline's source: "TEHRAN (FNA)-", "DUBAI, Aug 3 (Reuters) -"
     for m in _DATELINE_SOURCE.finditer(text):
         src = m.group("src")
@@ -537,6 +562,7 @@ def find_organizations(text: str, hits: Optional[list[Hit]] = None,
             get(src)
     # 4. the registry: known bodies, with or without an organization word
     _apply_registry(text, orgs, by_key, hits, registry, get)
+    _short_generic_forms(orgs, by_key, registry)
 
     # an acronym used on its own and a full name whose initials spell it are one
     # organization even without "Full Name (ACR)" ("the head of TPO ... the Trade
@@ -620,6 +646,8 @@ def _apply_registry(text, orgs, by_key, hits, registry, get) -> None:
             continue
         if any(form in f and form != f for o in orgs for f in o.forms):
             continue  # inside a longer name ("Bank Melli Iran", "Saipa Diesel")
+        if _brand_before_model(text, hit.start, hit.end, registry.entry(hit.entry)):
+            continue  # "a hybrid Toyota Camry": a product's make, not the company
         owner = next((o for o in orgs if o.entry == hit.entry), None)
         if owner is None:
             owner = get(form)
@@ -660,6 +688,100 @@ def _apply_registry(text, orgs, by_key, hits, registry, get) -> None:
         for k, o in list(by_key.items()):
             if o is org:
                 by_key[k] = keep
+
+
+@lru_cache(maxsize=None)
+def _outlet_unit_re():
+    return re.compile(rf"[ \t]+(?:{'|'.join(map(re.escape, load('organizations')['outlet_units']))})(?![\w\-])")
+
+
+_WEB_ENDINGS = (".com", ".net", ".org", ".ir", ".io")
+#: a capitalized name with a web domain's ending ("TankerTrackers.com"), not inside an address or a URL
+_WEB_NAME = re.compile(r"(?<![\w.@/\-])[A-Z][A-Za-z0-9\-]*[A-Za-z0-9]\.(?:com|net|org|ir|io)(?![\w@/\-]|\.\w)")
+
+
+#: "By MEE correspondent", "By IRNA staff": an acronym as a byline's writer is an outlet
+_BYLINE_ACRONYM = re.compile(r"(?m)^[ \t]*By[ \t]+(?P<a>[A-Z]{2,6})[ \t]+(?:[Ss]taff|[Cc]orrespondents?|[Rr]eporters?|[Ee]ditors?|[Ww]riters?)\b")
+
+
+@lru_cache(maxsize=None)
+def _thing_tail_re():
+    heads = "|".join(map(re.escape, sorted(_non_org_heads(), key=len, reverse=True)))
+    return re.compile(rf"(?:[ \t]+[A-Z][a-z][\w\-]*){{0,3}}[ \t]+(?:{heads})(?![\w\-])")
+
+
+def _names_a_thing(text: str, end: int) -> bool:
+    """ "Integrated Foreign Exchange" + " Management System": capitalized words running on from an
+    organization word to a system's, plan's or agreement's head make that thing's name."""
+    return _thing_tail_re().match(text, end) is not None
+
+
+_UNIT_AT = re.compile(r"[ \t]+(?:at|of|in)[ \t]+(?:the[ \t]+)?(?=[A-Z])")
+
+
+def _unit_at_parent(text: str, end: int, name: str) -> bool:
+    """ "the Handicrafts Department at the Ministry of Culture": a unit (a unit word last) written
+    before its parent organization, which is named right after "at" / "of" / "in"."""
+    if name.split()[-1] not in UNIT_WORDS:
+        return False
+    m = _UNIT_AT.match(text, end)
+    if not m:
+        return False
+    after = _name_pattern().match(text, m.end())
+    if not after:
+        return False
+    parent = _trim_name(text, after.start(), after.end())
+    return bool(parent) and parent[0] == m.end() and text[parent[0]:parent[1]].split()[-1] not in UNIT_WORDS
+
+
+#: "a Chinese-made Chery Tiggo 8", "the hybrid Toyota Camry": an indefinite article, or a definite one and
+#: lowercase modifiers, before a make ("the Sinopec Zhenhai refinery" names the company)
+_PRODUCT_BEFORE = re.compile(r"(?:^|[\s(])(?:[Aa]n?(?:[ \t]+(?:[a-z][\w\-]*|[A-Z][a-z]+-[a-z]+)){0,3}"
+                             r"|(?:[Tt]he|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er)(?:[ \t]+(?:[a-z][\w\-]*|[A-Z][a-z]+-[a-z]+)){1,3})[ \t]+$")
+_MODEL_AFTER = re.compile(r"[ \t]+(?P<m>[A-Z][\w\-]*)(?:[ \t]+[A-Z0-9][\w\-]*)?(?![\w\-])")
+
+
+def _brand_before_model(text: str, start: int, end: int, entry) -> bool:
+    """A company's name written as a product's make: an article (and lowercase modifiers) before it and
+    a capitalized model name after it that is no organization word, office or person."""
+    if not entry or entry.get("type") != "company":
+        return False
+    m = _MODEL_AFTER.match(text, end)
+    if not m or not _PRODUCT_BEFORE.search(text, max(0, start - 60), start):
+        return False
+    word = m.group("m")
+    suffixes = set(_data()[0])
+    return not (word in suffixes or word in _title_words() or word in _given_names() or word in _country_words()
+                or word in _WEEKDAYS)
+
+
+@lru_cache(maxsize=None)
+def _generic_name_re():
+    d = load("organizations")
+    mods = "|".join(map(re.escape, d["generic_name_modifiers"]))
+    ends = "|".join(map(re.escape, sorted(d["suffixes"], key=len, reverse=True)))
+    return re.compile(rf"(?:(?:{mods})\s+)+(?:{ends})")
+
+
+def _short_generic_forms(orgs: list, by_key: dict, registry: OrgRegistry) -> None:
+    """ "the High Council": adjectives and an organization word only. It is a mention of the text's
+    longer name that starts with it ("High Council of Free Zones"), and no organization of its own."""
+    generic = _generic_name_re()
+    for org in list(orgs):
+        if org.acronym or org.entry is not None or not generic.fullmatch(org.name):
+            continue
+        if registry.lookup(org.name) is not None:
+            continue
+        longer = [o for o in orgs if o is not org and any(f.startswith(org.name + " ") for f in o.forms | {o.name})]
+        orgs.remove(org)
+        if len(longer) == 1:
+            longer[0].forms |= org.forms
+            for k, o in list(by_key.items()):
+                if o is org:
+                    by_key[k] = longer[0]
+        else:
+            for k in [k for k, o in by_key.items() if o is org]:
+                del by_key[k]
 
 
 def _split_at_definite(name: str) -> Optional[list[str]]:
