@@ -579,19 +579,22 @@ def find_organizations(text: str, hits: Optional[list[Hit]] = None,
 
     # mentions: every occurrence of the name or the acronym
     results = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # 1 where an earlier organization's mention is (a check in C: linear)
     for org in sorted(orgs, key=lambda o: -len(o.name)):
         forms = sorted(org.forms | {org.name}, key=len, reverse=True) + ([org.acronym] if org.acronym else [])
         spans = []
+        mine = bytearray(len(text))  # 1 where a longer form of this organization is
         for form in forms:
             for m in re.finditer(rf"(?<![\w\-]){re.escape(form)}(?![\w\-]|-based)", text):
                 s, e = m.start(), m.end()
-                if any(s < te and ts < e for ts, te in taken) or any(s < se and ss < e for ss, se in spans):
+                if taken.find(1, s, e) != -1 or mine.find(1, s, e) != -1:
                     continue  # inside another organization's mention, or a longer form of this one
                 if _names_inner_body(text, s, e):
                     continue  # "the UN nuclear agency": another body
                 spans.append((s, e))
-        taken.extend(spans)
+                mine[s:e] = b"\x01" * (e - s)
+        for s, e in spans:
+            taken[s:e] = b"\x01" * (e - s)
         if not spans:
             continue
         spans.sort()
