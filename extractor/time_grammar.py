@@ -95,8 +95,8 @@ _OTHER = ("x", None)
 _first, _second, _third = itemgetter(0), itemgetter(1), itemgetter(2)
 # a stretch between other words and sentence ends ("the Indian fiscal year" keeps its adjective)
 # that holds a head: a year, a month or a part
-_HEAD = re.compile(r"[YMmpgGhHQkqPd]")
-_SEPARATOR = re.compile(r"[x.]")
+# (each run between separators is tried once, from its start: linear)
+_STRETCH = re.compile(r"(?<![^x.])[^x.]*?[YMmpgGhHQkqPd][^x.]*+")
 _ADJECTIVE = re.compile(r"(?<=T)x(?=[CF])")  # "the Indian fiscal year": an adjective, kept as "_"
 
 
@@ -183,16 +183,9 @@ def lex(text: str) -> Tokens:
     if "TxC" in syms or "TxF" in syms:
         syms = _ADJECTIVE.sub("_", syms)
     out_syms, out_starts, out_ends, out_values = [], [], [], []
-    rfind, separator, n = syms.rfind, _SEPARATOR.search, len(syms)
-    b = 0
     offset, counted = 0, 0  # the characters of spans[:counted], summed only up to each stretch
-    for h in _HEAD.finditer(syms):  # each head's stretch, once; every scan stays inside it
-        pos = h.start()
-        if pos < b:
-            continue
-        a = max(rfind("x", b, pos), rfind(".", b, pos), b - 1) + 1
-        end = separator(syms, pos)
-        b = end.start() if end else n
+    for stretch in _STRETCH.finditer(syms):
+        a, b = stretch.span()
         offset += sum(map(len, spans[counted:a]))
         ends = list(accumulate(map(len, spans[a:b]), initial=offset))
         offset, counted = ends[-1], b

@@ -26,6 +26,8 @@ from functools import lru_cache
 from typing import Optional
 
 from . import calendar as cal
+from pydantic import TypeAdapter
+
 from .records import Period
 from .resources import load
 from .time_glosses import Suffixes, apply_boundaries, attach
@@ -590,6 +592,7 @@ def _names_year(sem: Sem) -> bool:
 
 
 _TOPIC_KINDS = frozenset(("part", "year", "months_to"))
+_PERIODS = TypeAdapter(list[Period])
 _APPOSITION_GAPS = frozenset((", ", " - ", " – ", " — ", "—", " ("))  # a period, then one that restates it
 _MONTH_DAYS = 28  # RECORDS: periods are intervals of a month or longer (the shortest month: 28 days)
 
@@ -610,8 +613,10 @@ def find_periods(text: str, published: Optional[date] = None) -> list[Period]:
             _follow_anaphor(anaphora.pop(0)[1], history, ctx)
         label, start, end, is_shift, year_ctx = _resolve(cand, text, ctx)
         if start is not None or end is not None:
-            start, end = apply_boundaries(cand.suffixes, start, end, cand.open_end)
-            day = _gloss_day(cand)
+            suffixes = cand.suffixes
+            if suffixes.gloss or suffixes.until or cand.open_end:  # (most periods have neither)
+                start, end = apply_boundaries(suffixes, start, end, cand.open_end)
+            day = _gloss_day(cand) if suffixes.gloss else None
             if day and ((start and end and start > end) or not _near_boundary(day, start, end)):
                 # a dated gloss that contradicts the computed year settles the year
                 resolved = _resolve_by_gloss(text, cand, ctx)
@@ -625,8 +630,8 @@ def find_periods(text: str, published: Optional[date] = None) -> list[Period]:
                 start, end = apply_boundaries(cand.suffixes, start, end, cand.open_end)
                 if ctx.current is None:
                     ctx.current = current
-        if (periods and start is not None and not is_shift and (start, end) == (periods[-1].start_date, periods[-1].end_date)
-                and text[periods[-1].end:cand.start] in _APPOSITION_GAPS and text.startswith(("the ", "The "), cand.start)):
+        if (periods and start is not None and not is_shift and (start, end) == (periods[-1]["start_date"], periods[-1]["end_date"])
+                and text[periods[-1]["end"]:cand.start] in _APPOSITION_GAPS and text.startswith(("the ", "The "), cand.start)):
             continue  # "between Farvardin and Bahman, the first eleven months of the year": an appositive restating it
         if is_shift and dropped and ctx.period == dropped:
             continue  # "the same period last year" after a range shorter than a month: no period either
@@ -665,9 +670,9 @@ def find_periods(text: str, published: Optional[date] = None) -> list[Period]:
                 anchor = cand.sem.args.get("anchor")
                 bare = cand.sem.kind == "part" and (anchor is None or anchor.kind == "context")
                 ctx.topic = _topic_year(ctx, text, cand.start) if bare else cal.hijri_year_of(start)
-        periods.append(Period(
+        periods.append(dict(
             start=cand.start, end=cand.end, text=text[cand.start:cand.end],
             calendar="gregorian" if label == "gregorian" else "solar_hijri",
             start_date=start, end_date=end,
             hijri_start=cal.hijri_iso(start), hijri_end=cal.hijri_iso(end), rule=cand.rule))
-    return periods
+    return _PERIODS.validate_python(periods)  # the records, validated in one call
