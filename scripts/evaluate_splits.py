@@ -9,7 +9,7 @@ against another folder of gold files (for instance a branch's corrected gold);
 the dev split only: the held-out splits are a forecast, reported, never gated).
 Usage:
 
-    python scripts/evaluate_splits.py [--errors] [--gold-dir DIR] [--min-f1 SPEC] [dev|heldout|heldout-2|heldout-3|heldout-4 ...]
+    python scripts/evaluate_splits.py [--errors] [--gold-dir DIR] [--min-f1 SPEC] [dev|heldout|...|heldout-5 ...]
 """
 
 from __future__ import annotations
