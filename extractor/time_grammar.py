@@ -95,8 +95,9 @@ _OTHER = ("x", None)
 _first, _second, _third = itemgetter(0), itemgetter(1), itemgetter(2)
 # a stretch between other words and sentence ends ("the Indian fiscal year" keeps its adjective)
 # that holds a head: a year, a month or a part
-# (each run between separators is tried once, from its start: linear)
-_STRETCH = re.compile(r"(?<![^x.])[^x.]*?[YMmpgGhHQkqPd][^x.]*+")
+# (a run is tried once, from its first symbol: the pattern starts with a class, so the engine
+# skips to it in C, and the lookbehind after it makes sure it starts the run; linear)
+_STRETCH = re.compile(r"[^x.](?<![^x.]{2})(?:(?<=[YMmpgGhHQkqPd])|[^x.]*?[YMmpgGhHQkqPd])[^x.]*+")
 _ADJECTIVE = re.compile(r"(?<=T)x(?=[CF])")  # "the Indian fiscal year": an adjective, kept as "_"
 
 
