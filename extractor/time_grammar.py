@@ -167,7 +167,7 @@ _ENTRIES = _Entries()
 def forget_memos() -> None:
     """Empty the memos of words and constituents (benchmarks start each round from none)."""
     _ENTRIES.clear()
-    for memo in (_number, anchor_of, part_of, day_of):
+    for memo in (_number, anchor_of, part_of, day_of, _parse_stretch):
         memo.cache_clear()
 
 
@@ -597,7 +597,8 @@ _ORDER = itemgetter(0, 1, 2)
 
 @dataclass(slots=True)
 class Match:
-    """A rule's match: character span, the rule, and the regex match its production reads."""
+    """A rule's match: character span, the rule, and the regex match its production reads.
+    ``found`` is a match over the symbols of one stretch, whose first token is ``offset``."""
 
     start: int
     end: int
@@ -608,35 +609,54 @@ class Match:
     found: Optional[re.Match] = None
     production: Optional[Callable] = None  # None: a blocker
     sem: Optional[Sem] = None  # what the production built, once it ran
+    offset: int = 0
 
     def build(self, toks: Tokens) -> list["Match"]:
         """The matches with their meanings (two for coordinated years); [] if the production refuses."""
-        sem = self.production(self.found, toks)
+        k, n = self.offset, len(self.found.string)
+        stretch = Tokens(toks.text, self.found.string, toks.starts[k:k + n], toks.ends[k:k + n], toks.values[k:k + n])
+        sem = self.production(self.found, stretch)
         if sem is None:
             return []
         out = []
         for one in (sem if isinstance(sem, list) else [sem]):
             span = one.args.pop("span", None)
-            ta, tb = span if span else (self.first_token, self.last_token)
+            ta, tb = (span[0] + k, span[1] + k) if span else (self.first_token, self.last_token)
             out.append(Match(toks.starts[ta], toks.ends[tb - 1], self.rule, self.priority, ta, tb, sem=one))
         return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _parse_stretch(symbols: str) -> tuple:
+    """(rule index, first token, last token + 1, regex match) of every match of every rule over
+    the symbols of one stretch (ending in "."). No rule reads past a ".", so a text's matches are
+    its stretches' matches; a stretch's symbols recur from article to article (a memo of a pure
+    function of the symbols, never of a text)."""
+    present = set(symbols)
+    out = []
+    for priority, ((rule, regex, needs), near) in enumerate(zip(compiled_rules(), _near())):
+        if not needs <= present or (near is not None and near(symbols) is None):
+            continue
+        for m in regex.finditer(symbols):
+            a, b = m.span()
+            if a != b:
+                out.append((priority, a, b, m))
+    return tuple(out)
 
 
 def parse(toks: Tokens) -> list[Match]:
     """Every match of every rule over the symbols, longest first, then by rule order and
     position (the order in which they are chosen); productions run later, on the matches chosen."""
     found = []
-    present = set(toks.symbols)
     starts, ends = toks.starts, toks.ends
-    symbols = toks.symbols
-    for priority, ((rule, regex, needs), near) in enumerate(zip(compiled_rules(), _near())):
-        if not needs <= present or (near is not None and near(symbols) is None):
-            continue
-        for m in regex.finditer(toks.symbols):
-            a, b = m.span()
-            if a != b:
-                found.append((starts[a] - ends[b - 1], priority, starts[a], b, a, m))
+    k = 0  # the first token of the stretch
+    for stretch in toks.symbols.split(".")[:-1]:
+        for priority, a, b, m in _parse_stretch(stretch + "."):
+            a += k
+            b += k
+            found.append((starts[a] - ends[b - 1], priority, starts[a], b, a, m, k))
+        k += len(stretch) + 1
     found.sort(key=_ORDER)  # as plain tuples: cheaper than a key function over objects
     rules = compiled_rules()
     return [Match(start, start - negative_length, rules[priority][0].name, priority, a, b, m,
-                  rules[priority][0].production) for negative_length, priority, start, b, a, m in found]
+                  rules[priority][0].production, offset=k) for negative_length, priority, start, b, a, m, k in found]

@@ -48,3 +48,37 @@ def test_offsets_point_at_the_words():
     words = [text[a:b] for a, b, s in zip(toks.starts, toks.ends, toks.symbols) if s != "."]
     assert words == ["in", "the", "first", "half", "of", "1402", "(", "March", "21", "-", "September", "22",
                      ",", "2023", ")"]
+
+
+# --- the memo of a stretch's matches (``time_grammar._parse_stretch``) ---------------------------
+
+def whole_text_matches(toks) -> list:
+    """Every rule over the whole symbol string at once: the reference the per-stretch parse
+    must equal (it holds only if no rule reads past a stretch's ".")."""
+    from extractor.time_grammar import compiled_rules
+
+    out = []
+    for priority, (rule, regex, _) in enumerate(compiled_rules()):
+        for m in regex.finditer(toks.symbols):
+            if m.start() != m.end():
+                out.append((rule.name, toks.starts[m.start()], toks.ends[m.end() - 1]))
+    return sorted(out)
+
+
+STRETCH_PHRASES = PHRASES + [
+    "Exports rose in the first half of 2024. In Q3 and in the same period last year, H1 2023.",
+    "between Farvardin and Azar. 1402. the months of Tir and Mordad (June 22-August 22, 2023).",
+    "the nine months to December 21, 2023. The year to March 2020. Since the start of 1398.",
+    "2019 Q1 and Q2. the 1990s. from 2014 to 2018. 2012-16. fiscal 2019-20. this and next year.",
+]
+
+
+@pytest.mark.parametrize("text", STRETCH_PHRASES)
+def test_stretch_parse_equals_whole_text_parse(text):
+    from extractor.time_grammar import parse
+
+    time_grammar.forget_memos()
+    toks = lex(text)
+    cold = sorted((m.rule, m.start, m.end) for m in parse(toks))
+    warm = sorted((m.rule, m.start, m.end) for m in parse(toks))
+    assert cold == warm == whole_text_matches(toks)
