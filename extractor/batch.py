@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import threading
 import time
 import uuid
 from collections import deque
@@ -574,25 +575,40 @@ def _chunks(items: Iterable, size: int, store, resume: bool, errors: ErrorLog, p
             yield todo
 
 
+#: set by SIGTERM while a run goes on; the run stops at its next batch
+_TERMINATED = threading.Event()
+
+
 @contextmanager
 def sigterm_as_interrupt():
     """While a run goes on, SIGTERM stops it as Ctrl-C does: buffers committed, the run marked
-    ``interrupted``, workers shut down (only the main thread can take signals)."""
+    ``interrupted``, workers shut down (only the main thread can take signals).
+
+    The handler only records the signal. The run raises ``KeyboardInterrupt`` itself, between
+    batches (``_stop_if_terminated``). Raised from the handler, it could land inside a library
+    that takes it for the failure of one document or one write: a database driver, the
+    pipeline. The run would then go on and finish "with failures", rather than stop."""
     import signal
-    import threading
 
     if threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def interrupt(_signum, _frame):
-        raise KeyboardInterrupt("terminated")
+        _TERMINATED.set()
 
+    _TERMINATED.clear()
     previous = signal.signal(signal.SIGTERM, interrupt)
     try:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+        _TERMINATED.clear()
+
+
+def _stop_if_terminated() -> None:
+    if _TERMINATED.is_set():
+        raise KeyboardInterrupt("terminated")
 
 
 def run_batch(inputs: list, store_url, options: BatchOptions, stdin=None, engine=None) -> Summary:
@@ -653,6 +669,8 @@ def _run_batch(inputs: list, store_url, options: BatchOptions, stdin=None, engin
                         errors.add(outcome.doc_id, outcome.source, outcome.line, outcome.error or "failed")
                 summary.written += _write(store, records, outcomes, errors, summary)
                 progress.update(done=len(outcomes))
+                _stop_if_terminated()  # after a whole batch is written
+            _stop_if_terminated()  # a signal during start-up, with nothing to extract
             summary.status = "finished"
         except KeyboardInterrupt:
             summary.status = "interrupted"

@@ -494,3 +494,31 @@ def test_documents_keep_url_title_and_with_store_text_the_text(tmp_path):
     finally:
         store.close()
     assert "url" not in record.to_json_dict()  # the record itself is unchanged
+
+
+def test_sigterm_that_lands_inside_a_library_still_stops_the_run(tmp_path, corpus_jsonl, monkeypatch):
+    """A SIGTERM that arrives while a library runs (here a store whose driver takes any exception
+    for a failed write) must still stop the run as interrupted, not be taken for that write's
+    failure while the run goes on and ends "finished"."""
+    from extractor.batch import BatchOptions, run_batch
+    from extractor.stores.jsonl import JsonlStore
+
+    real_write = JsonlStore.write
+    calls = []
+
+    def write_while_terminated(self, records):
+        calls.append(len(records))
+        if len(calls) == 2:
+            try:
+                os.kill(os.getpid(), signal.SIGTERM)  # delivered during the "driver"'s work
+                time.sleep(0.05)
+            except BaseException:  # a library that swallows whatever interrupts it
+                pass
+        real_write(self, records)
+
+    monkeypatch.setattr(JsonlStore, "write", write_while_terminated)
+    out = tmp_path / "out.jsonl"
+    with pytest.raises(KeyboardInterrupt):
+        run_batch([corpus_jsonl], f"jsonl:{out}", BatchOptions(batch_size=2, quiet=True))
+    assert len(calls) == 2  # stopped right after the batch during which the signal came
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 4
