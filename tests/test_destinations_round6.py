@@ -14,19 +14,8 @@ from decimal import Decimal
 
 import pytest
 
-from extractor import extract
+from phrase_tables import NONE, destinations_of, row, usd
 
-
-def row(text, *dests, id=None, xfail=None):
-    marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
-    return pytest.param(text, list(dests), id=id, marks=marks)
-
-
-def usd(amount):
-    return Decimal(amount), "USD"
-
-
-NONE = (None, None)
 
 ROUND6 = [
     # --- quantities other than tons in the words between a buyer and its amount ----------------
@@ -112,12 +101,6 @@ ROUND6 = [
 ]
 
 
-def _actual(text):
-    record = extract(text, published="2020-01-05")
-    assert record.check_offsets(text) == []
-    return [(d.country, d.iso2, d.amount, d.currency, [m.text for m in d.mentions]) for d in record.destinations]
-
-
 @pytest.mark.parametrize("text, expected", ROUND6)
 def test_round6_destinations(text, expected):
-    assert _actual(text) == expected
+    assert destinations_of(text) == expected

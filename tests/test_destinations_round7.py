@@ -10,23 +10,10 @@ are strict xfail rows with the reason.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import pytest
 
-from extractor import extract
+from phrase_tables import NONE, destinations_of, row, usd
 
-
-def row(text, *dests, id=None, xfail=None):
-    marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
-    return pytest.param(text, list(dests), id=id, marks=marks)
-
-
-def usd(amount):
-    return Decimal(amount), "USD"
-
-
-NONE = (None, None)
 
 # --- 1. a list after the colon of an export clause, with amounts in brackets ---------------------------
 COLON_LISTS = [
@@ -248,12 +235,6 @@ NOT_ITS_AMOUNT = [
 ROUND7 = NOT_ITS_AMOUNT + COLON_LISTS + BUYERS + SUPPLY + AMOUNTS
 
 
-def _actual(text):
-    record = extract(text, published="2020-01-05")
-    assert record.check_offsets(text) == []
-    return [(d.country, d.iso2, d.amount, d.currency, [m.text for m in d.mentions]) for d in record.destinations]
-
-
 @pytest.mark.parametrize("text, expected", ROUND7)
 def test_round7_destinations(text, expected):
-    assert _actual(text) == expected
+    assert destinations_of(text) == expected

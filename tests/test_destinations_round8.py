@@ -14,19 +14,8 @@ from decimal import Decimal
 
 import pytest
 
-from extractor import extract
+from phrase_tables import NONE, destinations_of, row, usd
 
-
-def row(text, *dests, id=None, xfail=None):
-    marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
-    return pytest.param(text, list(dests), id=id, marks=marks)
-
-
-def usd(amount):
-    return Decimal(amount), "USD"
-
-
-NONE = (None, None)
 
 # --- 1. a country as the subject of a verb of taking or accounting, with a share in words or in percent --------
 SHARES = [
@@ -155,12 +144,6 @@ LATER_VALUE = [
 ROUND8 = SHARES + SELLS_AND_SWAPS + PAYERS + BOTH_ROLES + LATER_VALUE
 
 
-def _actual(text):
-    record = extract(text, published="2020-01-05")
-    assert record.check_offsets(text) == []
-    return [(d.country, d.iso2, d.amount, d.currency, [m.text for m in d.mentions]) for d in record.destinations]
-
-
 @pytest.mark.parametrize("text, expected", ROUND8)
 def test_round8_destinations(text, expected):
-    assert _actual(text) == expected
+    assert destinations_of(text) == expected

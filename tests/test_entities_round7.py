@@ -26,11 +26,7 @@ from __future__ import annotations
 import pytest
 
 from extractor import extract
-
-
-def row(text, *expected, id=None, xfail=None):
-    marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
-    return pytest.param(text, list(expected), id=id, marks=marks)
+from phrase_tables import row
 
 
 CREDITS = [

@@ -10,16 +10,9 @@ lengths, not computed by the code under test.  Known failures are strict xfails.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from extractor.timex import find_periods
-
-
-def row(text, published, *periods, id=None, xfail=None):
-    marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
-    return pytest.param(text, published, list(periods), id=id, marks=marks)
+from phrase_tables import dated_row as row, periods_of
 
 
 FAMILIES = [
@@ -134,6 +127,4 @@ FAMILIES = [
 
 @pytest.mark.parametrize("text, published, expected", FAMILIES)
 def test_round6_families(text, published, expected):
-    found = find_periods(text, date.fromisoformat(published))
-    got = [(p.text, str(p.start_date), str(p.end_date)) for p in found]
-    assert got == [tuple(e) for e in expected]
+    assert periods_of(text, published) == [tuple(e) for e in expected]
