@@ -150,7 +150,7 @@ class _Entries(dict):
     texts, and stops growing at ``LIMIT`` entries (a stream's vocabulary; the rest are looked
     up each time)."""
 
-    LIMIT = 200_000
+    LIMIT = 50_000  # (about 8 MB at most)
 
     def __missing__(self, span: str) -> tuple:
         word = span.lstrip()  # a newline (the only token that is a space) becomes ""
@@ -626,7 +626,7 @@ class Match:
         return out
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=8192)  # the stretches that recur; a few MB at most
 def _parse_stretch(symbols: str) -> tuple:
     """(rule index, first token, last token + 1, regex match) of every match of every rule over
     the symbols of one stretch (ending in "."). No rule reads past a ".", so a text's matches are
